@@ -1,0 +1,104 @@
+//! Command-line arguments (clap derive) → [`newsrake::Config`], and the exit codes.
+
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+/// The exit codes, in one place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Every article processed.
+    Ok = 0,
+    /// The run finished but some inputs were skipped (listed in `errors.csv`).
+    Skipped = 1,
+    /// Usage error or fatal error (unwritable output, bad rules).
+    Fatal = 2,
+}
+
+const AFTER_HELP: &str = "\
+Examples:
+  newsrake                          process input/ into output/
+  newsrake articles/ -o tables/     one folder of articles, one folder of tables
+  newsrake a.html b.txt feed.jsonl  single files
+  zcat dump.jsonl.gz | newsrake -   JSONL articles on standard input
+  newsrake --format jsonl --tokens --sentences corpus/
+
+Inputs: .txt/.md (optional front matter), .html/.htm, .json, .jsonl; folders are walked
+recursively in sorted order, hidden entries skipped, other extensions skipped and counted.
+
+Exit codes:
+  0  every article processed
+  1  the run finished but some inputs were skipped (listed in errors.csv)
+  2  usage error or fatal error (unwritable output, bad rules)";
+
+/// Find every date, name and quotation in folders of news articles, and compare outlets.
+#[derive(Debug, Parser)]
+#[command(name = "newsrake", version, about, after_help = AFTER_HELP)]
+pub struct Args {
+    /// Files or folders to read; `-` reads JSONL articles from standard input.
+    #[arg(default_value = "input")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The folder the tables are written to (created if missing).
+    #[arg(short, long, default_value = "output")]
+    pub output: PathBuf,
+
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// No progress bar and no summary on stderr (problems are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Table format: the same tables and columns either way.
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    pub format: FormatArg,
+
+    /// Also write tokens.csv.
+    #[arg(long)]
+    pub tokens: bool,
+
+    /// Also write sentences.csv.
+    #[arg(long)]
+    pub sentences: bool,
+
+    /// Skip files (and JSONL lines) larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 50_000_000)]
+    pub max_bytes: u64,
+}
+
+/// `--format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Comma-separated values with a header row.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl Args {
+    /// The validated configuration.
+    pub fn config(self) -> Result<newsrake::Config, String> {
+        if self.threads == Some(0) {
+            return Err("--threads must be at least 1".into());
+        }
+        if self.max_bytes == 0 {
+            return Err("--max-bytes must be at least 1".into());
+        }
+        Ok(newsrake::Config {
+            inputs: self.inputs,
+            output: self.output,
+            threads: self.threads.unwrap_or(0),
+            format: match self.format {
+                FormatArg::Csv => newsrake::output::Format::Csv,
+                FormatArg::Jsonl => newsrake::output::Format::Jsonl,
+            },
+            tokens: self.tokens,
+            sentences: self.sentences,
+            max_bytes: self.max_bytes,
+            progress: !self.quiet,
+            report_problems: true,
+        })
+    }
+}

@@ -1,0 +1,266 @@
+//! HTML articles, parsed with `scraper` (html5ever): the main text with its paragraph
+//! structure, without scripts, styles, navigation, footers and page furniture; metadata from
+//! Open Graph, `article:published_time`, JSON-LD and `<time datetime>`.
+
+use std::sync::LazyLock;
+
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node, Selector};
+use serde_json::Value;
+
+use super::{Article, Meta, Origin, build_article};
+
+/// Elements whose content is never article text.
+const SKIP: [&str; 16] = [
+    "script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "template",
+    "button", "select", "object", "embed", "canvas", "dialog",
+];
+
+/// Elements that end a paragraph.
+const BLOCK: [&str; 24] = [
+    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+    "ul", "ol", "blockquote", "pre", "figcaption", "figure", "table", "tr", "dd", "dt", "hr",
+];
+
+/// Class or id fragments that mark page furniture rather than the article.
+const FURNITURE: [&str; 12] = [
+    "nav", "footer", "share", "social", "related", "comment", "advert", "cookie", "newsletter",
+    "subscribe", "promo", "breadcrumb",
+];
+
+struct Selectors {
+    containers: Vec<Selector>,
+    og_title: Selector,
+    title: Selector,
+    published: Selector,
+    json_ld: Selector,
+    time: Selector,
+    site: Selector,
+    url: Selector,
+    canonical: Selector,
+    author: Selector,
+}
+
+// Fixed, tested CSS selectors: parsing them cannot fail on any input.
+static SEL: LazyLock<Selectors> = LazyLock::new(|| {
+    let s = |css: &str| Selector::parse(css).expect("valid built-in selector");
+    Selectors {
+        containers: vec![s("article"), s("main"), s("[role=main]"), s("body")],
+        og_title: s(r#"meta[property="og:title"]"#),
+        title: s("title"),
+        published: s(r#"meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]"#),
+        json_ld: s(r#"script[type="application/ld+json"]"#),
+        time: s("time[datetime]"),
+        site: s(r#"meta[property="og:site_name"]"#),
+        url: s(r#"meta[property="og:url"]"#),
+        canonical: s(r#"link[rel="canonical"]"#),
+        author: s(r#"meta[name="author"]"#),
+    }
+});
+
+/// Reads an HTML document into an article.
+pub(crate) fn read(html: &str, origin: &Origin) -> Article {
+    let doc = Html::parse_document(html);
+    let sel = &*SEL;
+    let attr = |s: &Selector, a: &str| {
+        doc.select(s)
+            .find_map(|e| e.value().attr(a).map(str::to_string))
+    };
+    let mut meta = Meta::default();
+    meta.title = attr(&sel.og_title, "content").or_else(|| {
+        doc.select(&sel.title)
+            .next()
+            .map(|t| collapse(&t.text().collect::<String>()))
+    });
+    let ld = json_ld(&doc, &sel.json_ld);
+    meta.published = attr(&sel.published, "content")
+        .or_else(|| ld.as_ref().and_then(|v| find_key(v, "datePublished")))
+        .or_else(|| attr(&sel.time, "datetime"));
+    meta.source = attr(&sel.site, "content");
+    meta.url = attr(&sel.url, "content").or_else(|| attr(&sel.canonical, "href"));
+    meta.author = attr(&sel.author, "content").or_else(|| {
+        ld.as_ref()
+            .and_then(|v| find_key(v, "author"))
+            .filter(|a| !a.is_empty())
+    });
+    let container = sel
+        .containers
+        .iter()
+        .find_map(|s| doc.select(s).next())
+        .unwrap_or_else(|| doc.root_element());
+    let mut text = Text::default();
+    walk(*container, &mut text);
+    text.end_block();
+    build_article(meta, text.out, origin, None)
+}
+
+/// Accumulates paragraphs, one blank line between them, inline white space collapsed.
+#[derive(Default)]
+struct Text {
+    out: String,
+    para: String,
+}
+
+impl Text {
+    fn push(&mut self, s: &str) {
+        for (i, w) in s.split(char::is_whitespace).enumerate() {
+            if i > 0 && !self.para.is_empty() && !self.para.ends_with(' ') {
+                self.para.push(' ');
+            }
+            self.para.push_str(w);
+        }
+    }
+
+    fn end_block(&mut self) {
+        let p = self.para.trim();
+        if !p.is_empty() {
+            if !self.out.is_empty() {
+                self.out.push_str("\n\n");
+            }
+            self.out.push_str(p);
+        }
+        self.para.clear();
+    }
+}
+
+fn walk(node: NodeRef<'_, Node>, text: &mut Text) {
+    for child in node.children() {
+        match child.value() {
+            Node::Text(t) => text.push(t),
+            Node::Element(e) => {
+                let name = e.name();
+                if SKIP.contains(&name) || is_furniture(e) {
+                    continue;
+                }
+                if name == "br" {
+                    text.end_block();
+                    continue;
+                }
+                let block = BLOCK.contains(&name);
+                if block {
+                    text.end_block();
+                }
+                walk(child, text);
+                if block {
+                    text.end_block();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_furniture(e: &scraper::node::Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    let role = e.attr("role").unwrap_or("");
+    if matches!(role, "navigation" | "banner" | "contentinfo" | "complementary") {
+        return true;
+    }
+    [e.attr("class"), e.attr("id")].into_iter().flatten().any(|v| {
+        let v = v.to_ascii_lowercase();
+        v.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| FURNITURE.iter().any(|f| w == *f || w.starts_with(f)))
+    })
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn json_ld(doc: &Html, sel: &Selector) -> Option<Value> {
+    let items: Vec<Value> = doc
+        .select(sel)
+        .filter_map(|e: ElementRef<'_>| serde_json::from_str(&e.text().collect::<String>()).ok())
+        .collect();
+    (!items.is_empty()).then_some(Value::Array(items))
+}
+
+/// The first string value of `key` anywhere in a JSON-LD tree (an author's `name` included).
+fn find_key(v: &Value, key: &str) -> Option<String> {
+    match v {
+        Value::Object(m) => {
+            if let Some(found) = m.get(key) {
+                match found {
+                    Value::String(s) => return Some(s.clone()),
+                    Value::Object(o) => {
+                        if let Some(Value::String(n)) = o.get("name") {
+                            return Some(n.clone());
+                        }
+                    }
+                    Value::Array(a) => {
+                        let names: Vec<String> = a
+                            .iter()
+                            .filter_map(|x| match x {
+                                Value::String(s) => Some(s.clone()),
+                                Value::Object(o) => o.get("name")?.as_str().map(str::to_string),
+                                _ => None,
+                            })
+                            .collect();
+                        if !names.is_empty() {
+                            return Some(names.join("; "));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            m.values().find_map(|x| find_key(x, key))
+        }
+        Value::Array(a) => a.iter().find_map(|x| find_key(x, key)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn origin() -> Origin {
+        Origin::new(Path::new("in/x/a.html"), Path::new("in"))
+    }
+
+    #[test]
+    fn main_text_and_metadata() {
+        let html = r#"<!doctype html><html><head>
+            <title>Fallback title</title>
+            <meta property="og:title" content="Fire at the museum">
+            <meta property="og:site_name" content="The Herald">
+            <meta property="article:published_time" content="2025-05-05T08:00:00Z">
+            <style>p { color: red }</style><script>var x = "not text";</script>
+            </head><body>
+            <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <article><h1>Fire at the museum</h1>
+            <p>The fire broke out on <b>Sunday</b>.</p>
+            <div class="share-buttons">Share this</div>
+            <p>Director  Anna Holm
+               said so.</p></article>
+            <footer>Copyright</footer></body></html>"#;
+        let a = read(html, &origin());
+        assert_eq!(a.title, "Fire at the museum");
+        assert_eq!(a.source, "The Herald");
+        assert_eq!(a.published.unwrap().iso, "2025-05-05T08:00:00Z");
+        assert_eq!(
+            a.text,
+            "Fire at the museum\n\nThe fire broke out on Sunday.\n\nDirector Anna Holm said so."
+        );
+    }
+
+    #[test]
+    fn json_ld_and_time_fallbacks() {
+        let html = r#"<html><head><title> A  title </title>
+            <script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",
+              "datePublished": "2024-01-02", "author": {"name": "Jo Bloggs"}}]}</script>
+            </head><body><p>Text.</p><time datetime="2023-01-01">x</time></body></html>"#;
+        let a = read(html, &origin());
+        assert_eq!(a.title, "A title");
+        assert_eq!(a.published.unwrap().iso, "2024-01-02");
+        assert_eq!(a.author, "Jo Bloggs");
+        let a = read(
+            r#"<body><p>Hi.</p><time datetime="2023-01-01">Jan 1</time></body>"#,
+            &origin(),
+        );
+        assert_eq!(a.published.unwrap().iso, "2023-01-01");
+    }
+}

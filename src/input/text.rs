@@ -1,0 +1,97 @@
+//! Plain text and Markdown: optional front matter, then the body; a short first line without
+//! final punctuation is the title (and stays part of the text).
+
+use super::{Article, Meta, Origin, build_article};
+
+/// Reads a `.txt`/`.md` file's decoded text into an article.
+pub(crate) fn read(text: String, origin: &Origin) -> Article {
+    let mut meta = Meta::default();
+    let body = match split_front_matter(&text) {
+        Some((front, body_start)) => {
+            for line in front.lines() {
+                if let Some((k, v)) = line.split_once(':') {
+                    meta.set(&k.trim().to_ascii_lowercase(), unquote(v.trim()).to_string());
+                }
+            }
+            text[body_start..].to_string()
+        }
+        None => text,
+    };
+    if meta.title.is_none() {
+        meta.title = title_line(&body).map(str::to_string);
+    }
+    build_article(meta, body, origin, None)
+}
+
+/// `Some((front matter, offset where the body starts))` when the text opens with `---`.
+fn split_front_matter(text: &str) -> Option<(&str, usize)> {
+    let rest = text.strip_prefix("---\n")?;
+    let mut pos = 4;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let front = &text[4..pos];
+            return Some((front, pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+fn unquote(v: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = v.strip_prefix(q).and_then(|s| s.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    v
+}
+
+/// The first non-empty line when it looks like a headline: short, no final punctuation.
+fn title_line(body: &str) -> Option<&str> {
+    let line = body.lines().find(|l| !l.trim().is_empty())?.trim();
+    let line = line.trim_start_matches('#').trim();
+    let last = line.chars().last()?;
+    let short = line.chars().count() <= 150;
+    (short && !".,;:!?".contains(last) && !line.is_empty()).then_some(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn origin() -> Origin {
+        Origin::new(Path::new("in/herald/a.txt"), Path::new("in"))
+    }
+
+    #[test]
+    fn front_matter() {
+        let a = read(
+            "---\nid: h-1\ntitle: \"Fire at museum\"\nsource: Herald\npublished: May 5, 2025\nauthor: A. Writer\n---\nBody text.\n".into(),
+            &origin(),
+        );
+        assert_eq!(a.id, "h-1");
+        assert_eq!(a.title, "Fire at museum");
+        assert_eq!(a.source, "Herald");
+        assert_eq!(a.author, "A. Writer");
+        assert_eq!(a.published.unwrap().iso, "2025-05-05");
+        assert_eq!(a.text, "Body text.\n");
+    }
+
+    #[test]
+    fn headline_first_line() {
+        let a = read("Council Votes to Close Library\n\nThe council voted.".into(), &origin());
+        assert_eq!(a.title, "Council Votes to Close Library");
+        assert!(a.text.starts_with("Council Votes"));
+        assert_eq!(a.id, "herald/a.txt");
+        assert_eq!(a.source, "herald");
+        let a = read("The council voted on Monday.\nMore.".into(), &origin());
+        assert_eq!(a.title, "");
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_text() {
+        let a = read("---\nnot front matter".into(), &origin());
+        assert_eq!(a.text, "---\nnot front matter");
+    }
+}

@@ -1,0 +1,308 @@
+//! Walking the inputs: folders recursively in sorted order, hidden entries skipped, symlinks
+//! followed with loop detection (`walkdir`), JSONL files and standard input streamed a line at
+//! a time so that memory stays flat however large they are.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::{Format, Origin, Problem, ProblemKind};
+
+/// One unit of work for a worker thread.
+#[derive(Debug)]
+pub struct Job {
+    /// Where it came from.
+    pub origin: Origin,
+    /// What to do.
+    pub kind: JobKind,
+}
+
+/// The kinds of work.
+#[derive(Debug)]
+pub enum JobKind {
+    /// Read and parse a whole file.
+    File {
+        /// Its format.
+        format: Format,
+        /// Its size in bytes, from the walk.
+        size: u64,
+    },
+    /// Parse one JSONL line, already read.
+    Line {
+        /// 1-based line number.
+        line: usize,
+        /// The raw line.
+        bytes: Vec<u8>,
+    },
+    /// A problem found while walking.
+    Problem(Problem),
+}
+
+impl Job {
+    /// About how many bytes of input this job holds, for sizing windows.
+    pub fn weight(&self) -> u64 {
+        match &self.kind {
+            JobKind::File { size, .. } => *size,
+            JobKind::Line { bytes, .. } => bytes.len() as u64,
+            JobKind::Problem(_) => 0,
+        }
+    }
+}
+
+/// Counts kept while walking.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WalkStats {
+    /// Files skipped because newsrake does not read their extension.
+    pub unknown_extension: usize,
+}
+
+type Walk = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
+
+/// An open JSONL stream.
+struct Stream {
+    reader: Box<dyn BufRead + Send>,
+    origin: Origin,
+    line: usize,
+}
+
+/// The jobs of a list of inputs, in a deterministic order.
+pub struct Jobs {
+    inputs: VecDeque<PathBuf>,
+    walk: Option<(Walk, PathBuf)>,
+    stream: Option<Stream>,
+    max_bytes: u64,
+    /// Counts so far.
+    pub stats: WalkStats,
+}
+
+impl Jobs {
+    /// Jobs for `inputs` (files, folders, or `-` for JSONL on standard input).
+    pub fn new(inputs: &[PathBuf], max_bytes: u64) -> Jobs {
+        Jobs {
+            inputs: inputs.iter().cloned().collect(),
+            walk: None,
+            stream: None,
+            max_bytes,
+            stats: WalkStats::default(),
+        }
+    }
+
+    fn next_line(&mut self) -> Option<Job> {
+        let stream = self.stream.as_mut()?;
+        loop {
+            stream.line += 1;
+            let origin = stream.origin.clone();
+            match read_line_limited(&mut stream.reader, self.max_bytes) {
+                Ok(LineRead::Eof) => {
+                    self.stream = None;
+                    return None;
+                }
+                Ok(LineRead::Line(bytes)) => {
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let line = stream.line;
+                    return Some(Job {
+                        origin,
+                        kind: JobKind::Line { line, bytes },
+                    });
+                }
+                Ok(LineRead::TooLong(n)) => {
+                    let p = Problem::new(
+                        &*origin.path,
+                        Some(stream.line),
+                        ProblemKind::TooLarge,
+                        format!("line is over {n} bytes (--max-bytes)"),
+                    );
+                    return Some(problem_job(origin, p));
+                }
+                Err(e) => {
+                    self.stream = None;
+                    let p = Problem::new(
+                        &*origin.path,
+                        None,
+                        ProblemKind::Unreadable,
+                        format!("read failed: {e}"),
+                    );
+                    return Some(problem_job(origin, p));
+                }
+            }
+        }
+    }
+
+    /// The job for one file found at `path` below `root`.
+    fn file_job(&mut self, path: &Path, root: &Path, size: u64) -> Option<Job> {
+        let Some(format) = Format::of(path) else {
+            self.stats.unknown_extension += 1;
+            return None;
+        };
+        let origin = Origin::new(path, root);
+        if format == Format::Jsonl {
+            match File::open(path) {
+                Ok(f) => {
+                    self.stream = Some(Stream {
+                        reader: Box::new(BufReader::with_capacity(1 << 16, f)),
+                        origin,
+                        line: 0,
+                    });
+                    return self.next_line();
+                }
+                Err(e) => {
+                    let p = Problem::new(
+                        &*origin.path,
+                        None,
+                        ProblemKind::Unreadable,
+                        format!("cannot open: {e}"),
+                    );
+                    return Some(problem_job(origin, p));
+                }
+            }
+        }
+        Some(Job {
+            origin,
+            kind: JobKind::File { format, size },
+        })
+    }
+}
+
+fn problem_job(origin: Origin, p: Problem) -> Job {
+    Job {
+        origin,
+        kind: JobKind::Problem(p),
+    }
+}
+
+impl Iterator for Jobs {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        loop {
+            if self.stream.is_some() {
+                if let Some(j) = self.next_line() {
+                    return Some(j);
+                }
+                continue;
+            }
+            if let Some((walk, root)) = self.walk.as_mut() {
+                let root = root.clone();
+                match walk.next() {
+                    None => {
+                        self.walk = None;
+                        continue;
+                    }
+                    Some(Ok(entry)) => {
+                        if entry.file_type().is_dir() {
+                            continue;
+                        }
+                        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+                        if let Some(j) = self.file_job(entry.path(), &root, size) {
+                            return Some(j);
+                        }
+                    }
+                    Some(Err(e)) => {
+                        let path = e
+                            .path()
+                            .map(|p| p.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        let msg = if e.loop_ancestor().is_some() {
+                            "symlink loop: not followed".to_string()
+                        } else {
+                            e.io_error()
+                                .map_or_else(|| e.to_string(), |io| format!("cannot read: {io}"))
+                        };
+                        let origin = Origin::new(Path::new(&path), &root);
+                        let p = Problem::new(path, None, ProblemKind::Unreadable, msg);
+                        return Some(problem_job(origin, p));
+                    }
+                }
+                continue;
+            }
+            let input = self.inputs.pop_front()?;
+            if input.as_os_str() == "-" {
+                self.stream = Some(Stream {
+                    reader: Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
+                    origin: Origin::stdin(),
+                    line: 0,
+                });
+                continue;
+            }
+            let meta = match std::fs::metadata(&input) {
+                Ok(m) => m,
+                Err(e) => {
+                    let origin = Origin::new(&input, input.parent().unwrap_or(Path::new("")));
+                    let p = Problem::new(
+                        input.to_string_lossy(),
+                        None,
+                        ProblemKind::Unreadable,
+                        format!("cannot read: {e}"),
+                    );
+                    return Some(problem_job(origin, p));
+                }
+            };
+            if meta.is_dir() {
+                let walk = WalkDir::new(&input)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(visible as fn(&walkdir::DirEntry) -> bool);
+                self.walk = Some((walk, input));
+            } else {
+                let root = input.parent().unwrap_or(Path::new("")).to_path_buf();
+                if let Some(j) = self.file_job(&input, &root, meta.len()) {
+                    return Some(j);
+                }
+            }
+        }
+    }
+}
+
+/// Hidden files and folders (a leading `.`) are skipped, except the root itself.
+fn visible(e: &walkdir::DirEntry) -> bool {
+    e.depth() == 0 || !e.file_name().to_str().is_some_and(|s| s.starts_with('.'))
+}
+
+enum LineRead {
+    Eof,
+    Line(Vec<u8>),
+    TooLong(u64),
+}
+
+/// Reads one line (without its `\n`) of at most `max` bytes; a longer line is skipped whole.
+fn read_line_limited(r: &mut dyn BufRead, max: u64) -> std::io::Result<LineRead> {
+    let mut buf = Vec::new();
+    let n = (&mut *r).take(max + 1).read_until(b'\n', &mut buf)?;
+    if n == 0 {
+        return Ok(LineRead::Eof);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+        return Ok(LineRead::Line(buf));
+    }
+    if n as u64 > max {
+        // Skip the rest of the line without keeping it.
+        loop {
+            let chunk = r.fill_buf()?;
+            if chunk.is_empty() {
+                break;
+            }
+            match memchr::memchr(b'\n', chunk) {
+                Some(p) => {
+                    r.consume(p + 1);
+                    break;
+                }
+                None => {
+                    let len = chunk.len();
+                    r.consume(len);
+                }
+            }
+        }
+        return Ok(LineRead::TooLong(max));
+    }
+    Ok(LineRead::Line(buf))
+}

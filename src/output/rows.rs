@@ -1,0 +1,98 @@
+//! Row types: one struct per table, fields in column order. Offsets are character offsets.
+
+use serde::Serialize;
+
+use crate::input::ProblemKind;
+
+/// A row of `articles.csv`.
+#[derive(Debug, Default, Serialize)]
+pub struct ArticleRow<'a> {
+    pub article_id: &'a str,
+    pub source: &'a str,
+    pub path: &'a str,
+    pub title: &'a str,
+    pub published: &'a str,
+    pub url: &'a str,
+    pub author: &'a str,
+    pub chars: usize,
+    pub words: usize,
+    pub sentences: usize,
+    pub paragraphs: usize,
+}
+
+impl ArticleRow<'_> {
+    /// Column names.
+    pub const COLUMNS: &'static [&'static str] = &[
+        "article_id",
+        "source",
+        "path",
+        "title",
+        "published",
+        "url",
+        "author",
+        "chars",
+        "words",
+        "sentences",
+        "paragraphs",
+    ];
+}
+
+/// A row of `sentences.csv`. `sentence` and `paragraph` are 1-based.
+#[derive(Debug, Default, Serialize)]
+pub struct SentenceRow<'a> {
+    pub article_id: &'a str,
+    pub sentence: usize,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl SentenceRow<'_> {
+    /// Column names.
+    pub const COLUMNS: &'static [&'static str] =
+        &["article_id", "sentence", "paragraph", "start", "end", "text"];
+}
+
+/// A row of `tokens.csv`. `sentence` and `token` are 1-based; `token` counts within the article.
+#[derive(Debug, Default, Serialize)]
+pub struct TokenRow<'a> {
+    pub article_id: &'a str,
+    pub sentence: usize,
+    pub token: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: &'a str,
+}
+
+impl TokenRow<'_> {
+    /// Column names.
+    pub const COLUMNS: &'static [&'static str] =
+        &["article_id", "sentence", "token", "start", "end", "text", "kind"];
+}
+
+/// A row of `errors.csv`.
+#[derive(Debug, Serialize)]
+pub struct ErrorRow<'a> {
+    pub path: &'a str,
+    pub line: Option<usize>,
+    pub kind: ProblemKind,
+    pub message: &'a str,
+}
+
+impl Default for ErrorRow<'_> {
+    fn default() -> Self {
+        ErrorRow {
+            path: "",
+            line: None,
+            kind: ProblemKind::Warning,
+            message: "",
+        }
+    }
+}
+
+impl ErrorRow<'_> {
+    /// Column names.
+    pub const COLUMNS: &'static [&'static str] = &["path", "line", "kind", "message"];
+}

@@ -1,0 +1,353 @@
+//! The pipeline: inputs → articles → analysis → encoded rows → tables.
+//!
+//! Jobs (files, JSONL lines) are taken from the walk in windows of bounded size; each window is
+//! analysed in parallel with rayon and collected in input order, then handed to one writer
+//! thread while the next window is analysed. Memory is bounded by two windows whatever the
+//! size of the corpus, and the output does not depend on the number of threads.
+
+use std::collections::BTreeSet;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::Error;
+use crate::input::{Article, Job, Jobs, Problem, read_job};
+use crate::output::{
+    ArticleRow, Encoded, ErrorRow, Format, SentenceRow, Table, TokenRow, Writers,
+};
+use crate::segment::{Segmentation, Segmenter, TokenKind, count_words, tokenize};
+use crate::span::OffsetIndex;
+
+/// At most this many jobs in one window.
+const WINDOW_JOBS: usize = 512;
+/// At most about this many input bytes in one window.
+const WINDOW_BYTES: u64 = 16 << 20;
+
+/// Everything a run needs, validated.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Files, folders, or `-` (JSONL on standard input).
+    pub inputs: Vec<PathBuf>,
+    /// The output folder.
+    pub output: PathBuf,
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+    /// Table format.
+    pub format: Format,
+    /// Also write `tokens`.
+    pub tokens: bool,
+    /// Also write `sentences`.
+    pub sentences: bool,
+    /// Files (and JSONL lines) larger than this are skipped.
+    pub max_bytes: u64,
+    /// Show a progress bar (only honoured when stderr is a terminal).
+    pub progress: bool,
+    /// Print one line on stderr per problem.
+    pub report_problems: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            inputs: vec![PathBuf::from("input")],
+            output: PathBuf::from("output"),
+            threads: 0,
+            format: Format::Csv,
+            tokens: false,
+            sentences: false,
+            max_bytes: 50_000_000,
+            progress: false,
+            report_problems: true,
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    /// Articles written.
+    pub articles: usize,
+    /// Distinct sources among them.
+    pub sources: usize,
+    /// Input bytes read.
+    pub bytes: u64,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// Rows in `errors` (warnings included).
+    pub problems: usize,
+    /// Inputs skipped (problems that are not warnings).
+    pub skipped: usize,
+    /// Files skipped for their extension.
+    pub unknown_extension: usize,
+    /// The tables written.
+    pub tables: Vec<PathBuf>,
+}
+
+impl Summary {
+    /// Throughput in MB/s (10^6 bytes).
+    pub fn mb_per_s(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.bytes as f64 / 1e6 / self.seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The analysis of one article: everything the tables are made from.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Byte → character offsets.
+    pub offsets: OffsetIndex,
+    /// Paragraphs and sentences.
+    pub segmentation: Segmentation,
+    /// Word and number tokens.
+    pub words: usize,
+}
+
+/// The compiled rules of every stage. Build once, share across threads.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    segmenter: Segmenter,
+}
+
+impl Pipeline {
+    /// Compiles the built-in rules.
+    pub fn new() -> Result<Pipeline, Error> {
+        Ok(Pipeline {
+            segmenter: Segmenter::new()?,
+        })
+    }
+
+    /// The segmenter.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// Analyses one article.
+    pub fn analyze(&self, article: &Article) -> Analysis {
+        let text = &article.text;
+        Analysis {
+            offsets: OffsetIndex::new(text),
+            segmentation: self.segmenter.segment(text),
+            words: count_words(text),
+        }
+    }
+
+    /// Analyses an article and encodes its rows.
+    fn encode(&self, article: &Article, config: &Config, enc: &mut Encoded) {
+        let a = self.analyze(article);
+        let text = &article.text;
+        let seg = &a.segmentation;
+        let f = config.format;
+        enc.row(
+            f,
+            Table::Articles,
+            &ArticleRow {
+                article_id: &article.id,
+                source: &article.source,
+                path: &article.path,
+                title: &article.title,
+                published: article.published.as_ref().map_or("", |p| &p.iso),
+                url: &article.url,
+                author: &article.author,
+                chars: a.offsets.char_len(),
+                words: a.words,
+                sentences: seg.sentences.len(),
+                paragraphs: seg.paragraphs.len(),
+            },
+        );
+        if config.sentences {
+            for (i, s) in seg.sentences.iter().enumerate() {
+                let c = a.offsets.chars(s.span);
+                enc.row(
+                    f,
+                    Table::Sentences,
+                    &SentenceRow {
+                        article_id: &article.id,
+                        sentence: i + 1,
+                        paragraph: s.paragraph + 1,
+                        start: c.start,
+                        end: c.end,
+                        text: s.span.slice(text),
+                    },
+                );
+            }
+        }
+        if config.tokens {
+            let mut n = 0;
+            for (i, s) in seg.sentences.iter().enumerate() {
+                tokenize(text, s.span, |t| {
+                    n += 1;
+                    let c = a.offsets.chars(t.span);
+                    enc.row(
+                        f,
+                        Table::Tokens,
+                        &TokenRow {
+                            article_id: &article.id,
+                            sentence: i + 1,
+                            token: n,
+                            start: c.start,
+                            end: c.end,
+                            text: t.span.slice(text),
+                            kind: kind_name(t.kind),
+                        },
+                    );
+                });
+            }
+        }
+    }
+}
+
+fn kind_name(k: TokenKind) -> &'static str {
+    match k {
+        TokenKind::Word => "word",
+        TokenKind::Number => "number",
+        TokenKind::Punct => "punct",
+        TokenKind::Symbol => "symbol",
+    }
+}
+
+/// The result of one job, ready for the writer.
+struct Done {
+    enc: Encoded,
+    sources: Vec<String>,
+    problems: Vec<Problem>,
+    bytes: u64,
+}
+
+fn process(pipeline: &Pipeline, config: &Config, job: Job) -> Done {
+    let bytes = job.weight();
+    let read = read_job(job, config.max_bytes);
+    let mut enc = Encoded::default();
+    let mut sources = Vec::with_capacity(read.articles.len());
+    for article in &read.articles {
+        pipeline.encode(article, config, &mut enc);
+        sources.push(article.source.clone());
+    }
+    for p in &read.problems {
+        enc.row(
+            config.format,
+            Table::Errors,
+            &ErrorRow {
+                path: &p.path,
+                line: p.line,
+                kind: p.kind,
+                message: &p.message,
+            },
+        );
+    }
+    Done {
+        enc,
+        sources,
+        problems: read.problems,
+        bytes,
+    }
+}
+
+/// Runs the whole pipeline as configured.
+pub fn run(config: &Config) -> Result<Summary, Error> {
+    let started = Instant::now();
+    let pipeline = Pipeline::new()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+        .map_err(|e| Error::Config(format!("cannot start {} threads: {e}", config.threads)))?;
+    let mut tables = vec![Table::Articles];
+    if config.sentences {
+        tables.push(Table::Sentences);
+    }
+    if config.tokens {
+        tables.push(Table::Tokens);
+    }
+    tables.push(Table::Errors);
+    let mut writers = Writers::create(&config.output, config.format, &tables)?;
+    let progress = (config.progress && std::io::stderr().is_terminal()).then(|| {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        pb
+    });
+    let mut jobs = Jobs::new(&config.inputs, config.max_bytes);
+    let (tx, rx) = sync_channel::<Vec<Done>>(1);
+    let mut summary = Summary::default();
+
+    let written: Result<(), Error> = std::thread::scope(|scope| {
+        let summary = &mut summary;
+        let progress = progress.as_ref();
+        let writer = scope.spawn(move || -> Result<(), Error> {
+            let mut sources = BTreeSet::new();
+            for batch in rx {
+                for done in batch {
+                    writers.write(&done.enc)?;
+                    summary.articles += done.sources.len();
+                    summary.bytes += done.bytes;
+                    for p in &done.problems {
+                        summary.problems += 1;
+                        summary.skipped += usize::from(p.kind.skipped());
+                        if config.report_problems {
+                            let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
+                            let msg = format!("newsrake: {}{line}: {}", p.path, p.message);
+                            match progress {
+                                Some(pb) => pb.suspend(|| eprintln!("{msg}")),
+                                None => eprintln!("{msg}"),
+                            }
+                        }
+                    }
+                    sources.extend(done.sources);
+                }
+                if let Some(pb) = progress {
+                    pb.set_message(format!(
+                        "{} articles, {:.1} MB",
+                        summary.articles,
+                        summary.bytes as f64 / 1e6
+                    ));
+                }
+            }
+            summary.sources = sources.len();
+            summary.tables = writers.finish()?;
+            Ok(())
+        });
+        loop {
+            let mut window = Vec::new();
+            let mut weight = 0;
+            while window.len() < WINDOW_JOBS && weight < WINDOW_BYTES {
+                match jobs.next() {
+                    Some(j) => {
+                        weight += j.weight();
+                        window.push(j);
+                    }
+                    None => break,
+                }
+            }
+            if window.is_empty() {
+                break;
+            }
+            let done: Vec<Done> = pool.install(|| {
+                window
+                    .into_par_iter()
+                    .map(|j| process(&pipeline, config, j))
+                    .collect()
+            });
+            if tx.send(done).is_err() {
+                break; // the writer stopped: its error is reported below
+            }
+        }
+        drop(tx);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(Error::Config("the writer thread panicked".into())))
+    });
+    written?;
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    summary.unknown_extension = jobs.stats.unknown_extension;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
