@@ -52,7 +52,11 @@ fn real_main() -> Exit {
                     config.output.display()
                 );
             }
-            if s.skipped > 0 { Exit::Skipped } else { Exit::Ok }
+            if s.skipped > 0 {
+                Exit::Skipped
+            } else {
+                Exit::Ok
+            }
         }
         Err(newsrake::Error::BrokenPipe) => Exit::Ok,
         Err(e) => {

@@ -15,9 +15,7 @@ use rayon::prelude::*;
 
 use crate::Error;
 use crate::input::{Article, Job, Jobs, Problem, read_job};
-use crate::output::{
-    ArticleRow, Encoded, ErrorRow, Format, SentenceRow, Table, TokenRow, Writers,
-};
+use crate::output::{ArticleRow, Encoded, ErrorRow, Format, SentenceRow, Table, TokenRow, Writers};
 use crate::segment::{Segmentation, Segmenter, TokenKind, count_words, tokenize};
 use crate::span::OffsetIndex;
 

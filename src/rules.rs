@@ -42,7 +42,11 @@ impl List {
             };
             if let Some(p) = prev {
                 if p == key {
-                    return Err(Error::rule(name, lineno, format!("duplicate entry {key:?}")));
+                    return Err(Error::rule(
+                        name,
+                        lineno,
+                        format!("duplicate entry {key:?}"),
+                    ));
                 }
                 if p > key {
                     return Err(Error::rule(
@@ -56,11 +60,7 @@ impl List {
             entries.push((lineno, line));
         }
         if !header {
-            return Err(Error::rule(
-                name,
-                1,
-                "missing header (source and licence)",
-            ));
+            return Err(Error::rule(name, 1, "missing header (source and licence)"));
         }
         Ok(List { name, entries })
     }

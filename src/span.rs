@@ -128,7 +128,11 @@ impl OffsetIndex {
         }
         // Multi-byte characters that end at or before `byte` lie wholly before it.
         let n = self.marks.partition_point(|&(end, _)| end as usize <= byte);
-        let extra = if n == 0 { 0 } else { self.marks[n - 1].1 as usize };
+        let extra = if n == 0 {
+            0
+        } else {
+            self.marks[n - 1].1 as usize
+        };
         byte - extra
     }
 

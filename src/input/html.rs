@@ -18,14 +18,46 @@ const SKIP: [&str; 16] = [
 
 /// Elements that end a paragraph.
 const BLOCK: [&str; 24] = [
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-    "ul", "ol", "blockquote", "pre", "figcaption", "figure", "table", "tr", "dd", "dt", "hr",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "figure",
+    "table",
+    "tr",
+    "dd",
+    "dt",
+    "hr",
 ];
 
 /// Class or id fragments that mark page furniture rather than the article.
 const FURNITURE: [&str; 12] = [
-    "nav", "footer", "share", "social", "related", "comment", "advert", "cookie", "newsletter",
-    "subscribe", "promo", "breadcrumb",
+    "nav",
+    "footer",
+    "share",
+    "social",
+    "related",
+    "comment",
+    "advert",
+    "cookie",
+    "newsletter",
+    "subscribe",
+    "promo",
+    "breadcrumb",
 ];
 
 struct Selectors {
@@ -48,7 +80,9 @@ static SEL: LazyLock<Selectors> = LazyLock::new(|| {
         containers: vec![s("article"), s("main"), s("[role=main]"), s("body")],
         og_title: s(r#"meta[property="og:title"]"#),
         title: s("title"),
-        published: s(r#"meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]"#),
+        published: s(
+            r#"meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]"#,
+        ),
         json_ld: s(r#"script[type="application/ld+json"]"#),
         time: s("time[datetime]"),
         site: s(r#"meta[property="og:site_name"]"#),
@@ -66,23 +100,25 @@ pub(crate) fn read(html: &str, origin: &Origin) -> Article {
         doc.select(s)
             .find_map(|e| e.value().attr(a).map(str::to_string))
     };
-    let mut meta = Meta::default();
-    meta.title = attr(&sel.og_title, "content").or_else(|| {
-        doc.select(&sel.title)
-            .next()
-            .map(|t| collapse(&t.text().collect::<String>()))
-    });
     let ld = json_ld(&doc, &sel.json_ld);
-    meta.published = attr(&sel.published, "content")
-        .or_else(|| ld.as_ref().and_then(|v| find_key(v, "datePublished")))
-        .or_else(|| attr(&sel.time, "datetime"));
-    meta.source = attr(&sel.site, "content");
-    meta.url = attr(&sel.url, "content").or_else(|| attr(&sel.canonical, "href"));
-    meta.author = attr(&sel.author, "content").or_else(|| {
-        ld.as_ref()
-            .and_then(|v| find_key(v, "author"))
-            .filter(|a| !a.is_empty())
-    });
+    let meta = Meta {
+        title: attr(&sel.og_title, "content").or_else(|| {
+            doc.select(&sel.title)
+                .next()
+                .map(|t| collapse(&t.text().collect::<String>()))
+        }),
+        published: attr(&sel.published, "content")
+            .or_else(|| ld.as_ref().and_then(|v| find_key(v, "datePublished")))
+            .or_else(|| attr(&sel.time, "datetime")),
+        source: attr(&sel.site, "content"),
+        url: attr(&sel.url, "content").or_else(|| attr(&sel.canonical, "href")),
+        author: attr(&sel.author, "content").or_else(|| {
+            ld.as_ref()
+                .and_then(|v| find_key(v, "author"))
+                .filter(|a| !a.is_empty())
+        }),
+        id: None,
+    };
     let container = sel
         .containers
         .iter()
@@ -155,14 +191,20 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
         return true;
     }
     let role = e.attr("role").unwrap_or("");
-    if matches!(role, "navigation" | "banner" | "contentinfo" | "complementary") {
+    if matches!(
+        role,
+        "navigation" | "banner" | "contentinfo" | "complementary"
+    ) {
         return true;
     }
-    [e.attr("class"), e.attr("id")].into_iter().flatten().any(|v| {
-        let v = v.to_ascii_lowercase();
-        v.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| FURNITURE.iter().any(|f| w == *f || w.starts_with(f)))
-    })
+    [e.attr("class"), e.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|v| {
+            let v = v.to_ascii_lowercase();
+            v.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| FURNITURE.iter().any(|f| w == *f || w.starts_with(f)))
+        })
 }
 
 fn collapse(s: &str) -> String {

@@ -284,7 +284,12 @@ impl Format {
 }
 
 /// Fills an [`Article`] from metadata and text, applying the defaults for id and source.
-pub(crate) fn build_article(meta: Meta, text: String, origin: &Origin, line: Option<usize>) -> Article {
+pub(crate) fn build_article(
+    meta: Meta,
+    text: String,
+    origin: &Origin,
+    line: Option<usize>,
+) -> Article {
     let id = meta.id.unwrap_or_else(|| match line {
         Some(l) => format!("{}:{l}", origin.rel),
         None => origin.rel.to_string(),

@@ -27,7 +27,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid ISO date pattern")
 });
 
-const WRITTEN: [&str; 8] = [
+const WRITTEN: [&str; 16] = [
     "%B %d, %Y",
     "%B %d %Y",
     "%d %B %Y",
@@ -36,6 +36,14 @@ const WRITTEN: [&str; 8] = [
     "%A %B %d, %Y",
     "%A, %d %B %Y",
     "%A %d %B %Y",
+    "%b %d, %Y",
+    "%b %d %Y",
+    "%d %b %Y",
+    "%d %b, %Y",
+    "%a, %b %d, %Y",
+    "%a %b %d, %Y",
+    "%a, %d %b %Y",
+    "%a %d %b %Y",
 ];
 
 /// Parses a metadata date, or `None` when it is not a date newsrake recognises.
@@ -136,14 +144,23 @@ mod tests {
         assert_eq!(iso("2025-03-14"), "2025-03-14");
         assert_eq!(iso("2025/3/4"), "2025-03-04");
         assert_eq!(iso("2025-03-14T09:30:00Z"), "2025-03-14T09:30:00Z");
-        assert_eq!(iso("2025-03-14T09:30:00.123+01:00"), "2025-03-14T09:30:00+01:00");
+        assert_eq!(
+            iso("2025-03-14T09:30:00.123+01:00"),
+            "2025-03-14T09:30:00+01:00"
+        );
         assert_eq!(iso("2025-03-14 09:30"), "2025-03-14T09:30:00");
         assert_eq!(iso("March 14, 2025"), "2025-03-14");
         assert_eq!(iso("Mar. 14, 2025"), "2025-03-14");
         assert_eq!(iso("14 March 2025"), "2025-03-14");
         assert_eq!(iso("Friday, March 14th, 2025"), "2025-03-14");
-        assert_eq!(iso("Fri, 14 Mar 2025 09:30:00 +0000"), "2025-03-14T09:30:00Z");
-        assert_eq!(iso("Fri, 14 Mar 2025 23:30:00 -0500"), "2025-03-14T23:30:00-05:00");
+        assert_eq!(
+            iso("Fri, 14 Mar 2025 09:30:00 +0000"),
+            "2025-03-14T09:30:00Z"
+        );
+        assert_eq!(
+            iso("Fri, 14 Mar 2025 23:30:00 -0500"),
+            "2025-03-14T23:30:00-05:00"
+        );
     }
 
     #[test]

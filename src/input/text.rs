@@ -10,7 +10,10 @@ pub(crate) fn read(text: String, origin: &Origin) -> Article {
         Some((front, body_start)) => {
             for line in front.lines() {
                 if let Some((k, v)) = line.split_once(':') {
-                    meta.set(&k.trim().to_ascii_lowercase(), unquote(v.trim()).to_string());
+                    meta.set(
+                        &k.trim().to_ascii_lowercase(),
+                        unquote(v.trim()).to_string(),
+                    );
                 }
             }
             text[body_start..].to_string()
@@ -80,7 +83,10 @@ mod tests {
 
     #[test]
     fn headline_first_line() {
-        let a = read("Council Votes to Close Library\n\nThe council voted.".into(), &origin());
+        let a = read(
+            "Council Votes to Close Library\n\nThe council voted.".into(),
+            &origin(),
+        );
         assert_eq!(a.title, "Council Votes to Close Library");
         assert!(a.text.starts_with("Council Votes"));
         assert_eq!(a.id, "herald/a.txt");

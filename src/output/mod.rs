@@ -50,7 +50,12 @@ pub enum Table {
 
 impl Table {
     /// Every table, in a fixed order.
-    pub const ALL: [Table; 4] = [Table::Articles, Table::Sentences, Table::Tokens, Table::Errors];
+    pub const ALL: [Table; 4] = [
+        Table::Articles,
+        Table::Sentences,
+        Table::Tokens,
+        Table::Errors,
+    ];
 
     /// The file stem.
     pub fn name(self) -> &'static str {

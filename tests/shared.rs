@@ -1,0 +1,55 @@
+//! Runs on `../shared` (seeds and corpora) when it is beside the project; skips, saying so,
+//! when it is not (a user's clone).
+
+use crate::util::*;
+
+#[test]
+fn seeds_are_segmented() {
+    let Some(shared) = shared() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            shared.join("seeds").to_str().unwrap(),
+            "-o",
+            "out",
+            "--quiet",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let rows = table(&dir.path().join("out/articles.csv"));
+    let counts: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["article_id"].as_str(), r["sentences"].as_str()))
+        .collect();
+    // Counted by hand: 42 and 24 sentences.
+    assert_eq!(
+        counts,
+        [
+            ("000_ece96d8c550d0008.txt", "42"),
+            ("003_cc8c04870c8f3b07.txt", "24")
+        ]
+    );
+}
+
+#[test]
+fn corpus_files_are_readable_as_they_are() {
+    let Some(shared) = shared() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = shared.join("corpora/tempeval3-train.jsonl");
+    let out = run_in(
+        dir.path(),
+        &[corpus.to_str().unwrap(), "-o", "out", "--quiet"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let rows = table(&dir.path().join("out/articles.csv"));
+    assert_eq!(rows.len(), 256);
+    assert!(
+        rows.iter().all(|r| r["published"].len() == 10),
+        "dct is the publication date"
+    );
+    assert_eq!(
+        header(&dir.path().join("out/errors.csv")),
+        ["path", "line", "kind", "message"]
+    );
+}
