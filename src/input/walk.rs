@@ -273,7 +273,9 @@ enum LineRead {
 /// Reads one line (without its `\n`) of at most `max` bytes; a longer line is skipped whole.
 fn read_line_limited(r: &mut dyn BufRead, max: u64) -> std::io::Result<LineRead> {
     let mut buf = Vec::new();
-    let n = (&mut *r).take(max.saturating_add(1)).read_until(b'\n', &mut buf)?;
+    let n = (&mut *r)
+        .take(max.saturating_add(1))
+        .read_until(b'\n', &mut buf)?;
     if n == 0 {
         return Ok(LineRead::Eof);
     }
