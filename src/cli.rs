@@ -63,6 +63,10 @@ pub struct Args {
     #[arg(long)]
     pub sentences: bool,
 
+    /// Read ambiguous numeric dates such as 05/01/2019 day first (5 January).
+    #[arg(long)]
+    pub day_first: bool,
+
     /// Skip files (and JSONL lines) larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 50_000_000)]
     pub max_bytes: u64,
@@ -99,6 +103,7 @@ impl Args {
             max_bytes: self.max_bytes,
             progress: !self.quiet,
             report_problems: true,
+            day_first: self.day_first,
         })
     }
 }

@@ -13,6 +13,7 @@
 //! table, converted through one [`span::OffsetIndex`] per article.
 
 pub mod error;
+pub mod extract;
 pub mod input;
 pub mod output;
 pub mod pipeline;
@@ -21,4 +22,4 @@ pub mod segment;
 pub mod span;
 
 pub use error::Error;
-pub use pipeline::{Analysis, Config, Pipeline, Summary, run};
+pub use pipeline::{Analysis, Config, Options, Pipeline, Summary, run};

@@ -15,7 +15,10 @@ use rayon::prelude::*;
 
 use crate::Error;
 use crate::input::{Article, Job, Jobs, Problem, read_job};
-use crate::output::{ArticleRow, Encoded, ErrorRow, Format, SentenceRow, Table, TokenRow, Writers};
+use crate::extract::dates::{DateExtractor, DateMention, DateOptions};
+use crate::output::{
+    ArticleRow, DateRow, Encoded, ErrorRow, Format, SentenceRow, Table, TokenRow, Writers,
+};
 use crate::segment::{Segmentation, Segmenter, TokenKind, count_words, tokenize};
 use crate::span::OffsetIndex;
 
@@ -45,6 +48,8 @@ pub struct Config {
     pub progress: bool,
     /// Print one line on stderr per problem.
     pub report_problems: bool,
+    /// Read ambiguous numeric dates (`05/01/2019`) day first.
+    pub day_first: bool,
 }
 
 impl Default for Config {
@@ -59,6 +64,7 @@ impl Default for Config {
             max_bytes: 50_000_000,
             progress: false,
             report_problems: true,
+            day_first: false,
         }
     }
 }
@@ -104,19 +110,35 @@ pub struct Analysis {
     pub segmentation: Segmentation,
     /// Word and number tokens.
     pub words: usize,
+    /// Temporal expressions.
+    pub dates: Vec<DateMention>,
 }
 
 /// The compiled rules of every stage. Build once, share across threads.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Pipeline {
     segmenter: Segmenter,
+    dates: DateExtractor,
+}
+
+/// Options of the extractors.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Date options.
+    pub dates: DateOptions,
 }
 
 impl Pipeline {
-    /// Compiles the built-in rules.
+    /// Compiles the built-in rules with default options.
     pub fn new() -> Result<Pipeline, Error> {
+        Pipeline::with_options(Options::default())
+    }
+
+    /// Compiles the built-in rules.
+    pub fn with_options(options: Options) -> Result<Pipeline, Error> {
         Ok(Pipeline {
             segmenter: Segmenter::new()?,
+            dates: DateExtractor::new(options.dates)?,
         })
     }
 
@@ -128,10 +150,14 @@ impl Pipeline {
     /// Analyses one article.
     pub fn analyze(&self, article: &Article) -> Analysis {
         let text = &article.text;
+        let segmentation = self.segmenter.segment(text);
+        let published = article.published.as_ref().map(|p| p.date);
+        let dates = self.dates.extract(text, &segmentation, published);
         Analysis {
             offsets: OffsetIndex::new(text),
-            segmentation: self.segmenter.segment(text),
             words: count_words(text),
+            dates,
+            segmentation,
         }
     }
 
@@ -156,8 +182,28 @@ impl Pipeline {
                 words: a.words,
                 sentences: seg.sentences.len(),
                 paragraphs: seg.paragraphs.len(),
+                dates: a.dates.len(),
             },
         );
+        for d in &a.dates {
+            let c = a.offsets.chars(d.span);
+            enc.row(
+                f,
+                Table::Dates,
+                &DateRow {
+                    article_id: &article.id,
+                    source: &article.source,
+                    sentence: seg.sentence_at(d.span.start()) + 1,
+                    start: c.start,
+                    end: c.end,
+                    text: d.span.slice(text),
+                    kind: d.kind.name(),
+                    value: &d.value,
+                    modifier: d.modifier.map_or("", |m| m.name()),
+                    anchor: d.anchor.name(),
+                },
+            );
+        }
         if config.sentences {
             for (i, s) in seg.sentences.iter().enumerate() {
                 let c = a.offsets.chars(s.span);
@@ -249,7 +295,11 @@ fn process(pipeline: &Pipeline, config: &Config, job: Job) -> Done {
 /// Runs the whole pipeline as configured.
 pub fn run(config: &Config) -> Result<Summary, Error> {
     let started = Instant::now();
-    let pipeline = Pipeline::new()?;
+    let pipeline = Pipeline::with_options(Options {
+        dates: DateOptions {
+            day_first: config.day_first,
+        },
+    })?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
         .build()
@@ -261,6 +311,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     if config.tokens {
         tables.push(Table::Tokens);
     }
+    tables.push(Table::Dates);
     tables.push(Table::Errors);
     let mut writers = Writers::create(&config.output, config.format, &tables)?;
     let progress = (config.progress && std::io::stderr().is_terminal()).then(|| {

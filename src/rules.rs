@@ -7,6 +7,17 @@
 
 use crate::Error;
 
+/// How a list's order is checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// Whole lines sorted, no duplicates.
+    Sorted,
+    /// Sorted by the key before the first tab, no duplicate keys.
+    SortedKeys,
+    /// Any order (file order is meaningful), no duplicate keys.
+    UniqueKeys,
+}
+
 /// One parsed list: the entries in file order, each with its 1-based line number.
 #[derive(Debug, Clone)]
 pub struct List {
@@ -17,11 +28,12 @@ pub struct List {
 }
 
 impl List {
-    /// Parses an embedded list. With `key_col`, order and uniqueness are checked on the text
-    /// before the first tab of each line (the key); otherwise on the whole line.
-    pub fn parse(name: &'static str, text: &'static str, keyed: bool) -> Result<List, Error> {
+    /// Parses an embedded list, checking its order as `order` says.
+    pub fn parse(name: &'static str, text: &'static str, order: Order) -> Result<List, Error> {
+        let keyed = order != Order::Sorted;
         let mut entries = Vec::new();
         let mut prev: Option<&str> = None;
+        let mut seen = std::collections::HashSet::new();
         let mut header = false;
         for (i, line) in text.lines().enumerate() {
             let lineno = i + 1;
@@ -40,7 +52,11 @@ impl List {
             } else {
                 line
             };
-            if let Some(p) = prev {
+            if order == Order::UniqueKeys {
+                if !seen.insert(key) {
+                    return Err(Error::rule(name, lineno, format!("duplicate entry {key:?}")));
+                }
+            } else if let Some(p) = prev {
                 if p == key {
                     return Err(Error::rule(
                         name,
@@ -96,18 +112,21 @@ mod tests {
 
     #[test]
     fn rejects_unsorted_and_duplicates() {
-        let e = List::parse("t.txt", "# h\nb\na\n", false).unwrap_err();
+        let e = List::parse("t.txt", "# h\nb\na\n", Order::Sorted).unwrap_err();
         assert!(e.to_string().contains("t.txt:3"), "{e}");
-        let e = List::parse("t.txt", "# h\na\na\n", false).unwrap_err();
+        let e = List::parse("t.txt", "# h\na\na\n", Order::Sorted).unwrap_err();
         assert!(e.to_string().contains("duplicate"), "{e}");
-        let e = List::parse("t.txt", "a\n", false).unwrap_err();
+        let e = List::parse("t.txt", "a\n", Order::Sorted).unwrap_err();
         assert!(e.to_string().contains("header"), "{e}");
     }
 
     #[test]
     fn keyed_lists_check_keys() {
-        let l = List::parse("t.txt", "# h\na\tx\nb\ty\n", true).unwrap();
+        let l = List::parse("t.txt", "# h\na\tx\nb\ty\n", Order::SortedKeys).unwrap();
         assert_eq!(l.fields(2).unwrap()[1].1, vec!["b", "y"]);
         assert!(l.fields(3).is_err());
+        let l = List::parse("t.txt", "# h\nb\tx\na\ty\n", Order::UniqueKeys).unwrap();
+        assert_eq!(l.entries.len(), 2);
+        assert!(List::parse("t.txt", "# h\nb\tx\nb\ty\n", Order::UniqueKeys).is_err());
     }
 }

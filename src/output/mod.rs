@@ -44,16 +44,19 @@ pub enum Table {
     Sentences,
     /// `tokens` (with `--tokens`).
     Tokens,
+    /// `dates`: temporal expressions.
+    Dates,
     /// `errors`: problems with inputs.
     Errors,
 }
 
 impl Table {
     /// Every table, in a fixed order.
-    pub const ALL: [Table; 4] = [
+    pub const ALL: [Table; 5] = [
         Table::Articles,
         Table::Sentences,
         Table::Tokens,
+        Table::Dates,
         Table::Errors,
     ];
 
@@ -63,6 +66,7 @@ impl Table {
             Table::Articles => "articles",
             Table::Sentences => "sentences",
             Table::Tokens => "tokens",
+            Table::Dates => "dates",
             Table::Errors => "errors",
         }
     }
@@ -73,6 +77,7 @@ impl Table {
             Table::Articles => ArticleRow::COLUMNS,
             Table::Sentences => SentenceRow::COLUMNS,
             Table::Tokens => TokenRow::COLUMNS,
+            Table::Dates => DateRow::COLUMNS,
             Table::Errors => ErrorRow::COLUMNS,
         }
     }
@@ -208,6 +213,7 @@ mod tests {
         assert_eq!(header_of::<ArticleRow>(), Table::Articles.columns());
         assert_eq!(header_of::<SentenceRow>(), Table::Sentences.columns());
         assert_eq!(header_of::<TokenRow>(), Table::Tokens.columns());
+        assert_eq!(header_of::<DateRow>(), Table::Dates.columns());
         assert_eq!(header_of::<ErrorRow>(), Table::Errors.columns());
     }
 

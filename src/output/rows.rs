@@ -18,6 +18,7 @@ pub struct ArticleRow<'a> {
     pub words: usize,
     pub sentences: usize,
     pub paragraphs: usize,
+    pub dates: usize,
 }
 
 impl ArticleRow<'_> {
@@ -34,6 +35,7 @@ impl ArticleRow<'_> {
         "words",
         "sentences",
         "paragraphs",
+        "dates",
     ];
 }
 
@@ -108,4 +110,37 @@ impl Default for ErrorRow<'_> {
 impl ErrorRow<'_> {
     /// Column names.
     pub const COLUMNS: &'static [&'static str] = &["path", "line", "kind", "message"];
+}
+
+/// A row of `dates.csv`.
+#[derive(Debug, Default, Serialize)]
+pub struct DateRow<'a> {
+    pub article_id: &'a str,
+    pub source: &'a str,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    pub value: &'a str,
+    #[serde(rename = "mod")]
+    pub modifier: &'a str,
+    pub anchor: &'a str,
+}
+
+impl DateRow<'_> {
+    /// Column names.
+    pub const COLUMNS: &'static [&'static str] = &[
+        "article_id",
+        "source",
+        "sentence",
+        "start",
+        "end",
+        "text",
+        "type",
+        "value",
+        "mod",
+        "anchor",
+    ];
 }

@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 pub use tokens::{Token, TokenKind, count_words, tokenize};
 
 use crate::Error;
-use crate::rules::List;
+use crate::rules::{List, Order};
 use crate::span::Span;
 
 /// How an abbreviation behaves before a capitalised word.
@@ -74,7 +74,7 @@ impl Segmenter {
         let list = List::parse(
             "segment/abbreviations.txt",
             include_str!("abbreviations.txt"),
-            true,
+            Order::SortedKeys,
         )?;
         let mut abbrevs = HashMap::new();
         for (line, f) in list.fields(2)? {
@@ -91,7 +91,7 @@ impl Segmenter {
             };
             abbrevs.insert(f[0], class);
         }
-        let openers = List::parse("segment/openers.txt", include_str!("openers.txt"), false)?;
+        let openers = List::parse("segment/openers.txt", include_str!("openers.txt"), Order::Sorted)?;
         Ok(Segmenter {
             abbrevs,
             openers: openers.words().collect(),

@@ -1,0 +1,219 @@
+//! The pattern language of `patterns.txt`: compiling patterns and matching them on tokens.
+
+use super::lexer::{Cat, Shape, Tok};
+use crate::Error;
+
+/// One alternative of an element.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Alt {
+    Cat(Cat),
+    Lit(&'static str),
+}
+
+/// One element of a pattern.
+#[derive(Clone, Debug)]
+pub(crate) struct Elem {
+    pub alts: Vec<Alt>,
+    pub optional: bool,
+    /// Context: must match next to the expression, not part of it.
+    pub context: bool,
+}
+
+/// A compiled pattern.
+#[derive(Clone, Debug)]
+pub(crate) struct Pattern {
+    pub name: &'static str,
+    pub action: &'static str,
+    pub elems: Vec<Elem>,
+    pub example: &'static str,
+}
+
+impl Pattern {
+    /// Parses the pattern column of `patterns.txt`.
+    pub(crate) fn parse(
+        file: &'static str,
+        line: usize,
+        name: &'static str,
+        action: &'static str,
+        src: &'static str,
+        example: &'static str,
+    ) -> Result<Pattern, Error> {
+        let mut elems = Vec::new();
+        let parts: Vec<&'static str> = src.split(' ').filter(|s| !s.is_empty()).collect();
+        for (k, part) in parts.iter().enumerate() {
+            let mut p: &'static str = part;
+            let mut context = false;
+            if let Some(inner) = p.strip_prefix('<').and_then(|x| x.strip_suffix('>')) {
+                if k != 0 && k != parts.len() - 1 {
+                    return Err(Error::rule(
+                        file,
+                        line,
+                        "context <...> only at the start or the end",
+                    ));
+                }
+                context = true;
+                p = inner;
+            }
+            let optional = p.len() > 1 && p.ends_with('?');
+            if optional {
+                p = &p[..p.len() - 1];
+            }
+            let mut alts = Vec::new();
+            for a in p.split('|') {
+                if a.is_empty() {
+                    return Err(Error::rule(file, line, format!("empty alternative in {part:?}")));
+                }
+                let upper = a.len() > 1 && a.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+                if upper {
+                    let cat = Cat::from_name(a).ok_or_else(|| {
+                        Error::rule(file, line, format!("unknown category {a:?}"))
+                    })?;
+                    alts.push(Alt::Cat(cat));
+                } else {
+                    alts.push(Alt::Lit(a));
+                }
+            }
+            elems.push(Elem {
+                alts,
+                optional,
+                context,
+            });
+        }
+        if elems.iter().all(|e| e.context || e.optional) {
+            return Err(Error::rule(file, line, "pattern matches nothing"));
+        }
+        Ok(Pattern {
+            name,
+            action,
+            elems,
+            example,
+        })
+    }
+}
+
+/// What a category element bound to: the category and the token index.
+pub(crate) type Binds = Vec<(Cat, usize)>;
+
+/// Whether token `i` of `toks` fits `cat`.
+pub(crate) fn fits(toks: &[Tok<'_>], i: usize, cat: Cat) -> bool {
+    let t = &toks[i];
+    match cat {
+        Cat::Year => match t.shape {
+            Shape::Int {
+                v,
+                digits: 4,
+                money: false,
+            } => {
+                (1000..=2199).contains(&v)
+                    && !toks.get(i + 1).is_some_and(|n| {
+                        n.entry(Cat::Counted).is_some()
+                            || matches!(n.shape, Shape::Punct('%') | Shape::Int { .. })
+                    })
+                    && !(i > 0 && matches!(toks[i - 1].shape, Shape::Int { .. }))
+            }
+            _ => false,
+        },
+        Cat::Day => match t.shape {
+            Shape::Int {
+                v,
+                digits: 1..=2,
+                money: false,
+            } => (1..=31).contains(&v),
+            Shape::OrdNum(v) => (1..=31).contains(&v),
+            _ => t.entry(Cat::Ord).is_some_and(|e| (1..=31).contains(&e.num)),
+        },
+        Cat::OrdDay => match t.shape {
+            Shape::OrdNum(v) => (1..=31).contains(&v),
+            _ => t.entry(Cat::Ord).is_some_and(|e| (1..=31).contains(&e.num)),
+        },
+        Cat::Num => {
+            matches!(
+                t.shape,
+                Shape::Int { money: false, .. } | Shape::Decimal(_) | Shape::Grouped(_)
+            ) || t.numword.is_some()
+                || t.entry(Cat::NumWord).is_some()
+        }
+        Cat::Int => matches!(t.shape, Shape::Int { v: 0..=24, digits: 1..=2, money: false }),
+        Cat::Iso => matches!(t.shape, Shape::Iso(..)),
+        Cat::Slash => matches!(t.shape, Shape::Slash(..)),
+        Cat::Clock => matches!(t.shape, Shape::Clock(..)),
+        Cat::Decade => matches!(t.shape, Shape::Decade(..)),
+        Cat::Qn => matches!(t.shape, Shape::Qn(_)),
+        _ => t.entry(cat).is_some(),
+    }
+}
+
+fn alt_fits(toks: &[Tok<'_>], i: usize, alt: &Alt) -> bool {
+    match alt {
+        Alt::Cat(c) => fits(toks, i, *c),
+        Alt::Lit(l) => toks[i].is(l),
+    }
+}
+
+/// The first alternative of `e` that fits token `i`.
+fn elem_fits<'p>(toks: &[Tok<'_>], i: usize, e: &'p Elem) -> Option<&'p Alt> {
+    e.alts.iter().find(|a| alt_fits(toks, i, a))
+}
+
+/// Matches `p` with its first non-context element at token `start`. Returns the end token
+/// (exclusive) and the category bindings.
+pub(crate) fn match_at(p: &Pattern, toks: &[Tok<'_>], start: usize) -> Option<(usize, Binds)> {
+    let mut elems: &[Elem] = &p.elems;
+    if let Some(first) = elems.first()
+        && first.context
+    {
+        let mut j = start.checked_sub(1)?;
+        if toks[j].shape == Shape::Punct('-') {
+            j = j.checked_sub(1)?;
+        }
+        elem_fits(toks, j, first)?;
+        elems = &elems[1..];
+    }
+    let mut right: Option<&Elem> = None;
+    if let Some(last) = elems.last()
+        && last.context
+    {
+        right = Some(last);
+        elems = &elems[..elems.len() - 1];
+    }
+    let mut binds = Vec::new();
+    let end = walk(elems, toks, start, &mut binds, right)?;
+    if end == start {
+        return None;
+    }
+    Some((end, binds))
+}
+
+fn walk(
+    elems: &[Elem],
+    toks: &[Tok<'_>],
+    i: usize,
+    binds: &mut Binds,
+    right: Option<&Elem>,
+) -> Option<usize> {
+    let Some((e, rest)) = elems.split_first() else {
+        if let Some(r) = right {
+            if i >= toks.len() {
+                return None;
+            }
+            elem_fits(toks, i, r)?;
+        }
+        return Some(i);
+    };
+    if i < toks.len()
+        && let Some(a) = elem_fits(toks, i, e)
+    {
+        let mark = binds.len();
+        if let Alt::Cat(c) = a {
+            binds.push((*c, i));
+        }
+        if let Some(end) = walk(rest, toks, i + 1, binds, right) {
+            return Some(end);
+        }
+        binds.truncate(mark);
+    }
+    if e.optional {
+        return walk(rest, toks, i, binds, right);
+    }
+    None
+}

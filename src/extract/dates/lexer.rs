@@ -1,0 +1,540 @@
+//! The date tokenizer: one pass over a sentence's bytes, producing typed tokens (words with
+//! their lexicon entries, numbers, ordinals, ISO and slashed dates, clock times, decades).
+//! Shapes are recognised here once so that the patterns can match on categories.
+
+use std::collections::HashMap;
+
+/// A lexicon category. The names are those of `lexicon.txt` and `patterns.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Cat {
+    Month,
+    Weekday,
+    Weekdays,
+    NumWord,
+    Tens,
+    Art,
+    Fuzzy,
+    Ord,
+    Unit,
+    Units,
+    Season,
+    Seasons,
+    Pod,
+    Pods,
+    Deictic,
+    Tonight,
+    Ref,
+    Prev,
+    Next,
+    Following,
+    This,
+    Ago,
+    Later,
+    Earlier,
+    Prep,
+    AmPm,
+    Tz,
+    SetAdv,
+    Every,
+    Freq,
+    Times,
+    Noon,
+    Part,
+    Pos,
+    Half,
+    Holiday,
+    Fiscal,
+    Long,
+    Approx,
+    The,
+    Counted,
+    Tense,
+    // Shape categories: decided from the token itself, not the lexicon.
+    Year,
+    Day,
+    OrdDay,
+    Num,
+    Int,
+    Iso,
+    Slash,
+    Clock,
+    Decade,
+    Qn,
+}
+
+impl Cat {
+    /// The category named `s` in a rule file.
+    pub(crate) fn from_name(s: &str) -> Option<Cat> {
+        use Cat::*;
+        Some(match s {
+            "MONTH" => Month,
+            "WEEKDAY" => Weekday,
+            "WEEKDAYS" => Weekdays,
+            "NUMWORD" => NumWord,
+            "TENS" => Tens,
+            "ART" => Art,
+            "FUZZY" => Fuzzy,
+            "ORD" => Ord,
+            "UNIT" => Unit,
+            "UNITS" => Units,
+            "SEASON" => Season,
+            "SEASONS" => Seasons,
+            "POD" => Pod,
+            "PODS" => Pods,
+            "DEICTIC" => Deictic,
+            "TONIGHT" => Tonight,
+            "REF" => Ref,
+            "PREV" => Prev,
+            "NEXT" => Next,
+            "FOLLOWING" => Following,
+            "THIS" => This,
+            "AGO" => Ago,
+            "LATER" => Later,
+            "EARLIER" => Earlier,
+            "PREP" => Prep,
+            "AMPM" => AmPm,
+            "TZ" => Tz,
+            "SETADV" => SetAdv,
+            "EVERY" => Every,
+            "FREQ" => Freq,
+            "TIMES" => Times,
+            "NOON" => Noon,
+            "PART" => Part,
+            "POS" => Pos,
+            "HALF" => Half,
+            "HOLIDAY" => Holiday,
+            "FISCAL" => Fiscal,
+            "LONG" => Long,
+            "APPROX" => Approx,
+            "THE" => The,
+            "COUNTED" => Counted,
+            "TENSE" => Tense,
+            "YEAR" => Year,
+            "DAY" => Day,
+            "ORDDAY" => OrdDay,
+            "NUM" => Num,
+            "INT" => Int,
+            "ISO" => Iso,
+            "SLASH" => Slash,
+            "CLOCK" => Clock,
+            "DECADE" => Decade,
+            "QN" => Qn,
+            _ => return None,
+        })
+    }
+
+    /// Categories that match only capitalised words.
+    fn needs_capital(self) -> bool {
+        matches!(self, Cat::Month | Cat::Weekday | Cat::Weekdays | Cat::Holiday)
+    }
+}
+
+/// One lexicon reading of a word.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Entry {
+    pub cat: Cat,
+    /// The numeric value (month, weekday, number, offset), or 0.
+    pub num: i64,
+    /// The string value (unit code, TIMEX3 value).
+    pub s: &'static str,
+}
+
+/// The lexicon: lower-case word → its readings.
+pub(crate) type Lexicon = HashMap<&'static str, Vec<Entry>>;
+
+/// The longest word in the lexicon is shorter than this (a cheap pre-check before lookups).
+pub(crate) const MAX_WORD: usize = 16;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Shape {
+    Word,
+    /// Digits only. `money` when a currency sign comes just before.
+    Int {
+        v: i64,
+        digits: u8,
+        money: bool,
+    },
+    /// Digits with thousands separators (`2,017`): a count, never a year or a day.
+    Grouped(i64),
+    Decimal(f64),
+    /// `5th`, `21st`.
+    OrdNum(i64),
+    Iso(i16, i8, i8),
+    /// `a/b/c` with the digit count of `c`.
+    Slash(u32, u32, u32, u8),
+    Clock(i8, i8),
+    /// `1990s` → 199, `'90s` → 90 (century decided later).
+    Decade(i64, bool),
+    Qn(i8),
+    /// Any other run of digits and letters (`3-1`, `49ers`, `2.0.1`).
+    Other,
+    Punct(char),
+}
+
+/// A token of a sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok<'a> {
+    /// Byte offsets into the article.
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub shape: Shape,
+    pub lex: &'a [Entry],
+    pub cap: bool,
+    /// A merged number word ("twenty-four").
+    pub numword: Option<i64>,
+}
+
+impl<'a> Tok<'a> {
+    /// The reading of this token in `cat`, if it has one (lexicon categories only).
+    pub(crate) fn entry(&self, cat: Cat) -> Option<&'a Entry> {
+        if cat.needs_capital() && !self.cap {
+            return None;
+        }
+        self.lex.iter().find(|e| e.cat == cat)
+    }
+
+    /// True when the token's text equals `lit` ignoring ASCII case.
+    pub(crate) fn is(&self, lit: &str) -> bool {
+        self.text.eq_ignore_ascii_case(lit)
+            || (lit.contains('\'') && self.text.replace('’', "'").eq_ignore_ascii_case(lit))
+    }
+
+    /// The number this token stands for, if any: digits, decimals, number words.
+    pub(crate) fn number(&self) -> Option<f64> {
+        match self.shape {
+            Shape::Int { v, money: false, .. } => Some(v as f64),
+            Shape::Grouped(v) => Some(v as f64),
+            Shape::Decimal(f) => Some(f),
+            _ => self
+                .numword
+                .or_else(|| {
+                    self.entry(Cat::NumWord)
+                        .or_else(|| self.entry(Cat::Tens))
+                        .map(|e| e.num)
+                })
+                .map(|v| v as f64),
+        }
+    }
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '£' | '€' | '¥' | '₹')
+}
+
+/// Tokenises `text[start..end]` (a sentence) into `out`.
+pub(crate) fn lex<'a>(text: &'a str, start: usize, end: usize, lexicon: &'a Lexicon, out: &mut Vec<Tok<'a>>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let (tok, next) = number(text, i, end);
+            out.push(tok);
+            i = next;
+            continue;
+        }
+        if c.is_ascii_alphabetic() {
+            // a.m. / p.m.
+            if matches!(c | 0x20, b'a' | b'p')
+                && b.get(i + 1) == Some(&b'.')
+                && b.get(i + 2).is_some_and(|&x| x | 0x20 == b'm')
+                && !b.get(i + 3).is_some_and(|x| x.is_ascii_alphanumeric())
+            {
+                let mut e = i + 3;
+                // Keep the final stop unless it also ends the sentence.
+                if b.get(e) == Some(&b'.') && e + 1 < end {
+                    e += 1;
+                }
+                let key = if c | 0x20 == b'a' { "a.m" } else { "p.m" };
+                out.push(word_tok(text, i, e, lexicon.get(key).map_or(&[][..], |v| v)));
+                i = e;
+                continue;
+            }
+            // Q1..Q4
+            if c | 0x20 == b'q'
+                && b.get(i + 1).is_some_and(|x| (b'1'..=b'4').contains(x))
+                && !b.get(i + 2).is_some_and(|x| x.is_ascii_alphanumeric())
+            {
+                let mut t = word_tok(text, i, i + 2, &[]);
+                t.shape = Shape::Qn((b[i + 1] - b'0') as i8);
+                out.push(t);
+                i += 2;
+                continue;
+            }
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        if ch.is_alphabetic() {
+            let mut e = i;
+            for (off, c2) in text[i..end].char_indices() {
+                if c2.is_alphabetic() {
+                    e = i + off + c2.len_utf8();
+                } else if (c2 == '\'' || c2 == '’')
+                    && text[i + off + c2.len_utf8()..end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+                {
+                    // don't, o'clock: the apostrophe stays inside the word
+                    continue;
+                } else {
+                    break;
+                }
+            }
+            let mut e = e.max(i + ch.len_utf8());
+            let lex = lookup(lexicon, &text[i..e]);
+            // "Jan." and "Sept.": the stop belongs to an abbreviated month (not to "June.").
+            if b.get(e) == Some(&b'.')
+                && e - i <= 4
+                && lex.iter().any(|x| x.cat == Cat::Month)
+                && !matches!(&text[i..e], "May" | "June" | "July")
+            {
+                e += 1;
+            }
+            out.push(word_tok(text, i, e, lex));
+            i = e;
+            continue;
+        }
+        if ch == '\'' || ch == '’' {
+            let after = i + ch.len_utf8();
+            // '90s
+            let rest = &b[after..end];
+            if rest.len() >= 3
+                && rest[0].is_ascii_digit()
+                && rest[1].is_ascii_digit()
+                && rest[2] == b's'
+                && !rest.get(3).is_some_and(|x| x.is_ascii_alphanumeric())
+            {
+                let v = ((rest[0] - b'0') * 10 + (rest[1] - b'0')) as i64;
+                let mut t = word_tok(text, i, after + 3, &[]);
+                t.shape = Shape::Decade(v, true);
+                out.push(t);
+                i = after + 3;
+                continue;
+            }
+            // 's, 'll
+            let n = rest.iter().take_while(|x| x.is_ascii_alphabetic()).count();
+            if (1..=2).contains(&n) {
+                let e = after + n;
+                let lex = lookup(lexicon, &text[i..e]);
+                out.push(word_tok(text, i, e, lex));
+                i = e;
+                continue;
+            }
+        }
+        let e = i + ch.len_utf8();
+        let mut t = word_tok(text, i, e, &[]);
+        t.shape = Shape::Punct(ch);
+        out.push(t);
+        i = e;
+    }
+    merge_number_words(out);
+}
+
+fn lookup<'a>(lexicon: &'a Lexicon, w: &str) -> &'a [Entry] {
+    if w.len() > MAX_WORD {
+        return &[];
+    }
+    let mut buf = [0u8; MAX_WORD * 4];
+    let mut n = 0;
+    for c in w.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        for l in c.to_lowercase() {
+            if n + l.len_utf8() > buf.len() {
+                return &[];
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+        }
+    }
+    match std::str::from_utf8(&buf[..n]) {
+        Ok(s) => lexicon.get(s).map_or(&[], |v| v.as_slice()),
+        Err(_) => &[],
+    }
+}
+
+fn word_tok<'a>(text: &'a str, s: usize, e: usize, lex: &'a [Entry]) -> Tok<'a> {
+    Tok {
+        start: s,
+        end: e,
+        text: &text[s..e],
+        shape: Shape::Word,
+        lex,
+        cap: text[s..].chars().next().is_some_and(char::is_uppercase),
+        numword: None,
+    }
+}
+
+/// A token starting with a digit at `i`.
+fn number<'a>(text: &'a str, i: usize, end: usize) -> (Tok<'a>, usize) {
+    let b = text.as_bytes();
+    let mut e = i;
+    while e < end {
+        let c = b[e];
+        if c.is_ascii_digit() {
+            e += 1;
+        } else if matches!(c, b'.' | b',' | b':' | b'/' | b'-')
+            && b.get(e + 1).is_some_and(u8::is_ascii_digit)
+            && e + 1 < end
+        {
+            e += 2;
+        } else {
+            break;
+        }
+    }
+    let digits_end = e;
+    // Trailing letters: 5th, 1990s, 3pm, 49ers.
+    let mut le = e;
+    while le < end && b[le].is_ascii_alphabetic() {
+        le += 1;
+    }
+    let core = &text[i..digits_end];
+    let suffix = &text[digits_end..le];
+    let money = text[..i].chars().next_back().is_some_and(is_currency);
+    let mut tok = word_tok(text, i, le, &[]);
+    let plain = core.bytes().all(|c| c.is_ascii_digit());
+    let lower = suffix.to_ascii_lowercase();
+    tok.shape = if suffix.is_empty() {
+        shape_of(core, plain, money)
+    } else if plain && matches!(lower.as_str(), "st" | "nd" | "rd" | "th") {
+        core.parse().map_or(Shape::Other, Shape::OrdNum)
+    } else if plain && lower == "s" && (core.len() == 4 || core.len() == 2) {
+        let v: i64 = core.parse().unwrap_or(0);
+        if core.len() == 4 {
+            if v % 10 == 0 {
+                Shape::Decade(v / 10, false)
+            } else {
+                Shape::Other
+            }
+        } else if v % 10 == 0 {
+            Shape::Decade(v, true)
+        } else {
+            Shape::Other
+        }
+    } else if matches!(lower.as_str(), "am" | "pm") {
+        // "3pm": the number alone; the suffix becomes its own token.
+        tok.end = digits_end;
+        tok.text = core;
+        tok.shape = shape_of(core, plain, money);
+        return (tok, digits_end);
+    } else {
+        Shape::Other
+    };
+    (tok, le)
+}
+
+fn shape_of(core: &str, plain: bool, money: bool) -> Shape {
+    if plain {
+        return match core.parse::<i64>() {
+            Ok(v) if core.len() <= 18 => Shape::Int {
+                v,
+                digits: core.len() as u8,
+                money,
+            },
+            _ => Shape::Other,
+        };
+    }
+    let parts: Vec<&str> = core.split(['-', '/', ':', '.', ',']).collect();
+    let seps: Vec<u8> = core.bytes().filter(|c| !c.is_ascii_digit()).collect();
+    let num = |s: &str| s.parse::<i64>().ok();
+    match (seps.as_slice(), parts.as_slice()) {
+        (b"--", [y, m, d]) if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            match (num(y), num(m), num(d)) {
+                (Some(y), Some(m), Some(d)) => Shape::Iso(y as i16, m as i8, d as i8),
+                _ => Shape::Other,
+            }
+        }
+        (b"//", [a, m, c]) if a.len() <= 2 && m.len() <= 2 && (c.len() == 2 || c.len() == 4) => {
+            let digits = c.len() as u8;
+            match (num(a), num(m), num(c)) {
+                (Some(a), Some(m), Some(y)) => Shape::Slash(a as u32, m as u32, y as u32, digits),
+                _ => Shape::Other,
+            }
+        }
+        (b":", [h, m]) if h.len() <= 2 && m.len() == 2 => match (num(h), num(m)) {
+            (Some(h), Some(m)) if h <= 24 && m < 60 => Shape::Clock(h as i8, m as i8),
+            _ => Shape::Other,
+        },
+        (b".", [_, _]) => core.parse().map_or(Shape::Other, Shape::Decimal),
+        (s, _) if !s.is_empty() && s.iter().all(|&c| c == b',') && parts[0].len() <= 3 && parts[1..].iter().all(|p| p.len() == 3) => {
+            core.replace(',', "").parse().map_or(Shape::Other, Shape::Grouped)
+        }
+        _ => Shape::Other,
+    }
+}
+
+/// Joins "twenty four" and "twenty-four" into one number token.
+fn merge_number_words(toks: &mut Vec<Tok<'_>>) {
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(t) = toks[i].entry(Cat::Tens).map(|e| e.num) {
+            let (j, hyphen) = match toks.get(i + 1) {
+                Some(n) if n.shape == Shape::Punct('-') => (i + 2, true),
+                _ => (i + 1, false),
+            };
+            if let Some(u) = toks
+                .get(j)
+                .and_then(|n| n.entry(Cat::NumWord))
+                .map(|e| e.num)
+                .filter(|u| (1..=9).contains(u))
+                && (hyphen || toks[j].start > toks[i].end)
+            {
+                toks[i].end = toks[j].end;
+                toks[i].numword = Some(t + u);
+                toks[i].lex = &[];
+                toks.drain(i + 1..=j);
+            } else {
+                toks[i].numword = Some(t);
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shapes(s: &str) -> Vec<(String, Shape)> {
+        let lex = Lexicon::new();
+        let mut v = Vec::new();
+        lex_into(s, &lex, &mut v);
+        v.into_iter().map(|t| (t.text.to_string(), t.shape)).collect()
+    }
+
+    fn lex_into<'a>(s: &'a str, l: &'a Lexicon, v: &mut Vec<Tok<'a>>) {
+        lex(s, 0, s.len(), l, v);
+    }
+
+    #[test]
+    fn number_shapes() {
+        let got = shapes("2019-01-05 1/5/2019 15:30 5th 1990s '90s 2,017 3.5 3-1 £2020 Q3 3pm");
+        let kinds: Vec<Shape> = got.iter().map(|g| g.1).collect();
+        assert_eq!(kinds[0], Shape::Iso(2019, 1, 5));
+        assert_eq!(kinds[1], Shape::Slash(1, 5, 2019, 4));
+        assert_eq!(kinds[2], Shape::Clock(15, 30));
+        assert_eq!(kinds[3], Shape::OrdNum(5));
+        assert_eq!(kinds[4], Shape::Decade(199, false));
+        assert_eq!(kinds[5], Shape::Decade(90, true));
+        assert_eq!(kinds[6], Shape::Grouped(2017));
+        assert_eq!(kinds[7], Shape::Decimal(3.5));
+        assert_eq!(kinds[8], Shape::Other);
+        assert_eq!(kinds[9], Shape::Punct('£'));
+        assert_eq!(kinds[10], Shape::Int { v: 2020, digits: 4, money: true });
+        assert_eq!(kinds[11], Shape::Qn(3));
+        assert_eq!(got[12].0, "3");
+        assert_eq!(got[13].0, "pm");
+    }
+
+    #[test]
+    fn words_and_marks() {
+        let got = shapes("o'clock don’t 2019's a.m. p.m.");
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(texts, ["o'clock", "don’t", "2019", "'s", "a.m.", "p.m", "."]);
+    }
+}

@@ -1,0 +1,829 @@
+//! Actions: from a matched pattern's tokens to a TIMEX3 type, value, mod and anchor. All
+//! calendar arithmetic is `jiff`'s.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use serde::Serialize;
+
+use super::grammar::Binds;
+use super::lexer::{Cat, Shape, Tok};
+
+/// The actions `patterns.txt` may name.
+pub(crate) const ACTIONS: &[&str] = &[
+    "ago",
+    "century",
+    "clock",
+    "date",
+    "decade",
+    "deictic",
+    "deictic_pod",
+    "duration",
+    "following",
+    "half",
+    "holiday",
+    "in_n",
+    "iso",
+    "later",
+    "month",
+    "pod",
+    "quarter",
+    "ref",
+    "ref_the",
+    "rel",
+    "season",
+    "set",
+    "set_every",
+    "set_freq",
+    "slash",
+    "weekday",
+    "weekday_pod",
+    "day_only",
+    "year",
+];
+
+/// TIMEX3 types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum DateType {
+    /// A calendar date or period.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurrence.
+    Set,
+}
+
+impl DateType {
+    /// The TIMEX3 name.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateType::Date => "DATE",
+            DateType::Time => "TIME",
+            DateType::Duration => "DURATION",
+            DateType::Set => "SET",
+        }
+    }
+}
+
+/// TIMEX3 `mod` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub enum Mod {
+    Start,
+    Mid,
+    End,
+    Approx,
+    MoreThan,
+    LessThan,
+    EqualOrMore,
+    EqualOrLess,
+}
+
+impl Mod {
+    /// The TIMEX3 name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mod::Start => "START",
+            Mod::Mid => "MID",
+            Mod::End => "END",
+            Mod::Approx => "APPROX",
+            Mod::MoreThan => "MORE_THAN",
+            Mod::LessThan => "LESS_THAN",
+            Mod::EqualOrMore => "EQUAL_OR_MORE",
+            Mod::EqualOrLess => "EQUAL_OR_LESS",
+        }
+    }
+
+    pub(crate) fn from_name(s: &str) -> Option<Mod> {
+        Some(match s {
+            "START" => Mod::Start,
+            "MID" => Mod::Mid,
+            "END" => Mod::End,
+            "APPROX" => Mod::Approx,
+            "MORE_THAN" => Mod::MoreThan,
+            "LESS_THAN" => Mod::LessThan,
+            "EQUAL_OR_MORE" => Mod::EqualOrMore,
+            "EQUAL_OR_LESS" => Mod::EqualOrLess,
+            _ => return None,
+        })
+    }
+}
+
+/// What a value was resolved against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Anchor {
+    /// Fully written out (or not a calendar value at all).
+    Absolute,
+    /// Resolved against the publication date.
+    Published,
+    /// Resolved against an earlier date in the text.
+    Previous,
+    /// No publication date: the value keeps only what the text says.
+    Unresolved,
+}
+
+impl Anchor {
+    /// The column value.
+    pub fn name(self) -> &'static str {
+        match self {
+            Anchor::Absolute => "absolute",
+            Anchor::Published => "published",
+            Anchor::Previous => "previous",
+            Anchor::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// The state carried through an article.
+pub(crate) struct Context {
+    pub dct: Option<Date>,
+    /// The last day-precise date the text gave (for "two days later").
+    pub last_date: Option<Date>,
+    pub day_first: bool,
+}
+
+/// An action's result.
+#[derive(Debug)]
+pub(crate) struct Resolved {
+    pub kind: DateType,
+    pub value: String,
+    pub modifier: Option<Mod>,
+    pub anchor: Anchor,
+    /// A clock time with no day of its own (`3 p.m.`): joins an adjacent day.
+    pub clock: Option<String>,
+}
+
+fn res(kind: DateType, value: String, anchor: Anchor) -> Option<Resolved> {
+    Some(Resolved {
+        kind,
+        value,
+        modifier: None,
+        anchor,
+        clock: None,
+    })
+}
+
+/// Whether the sentence around token `at` looks ahead (future) or back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    /// No tense word in the sentence.
+    Unknown,
+}
+
+/// The tense nearest to token `at`: the closest tense word (lexicon `TENSE`, or a word in -ed).
+pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> Tense {
+    let mut best: Option<(usize, Tense)> = None;
+    for (k, t) in toks.iter().enumerate() {
+        let tn = match t.entry(Cat::Tense) {
+            Some(e) if e.s == "FUT" => Some(Tense::Future),
+            Some(_) => Some(Tense::Past),
+            None if t.shape == Shape::Word && t.text.len() > 4 && t.text.ends_with("ed") => {
+                Some(Tense::Past)
+            }
+            None => None,
+        };
+        if let Some(tn) = tn {
+            let d = k.abs_diff(at);
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, tn));
+            }
+        }
+    }
+    best.map_or(Tense::Unknown, |b| b.1)
+}
+
+fn get<'a>(toks: &'a [Tok<'a>], b: &Binds, cat: Cat) -> Option<&'a Tok<'a>> {
+    b.iter().find(|(c, _)| *c == cat).map(|&(_, i)| &toks[i])
+}
+
+fn num_of(toks: &[Tok<'_>], b: &Binds, cat: Cat) -> Option<i64> {
+    let t = get(toks, b, cat)?;
+    match (cat, t.shape) {
+        (Cat::Year | Cat::Int | Cat::Day, Shape::Int { v, .. }) => Some(v),
+        (Cat::Day | Cat::OrdDay, Shape::OrdNum(v)) => Some(v),
+        _ => t
+            .entry(cat)
+            .or_else(|| t.entry(Cat::Ord))
+            .map(|e| e.num)
+            .or_else(|| t.number().map(|f| f as i64)),
+    }
+}
+
+fn str_of(toks: &[Tok<'_>], b: &Binds, cat: Cat) -> Option<&'static str> {
+    get(toks, b, cat)?.entry(cat).map(|e| e.s)
+}
+
+/// The relative direction bound by PREV / NEXT / THIS / FOLLOWING, if any.
+fn direction(span: &[Tok<'_>], b: &Binds) -> Option<i64> {
+    if span.iter().any(|t| t.is("previous") || t.is("preceding") || t.is("prior")) {
+        return Some(-1);
+    }
+    b.iter().find_map(|(c, _)| match c {
+        Cat::Prev => Some(-1),
+        Cat::Next | Cat::Following => Some(1),
+        Cat::This => Some(0),
+        _ => None,
+    })
+}
+
+/// A count: NUM (digits, words), ART (1), FUZZY (None = "X").
+fn count(toks: &[Tok<'_>], b: &Binds) -> Option<Option<f64>> {
+    if let Some(t) = get(toks, b, Cat::Num) {
+        return t.number().map(Some);
+    }
+    if get(toks, b, Cat::Art).is_some() {
+        return Some(Some(1.0));
+    }
+    if get(toks, b, Cat::Fuzzy).is_some() {
+        return Some(None);
+    }
+    None
+}
+
+fn unit_of(toks: &[Tok<'_>], b: &Binds) -> Option<&'static str> {
+    str_of(toks, b, Cat::Unit).or_else(|| str_of(toks, b, Cat::Units))
+}
+
+fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// `P3Y`, `PT48H`, `PXD` for a count and a unit code.
+fn duration_value(n: Option<f64>, unit: &str) -> String {
+    let (n, unit) = match (n, unit) {
+        (Some(n), "FN") => (Some(n * 2.0), "W"),
+        (n, u) => (n, u),
+    };
+    let n = n.map_or_else(|| "X".to_string(), fmt_num);
+    match unit {
+        "S" => format!("PT{n}S"),
+        "MIN" => format!("PT{n}M"),
+        "H" => format!("PT{n}H"),
+        "ML" => format!("P{n}L"),
+        "FN" => format!("P{n}W"),
+        u => format!("P{n}{u}"),
+    }
+}
+
+fn ymd(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn ym(y: i64, m: i64) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+fn week(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn quarter_of(d: Date) -> i64 {
+    (d.month() as i64 - 1) / 3 + 1
+}
+
+/// `d` moved by `n` units, written at that unit's precision.
+fn shift(d: Date, n: i64, unit: &str) -> Option<String> {
+    Some(match unit {
+        "D" => ymd(d.checked_add(n.days()).ok()?),
+        "W" => week(d.checked_add(n.weeks()).ok()?),
+        "FN" => week(d.checked_add((2 * n).weeks()).ok()?),
+        "WE" => format!("{}-WE", week(d.checked_add(n.weeks()).ok()?)),
+        "M" => {
+            let x = d.checked_add(n.months()).ok()?;
+            ym(x.year() as i64, x.month() as i64)
+        }
+        "Q" => {
+            let x = d.checked_add((3 * n).months()).ok()?;
+            format!("{:04}-Q{}", x.year(), quarter_of(x))
+        }
+        "Y" => format!("{:04}", d.year() as i64 + n),
+        "DE" => format!("{:03}", (d.year() as i64 + 10 * n).div_euclid(10)),
+        "CE" => format!("{:02}", (d.year() as i64 + 100 * n).div_euclid(100)),
+        "H" | "MIN" | "S" => ymd(d),
+        _ => return None,
+    })
+}
+
+fn weekday_of(n: i64) -> Option<Weekday> {
+    Weekday::from_monday_one_offset(n as i8).ok()
+}
+
+/// The weekday `wd` nearest `dct` in direction `dir` (-1 before, 1 after, 0 tense decides).
+fn resolve_weekday(dct: Date, wd: Weekday, dir: i64, tense: Tense) -> Option<Date> {
+    let back = |strict: bool| -> Option<Date> {
+        let mut d = if strict { dct.yesterday().ok()? } else { dct };
+        while d.weekday() != wd {
+            d = d.yesterday().ok()?;
+        }
+        Some(d)
+    };
+    let fwd = |strict: bool| -> Option<Date> {
+        let mut d = if strict { dct.tomorrow().ok()? } else { dct };
+        while d.weekday() != wd {
+            d = d.tomorrow().ok()?;
+        }
+        Some(d)
+    };
+    match (dir, tense) {
+        (-1, _) => back(true),
+        (1, _) => fwd(true),
+        (_, Tense::Future) => fwd(false),
+        (_, _) => back(false),
+    }
+}
+
+/// The year of a month (and day) the text gives without one.
+fn infer_year(dct: Date, month: i64, day: Option<i64>, tense: Tense) -> i64 {
+    let y = dct.year() as i64;
+    let here = (dct.month() as i64, dct.day() as i64);
+    let there = (month, day.unwrap_or(if tense == Tense::Future { 31 } else { 1 }));
+    // More than a few months off in the direction the tense forbids: the other year.
+    let months_ahead = (month - here.0).rem_euclid(12);
+    match tense {
+        Tense::Future if there < here && months_ahead >= 1 && months_ahead <= 10 => y + 1,
+        Tense::Past if there > here && month - here.0 > 1 => y - 1,
+        _ => y,
+    }
+}
+
+fn season_code(s: &str) -> i64 {
+    match s {
+        "SP" => 1,
+        "SU" => 2,
+        "FA" => 3,
+        _ => 4,
+    }
+}
+
+fn season_now(d: Date) -> i64 {
+    match d.month() {
+        3..=5 => 1,
+        6..=8 => 2,
+        9..=11 => 3,
+        _ => 4,
+    }
+}
+
+/// Runs action `name` on the bindings.
+pub(crate) fn act(
+    name: &str,
+    toks: &[Tok<'_>],
+    span: &[Tok<'_>],
+    b: &Binds,
+    tense: Tense,
+    ctx: &Context,
+) -> Option<Resolved> {
+    use Anchor::*;
+    use DateType::*;
+    let dct = ctx.dct;
+    let rel_anchor = if dct.is_some() { Published } else { Unresolved };
+    match name {
+        "date" => {
+            let month = num_of(toks, b, Cat::Month)?;
+            let day = num_of(toks, b, Cat::Day);
+            if let Some(year) = num_of(toks, b, Cat::Year) {
+                return match day {
+                    Some(d) => {
+                        let date = jiff::civil::Date::new(year as i16, month as i8, d as i8).ok()?;
+                        res(Date, ymd(date), Absolute)
+                    }
+                    None => res(Date, ym(year, month), Absolute),
+                };
+            }
+            let d = day?;
+            match dct {
+                Some(dct) => {
+                    let y = infer_year(dct, month, Some(d), tense);
+                    let date = jiff::civil::Date::new(y as i16, month as i8, d as i8).ok()?;
+                    res(Date, ymd(date), Published)
+                }
+                None => {
+                    jiff::civil::Date::new(2000, month as i8, d as i8).ok()?;
+                    res(Date, format!("XXXX-{month:02}-{d:02}"), Unresolved)
+                }
+            }
+        }
+        "day_only" => {
+            let d = num_of(toks, b, Cat::OrdDay)?;
+            match dct {
+                Some(dct) => {
+                    let mut m = dct.first_of_month();
+                    let here = dct.day() as i64;
+                    if tense == Tense::Past && d > here {
+                        m = m.checked_sub(1.month()).ok()?;
+                    } else if tense == Tense::Future && d < here {
+                        m = m.checked_add(1.month()).ok()?;
+                    }
+                    let date = jiff::civil::Date::new(m.year(), m.month(), d as i8).ok()?;
+                    res(Date, ymd(date), Published)
+                }
+                None => res(Date, format!("XXXX-XX-{d:02}"), Unresolved),
+            }
+        }
+        "iso" => {
+            let t = get_shape(toks, b, |s| matches!(s, Shape::Iso(..)))?;
+            let Shape::Iso(y, m, d) = t.shape else { return None };
+            res(Date, ymd(jiff::civil::Date::new(y, m, d).ok()?), Absolute)
+        }
+        "slash" => {
+            let t = get_shape(toks, b, |s| matches!(s, Shape::Slash(..)))?;
+            let Shape::Slash(a, m2, c, digits) = t.shape else { return None };
+            let year = if digits == 2 {
+                if c <= 30 { 2000 + c } else { 1900 + c }
+            } else {
+                c
+            };
+            let (month, day) = if a > 12 || (ctx.day_first && m2 <= 12) {
+                (m2, a)
+            } else {
+                (a, m2)
+            };
+            let date = jiff::civil::Date::new(year as i16, month as i8, day as i8).ok()?;
+            res(Date, ymd(date), Absolute)
+        }
+        "month" => {
+            let month = num_of(toks, b, Cat::Month)?;
+            match (dct, direction(span, b)) {
+                (Some(dct), dir) => {
+                    let y = dct.year() as i64;
+                    let cur = dct.month() as i64;
+                    let year = match dir {
+                        Some(-1) => {
+                            if month < cur { y } else { y - 1 }
+                        }
+                        Some(1) => {
+                            if month > cur { y } else { y + 1 }
+                        }
+                        Some(_) => y,
+                        None => infer_year(dct, month, None, tense),
+                    };
+                    res(Date, ym(year, month), Published)
+                }
+                (None, _) => res(Date, format!("XXXX-{month:02}"), Unresolved),
+            }
+        }
+        "year" => {
+            let y = num_of(toks, b, Cat::Year)?;
+            res(Date, format!("{y:04}"), Absolute)
+        }
+        "decade" => {
+            let t = get_shape(toks, b, |s| matches!(s, Shape::Decade(..)))?;
+            let Shape::Decade(v, short) = t.shape else { return None };
+            if !short {
+                return res(Date, format!("{v:03}"), Absolute);
+            }
+            // '90s: the latest such decade not after the publication year.
+            let (century, anchor) = match dct {
+                Some(d) => {
+                    let y = d.year() as i64;
+                    let c = y / 100;
+                    if c * 100 + v > y { (c - 1, Published) } else { (c, Published) }
+                }
+                None => (if v >= 30 { 19 } else { 20 }, Absolute),
+            };
+            res(Date, format!("{:03}", century * 10 + v / 10), anchor)
+        }
+        "century" => {
+            let n = num_of(toks, b, Cat::OrdDay).or_else(|| num_of(toks, b, Cat::Ord))?;
+            if !(1..=30).contains(&n) {
+                return None;
+            }
+            res(Date, format!("{:02}", n - 1), Absolute)
+        }
+        "weekday" | "weekday_pod" => {
+            let wd = weekday_of(num_of(toks, b, Cat::Weekday)?)?;
+            let pod = str_of(toks, b, Cat::Pod);
+            let (kind, suffix) = match pod {
+                Some(p) if name == "weekday_pod" => (Time, format!("T{p}")),
+                _ => (Date, String::new()),
+            };
+            match dct {
+                Some(dct) => {
+                    let d = resolve_weekday(dct, wd, direction(span, b).unwrap_or(0), tense)?;
+                    res(kind, format!("{}{suffix}", ymd(d)), Published)
+                }
+                None => res(
+                    kind,
+                    format!("XXXX-WXX-{}{suffix}", wd.to_monday_one_offset()),
+                    Unresolved,
+                ),
+            }
+        }
+        "deictic" | "deictic_pod" => {
+            let n = num_of(toks, b, Cat::Deictic)?;
+            let pod = str_of(toks, b, Cat::Pod);
+            let (kind, suffix) = match pod {
+                Some(p) => (Time, format!("T{p}")),
+                None => (Date, String::new()),
+            };
+            match dct {
+                Some(d) => res(kind, format!("{}{suffix}", ymd(d.checked_add(n.days()).ok()?)), Published),
+                None => res(kind, format!("XXXX-XX-XX{suffix}"), Unresolved),
+            }
+        }
+        "pod" => {
+            let (offset, pod) = if get(toks, b, Cat::Tonight).is_some() {
+                (0, "NI")
+            } else {
+                let p = str_of(toks, b, Cat::Pod)?;
+                let off = if direction(span, b) == Some(-1) { -1 } else { 0 };
+                (off, p)
+            };
+            match dct {
+                Some(d) => res(Time, format!("{}T{pod}", ymd(d.checked_add(offset.days()).ok()?)), Published),
+                None => res(Time, format!("XXXX-XX-XXT{pod}"), Unresolved),
+            }
+        }
+        "rel" => {
+            // Bare "weekend" is matched as a literal: no unit bound.
+            let unit = unit_of(toks, b).unwrap_or("WE");
+            let dir = direction(span, b).unwrap_or(0);
+            if matches!(unit, "H" | "MIN" | "S") {
+                return res(Duration, duration_value(Some(1.0), unit), Absolute);
+            }
+            match dct {
+                Some(d) => res(Date, shift(d, dir, unit)?, Published),
+                None => res(Date, unknown_at(unit), Unresolved),
+            }
+        }
+        "ago" | "in_n" => {
+            let unit = unit_of(toks, b)?;
+            let n = if span.iter().any(|t| t.is("couple")) { Some(2.0) } else { count(toks, b)? };
+            let sign = if name == "ago" { -1 } else { 1 };
+            let Some(n) = n else {
+                let r = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return res(Date, r.into(), rel_anchor);
+            };
+            match dct {
+                Some(d) => res(Date, shift_frac(d, sign as f64 * n, unit)?, Published),
+                None => res(Date, unknown_at(unit), Unresolved),
+            }
+        }
+        "later" => {
+            let unit = unit_of(toks, b)?;
+            let n = count(toks, b)??;
+            let sign = if get(toks, b, Cat::Earlier).is_some() { -1.0 } else { 1.0 };
+            let (base, anchor) = match (ctx.last_date, dct) {
+                (Some(d), _) => (d, Previous),
+                (None, Some(d)) => (d, Published),
+                (None, None) => return res(Date, unknown_at(unit), Unresolved),
+            };
+            res(Date, shift_frac(base, sign * n, unit)?, anchor)
+        }
+        "following" => {
+            let unit = unit_of(toks, b)?;
+            let dir = direction(span, b).unwrap_or(1);
+            let (base, anchor) = match (ctx.last_date, dct) {
+                (Some(d), _) => (d, Previous),
+                (None, Some(d)) => (d, Published),
+                (None, None) => return res(Date, unknown_at(unit), Unresolved),
+            };
+            res(Date, shift(base, dir, unit)?, anchor)
+        }
+        "duration" => {
+            let unit = unit_of(toks, b)?;
+            let n = if span.iter().any(|t| t.is("couple")) {
+                Some(2.0)
+            } else if b.iter().any(|(c, _)| matches!(c, Cat::Num | Cat::Art | Cat::Fuzzy)) {
+                count(toks, b)?
+            } else if b.iter().any(|(c, _)| matches!(c, Cat::Prev | Cat::Next)) {
+                Some(1.0)
+            } else {
+                None
+            };
+            let n = match n {
+                Some(n) if span.iter().any(|t| t.is("half")) => Some(n + 0.5),
+                n => n,
+            };
+            // "a second", "one second": an ordinal or a moment, not a duration.
+            if unit == "S" && n == Some(1.0) && get(toks, b, Cat::Num).is_none() {
+                return None;
+            }
+            let mut r = res(Duration, duration_value(n, unit), Absolute)?;
+            if span.iter().any(|t| t.is("couple")) {
+                r.modifier = Some(Mod::Approx);
+            }
+            Some(r)
+        }
+        "set" => res(Set, str_of(toks, b, Cat::SetAdv)?.into(), Absolute),
+        "set_every" => {
+            if let Some(wd) = num_of(toks, b, Cat::Weekday).or_else(|| num_of(toks, b, Cat::Weekdays)) {
+                return res(Set, format!("XXXX-WXX-{wd}"), Absolute);
+            }
+            if let Some(s) = str_of(toks, b, Cat::Season) {
+                return res(Set, format!("XXXX-{s}"), Absolute);
+            }
+            if let Some(m) = num_of(toks, b, Cat::Month) {
+                return res(Set, format!("XXXX-{m:02}"), Absolute);
+            }
+            res(Set, duration_value(Some(1.0), unit_of(toks, b)?), Absolute)
+        }
+        "set_freq" => res(Set, duration_value(Some(1.0), unit_of(toks, b)?), Absolute),
+        "quarter" => {
+            let n = if let Some(t) = get_shape(toks, b, |s| matches!(s, Shape::Qn(_))) {
+                let Shape::Qn(q) = t.shape else { return None };
+                q as i64
+            } else {
+                num_of(toks, b, Cat::Ord)?
+            };
+            if !(1..=4).contains(&n) {
+                return None;
+            }
+            if let Some(y) = num_of(toks, b, Cat::Year) {
+                return res(Date, format!("{y:04}-Q{n}"), Absolute);
+            }
+            match dct {
+                Some(d) => {
+                    let y = d.year() as i64;
+                    let y = if n <= quarter_of(d) || tense == Tense::Future { y } else { y - 1 };
+                    res(Date, format!("{y:04}-Q{n}"), Published)
+                }
+                None => res(Date, format!("XXXX-Q{n}"), Unresolved),
+            }
+        }
+        "half" => {
+            let n = num_of(toks, b, Cat::Ord)?;
+            if !(1..=2).contains(&n) {
+                return None;
+            }
+            if let Some(y) = num_of(toks, b, Cat::Year) {
+                return res(Date, format!("{y:04}-H{n}"), Absolute);
+            }
+            match dct {
+                Some(d) => {
+                    let y = d.year() as i64 + direction(span, b).unwrap_or(0);
+                    res(Date, format!("{y:04}-H{n}"), Published)
+                }
+                None => res(Date, format!("XXXX-H{n}"), Unresolved),
+            }
+        }
+        "season" => {
+            let s = str_of(toks, b, Cat::Season)?;
+            if let Some(y) = num_of(toks, b, Cat::Year) {
+                return res(Date, format!("{y:04}-{s}"), Absolute);
+            }
+            match dct {
+                Some(d) => {
+                    let y = d.year() as i64;
+                    let (now, want) = (season_now(d), season_code(s));
+                    let year = match direction(span, b) {
+                        Some(-1) => if want < now { y } else { y - 1 },
+                        Some(1) => if want > now { y } else { y + 1 },
+                        _ => y,
+                    };
+                    res(Date, format!("{year:04}-{s}"), Published)
+                }
+                None => res(Date, format!("XXXX-{s}"), Unresolved),
+            }
+        }
+        "holiday" => {
+            let md = str_of(toks, b, Cat::Holiday)?;
+            match dct {
+                Some(d) => {
+                    let (m, day) = md.split_once('-')?;
+                    let (m, day): (i64, i64) = (m.parse().ok()?, day.parse().ok()?);
+                    let y = infer_year(d, m, Some(day), tense);
+                    res(Date, format!("{y:04}-{md}"), Published)
+                }
+                None => res(Date, format!("XXXX-{md}"), Unresolved),
+            }
+        }
+        "clock" => {
+            let hm = clock(toks, b)?;
+            let (value, anchor) = match dct {
+                Some(d) => (format!("{}T{hm}", ymd(d)), Published),
+                None => (format!("XXXX-XX-XXT{hm}"), Unresolved),
+            };
+            let mut r = res(Time, value, anchor)?;
+            r.clock = Some(hm);
+            Some(r)
+        }
+        "ref" => res(Date, str_of(toks, b, Cat::Ref)?.into(), Absolute),
+        "ref_the" => {
+            let v = if span.iter().any(|t| t.is("future")) { "FUTURE_REF" } else { "PAST_REF" };
+            res(Date, v.into(), Absolute)
+        }
+        _ => None,
+    }
+}
+
+fn get_shape<'a>(toks: &'a [Tok<'a>], b: &Binds, f: impl Fn(Shape) -> bool) -> Option<&'a Tok<'a>> {
+    b.iter().map(|&(_, i)| &toks[i]).find(|t| f(t.shape))
+}
+
+/// `hh:mm` of a clock expression (`3 p.m.`, `15:30`, `noon`).
+fn clock(toks: &[Tok<'_>], b: &Binds) -> Option<String> {
+    if let Some(n) = str_of(toks, b, Cat::Noon) {
+        return Some(n.to_string());
+    }
+    let (mut h, m) = if let Some(t) = get_shape(toks, b, |s| matches!(s, Shape::Clock(..))) {
+        let Shape::Clock(h, m) = t.shape else { return None };
+        (h as i64, m as i64)
+    } else {
+        (num_of(toks, b, Cat::Int)?, 0)
+    };
+    if let Some(ap) = str_of(toks, b, Cat::AmPm) {
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        if ap == "PM" && h < 12 {
+            h += 12;
+        } else if ap == "AM" && h == 12 {
+            h = 0;
+        }
+    }
+    if h > 24 || m > 59 {
+        return None;
+    }
+    Some(format!("{h:02}:{m:02}"))
+}
+
+/// A shift by a possibly fractional count (1.5 years → 18 months).
+fn shift_frac(d: Date, n: f64, unit: &str) -> Option<String> {
+    if n.fract() == 0.0 {
+        return shift(d, n as i64, unit);
+    }
+    let (months, u) = match unit {
+        "Y" => ((n * 12.0).round() as i64, "M"),
+        "DE" => ((n * 120.0).round() as i64, "M"),
+        _ => return shift(d, n.round() as i64, unit),
+    };
+    shift(d, months, u)
+}
+
+/// The value of an unresolvable relative date at a unit's precision.
+fn unknown_at(unit: &str) -> String {
+    match unit {
+        "Y" => "XXXX".into(),
+        "M" => "XXXX-XX".into(),
+        "W" | "FN" => "XXXX-WXX".into(),
+        "WE" => "XXXX-WXX-WE".into(),
+        "Q" => "XXXX-QX".into(),
+        "DE" => "XXX".into(),
+        "CE" => "XX".into(),
+        _ => "XXXX-XX-XX".into(),
+    }
+}
+
+/// True when a value names one day (`2025-03-11`).
+pub(crate) fn is_day(v: &str) -> bool {
+    v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-' && !v.contains('X')
+}
+
+/// The day a value names.
+pub(crate) fn parse_day(v: &str) -> Option<Date> {
+    v.parse().ok()
+}
+
+/// Joins a clock time with no day (`3 p.m.`) to an adjacent day (`Tuesday`, `March 5`): the
+/// time takes the day, the span covers both, and the day mention is emptied (removed later).
+pub(crate) fn join_clock_and_day(text: &str, out: &mut [super::DateMention], first: usize) {
+    let n = out.len();
+    for k in first..n.saturating_sub(1) {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let gap_ok = |x: &super::DateMention, y: &super::DateMention| y.span.start() >= x.span.end();
+        if !gap_ok(a, b) {
+            continue;
+        }
+        let (time_idx, day_idx) = if a.kind == DateType::Time && is_clock_value(&a.value) && is_day(&b.value) {
+            (k, k + 1)
+        } else if b.kind == DateType::Time && is_clock_value(&b.value) && is_day(&a.value) {
+            (k + 1, k)
+        } else {
+            continue;
+        };
+        // Only short glue between them: white space, a comma, "on", "at".
+        let glue = text
+            .get(out[k].span.end()..out[k + 1].span.start())
+            .unwrap_or("x")
+            .trim_matches(|c: char| c.is_whitespace() || c == ',');
+        if !matches!(glue, "" | "on" | "at" | "On" | "At") {
+            continue;
+        }
+        let day = out[day_idx].value.clone();
+        let t = out[time_idx].value.rsplit('T').next().unwrap_or("").to_string();
+        let span = crate::span::Span::new(out[k].span.start(), out[k + 1].span.end());
+        let anchor = out[day_idx].anchor;
+        let m = &mut out[time_idx];
+        m.value = format!("{day}T{t}");
+        m.span = span;
+        m.anchor = anchor;
+        let d = &mut out[day_idx];
+        d.span = crate::span::Span::new(d.span.start(), d.span.start());
+    }
+}
+
+fn is_clock_value(v: &str) -> bool {
+    v.rsplit_once('T')
+        .is_some_and(|(_, t)| t.len() == 5 && t.as_bytes()[2] == b':')
+}

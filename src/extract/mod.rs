@@ -1,0 +1,4 @@
+//! Extractors: each takes an article's text (and segmentation) and returns typed mentions
+//! with byte spans. Each is usable on its own, without the pipeline or the CLI.
+
+pub mod dates;
