@@ -105,6 +105,7 @@ pub(crate) fn fits(toks: &[Tok<'_>], i: usize, cat: Cat) -> bool {
                 money: false,
             } => {
                 (1000..=2199).contains(&v)
+                    && !(i > 0 && matches!(toks[i - 1].shape, Shape::Punct('$' | '£' | '€' | '#')))
                     && !toks.get(i + 1).is_some_and(|n| {
                         n.entry(Cat::Counted).is_some()
                             || matches!(n.shape, Shape::Punct('%') | Shape::Int { .. })

@@ -49,6 +49,8 @@ pub(crate) enum Cat {
     The,
     Counted,
     Tense,
+    Det,
+    DecadeWord,
     // Shape categories: decided from the token itself, not the lexicon.
     Year,
     Day,
@@ -109,6 +111,8 @@ impl Cat {
             "THE" => The,
             "COUNTED" => Counted,
             "TENSE" => Tense,
+            "DET" => Det,
+            "DECADEW" => DecadeWord,
             "YEAR" => Year,
             "DAY" => Day,
             "ORDDAY" => OrdDay,
@@ -280,6 +284,7 @@ pub(crate) fn lex<'a>(text: &'a str, start: usize, end: usize, lexicon: &'a Lexi
                         .chars()
                         .next()
                         .is_some_and(char::is_alphabetic)
+                    && !is_possessive(&text[i + off + c2.len_utf8()..end])
                 {
                     // don't, o'clock: the apostrophe stays inside the word
                     continue;
@@ -335,6 +340,12 @@ pub(crate) fn lex<'a>(text: &'a str, start: usize, end: usize, lexicon: &'a Lexi
         i = e;
     }
     merge_number_words(out);
+}
+
+/// `s` follows an apostrophe: true when it is the possessive `s` ("Friday's").
+fn is_possessive(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!(c.next(), Some('s' | 'S')) && !c.next().is_some_and(char::is_alphanumeric)
 }
 
 fn lookup<'a>(lexicon: &'a Lexicon, w: &str) -> &'a [Entry] {
@@ -468,8 +479,55 @@ fn shape_of(core: &str, plain: bool, money: bool) -> Shape {
     }
 }
 
-/// Joins "twenty four" and "twenty-four" into one number token.
+/// Joins "twenty four" and "twenty-four" into one number token, then spoken years
+/// ("nineteen ninety-six", "two thousand") into four-digit year tokens.
 fn merge_number_words(toks: &mut Vec<Tok<'_>>) {
+    merge_tens(toks);
+    let mut i = 0;
+    while i < toks.len() {
+        let head = toks[i].entry(Cat::NumWord).map(|e| e.num).or(toks[i].numword);
+        match head {
+            // nineteen ninety-six, twenty twenty
+            Some(h @ (11..=20)) if toks[i].numword.is_none() || h == 20 => {
+                let tail = toks.get(i + 1).and_then(|n| n.numword.or_else(|| n.entry(Cat::NumWord).map(|e| e.num)));
+                if let Some(t @ 10..=99) = tail
+                    && toks[i + 1].start > toks[i].end
+                {
+                    let y = h * 100 + t;
+                    toks[i].end = toks[i + 1].end;
+                    toks[i].shape = Shape::Int { v: y, digits: 4, money: false };
+                    toks[i].lex = &[];
+                    toks[i].numword = None;
+                    toks.remove(i + 1);
+                }
+            }
+            // two thousand (and one)
+            Some(2)
+                if toks.get(i + 1).is_some_and(|n| n.is("thousand"))
+                    && !toks.get(i + 2).is_some_and(|n| {
+                        n.entry(Cat::Units).is_some() || n.entry(Cat::Counted).is_some()
+                    }) =>
+            {
+                let mut y = 2000;
+                let mut e = i + 1;
+                if toks.get(i + 2).is_some_and(|n| n.is("and"))
+                    && let Some(u) = toks.get(i + 3).and_then(|n| n.entry(Cat::NumWord)).map(|x| x.num).filter(|u| (1..=19).contains(u))
+                {
+                    y += u;
+                    e = i + 3;
+                }
+                toks[i].end = toks[e].end;
+                toks[i].shape = Shape::Int { v: y, digits: 4, money: false };
+                toks[i].lex = &[];
+                toks.drain(i + 1..=e);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+fn merge_tens(toks: &mut Vec<Tok<'_>>) {
     let mut i = 0;
     while i < toks.len() {
         if let Some(t) = toks[i].entry(Cat::Tens).map(|e| e.num) {

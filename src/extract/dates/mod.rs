@@ -185,7 +185,7 @@ impl DateExtractor {
             for (end, pi, binds) in cands {
                 let p = &self.patterns[pi];
                 let tense = value::tense(toks, i);
-                if let Some(r) = value::act(p.action, toks, &toks[i..end], &binds, tense, ctx) {
+                if let Some(r) = value::act(p.action, toks, &toks[i..end], toks.get(end), &binds, tense, ctx) {
                     let mut start_tok = i;
                     let mut r = r;
                     self.extend_modifier(toks, &mut start_tok, prev_end_tok, &mut r);

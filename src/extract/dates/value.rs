@@ -38,7 +38,16 @@ pub(crate) const ACTIONS: &[&str] = &[
     "weekday",
     "weekday_pod",
     "day_only",
+    "month_year",
+    "quarter_last",
+    "quarter_year_ago",
+    "ref_dir",
+    "ref_now",
+    "weekend",
     "year",
+    "year_end",
+    "year_ago",
+    "year_bare",
 ];
 
 /// TIMEX3 types.
@@ -346,12 +355,14 @@ fn resolve_weekday(dct: Date, wd: Weekday, dir: i64, tense: Tense) -> Option<Dat
 fn infer_year(dct: Date, month: i64, day: Option<i64>, tense: Tense) -> i64 {
     let y = dct.year() as i64;
     let here = (dct.month() as i64, dct.day() as i64);
-    let there = (month, day.unwrap_or(if tense == Tense::Future { 31 } else { 1 }));
-    // More than a few months off in the direction the tense forbids: the other year.
-    let months_ahead = (month - here.0).rem_euclid(12);
+    // Without a day, compare months only: "in March" in March is this year either way.
+    let (here, there) = match day {
+        Some(d) => (here, (month, d)),
+        None => ((here.0, 0), (month, 0)),
+    };
     match tense {
-        Tense::Future if there < here && months_ahead >= 1 && months_ahead <= 10 => y + 1,
-        Tense::Past if there > here && month - here.0 > 1 => y - 1,
+        Tense::Future if there < here => y + 1,
+        Tense::Past if there > here => y - 1,
         _ => y,
     }
 }
@@ -365,12 +376,33 @@ fn season_code(s: &str) -> i64 {
     }
 }
 
-fn season_now(d: Date) -> i64 {
-    match d.month() {
-        3..=5 => 1,
-        6..=8 => 2,
-        9..=11 => 3,
-        _ => 4,
+
+/// The year of a season relative to `d`: seasons are numbered from their first month
+/// (spring March, summer June, autumn September, winter December of its year).
+fn season_year(d: Date, want: i64, dir: Option<i64>, tense: Tense) -> i64 {
+    let start = |y: i64, s: i64| y * 12 + 3 * s; // month index of the season's start
+    let m = d.year() as i64 * 12 + d.month() as i64;
+    let y = d.year() as i64;
+    // The instance of `want` that contains d, or began most recently before it.
+    let mut cur = y;
+    while start(cur, want) > m {
+        cur -= 1;
+    }
+    let current_contains = m < start(cur, want) + 3;
+    match dir {
+        Some(-1) => {
+            if current_contains { cur - 1 } else { cur }
+        }
+        Some(1) => cur + 1,
+        Some(_) => {
+            if current_contains { cur } else { cur + 1 }
+        }
+        None => match tense {
+            Tense::Past => cur,
+            _ => {
+                if current_contains { cur } else { cur + 1 }
+            }
+        },
     }
 }
 
@@ -379,6 +411,7 @@ pub(crate) fn act(
     name: &str,
     toks: &[Tok<'_>],
     span: &[Tok<'_>],
+    next: Option<&Tok<'_>>,
     b: &Binds,
     tense: Tense,
     ctx: &Context,
@@ -403,7 +436,17 @@ pub(crate) fn act(
             let d = day?;
             match dct {
                 Some(dct) => {
-                    let y = infer_year(dct, month, Some(d), tense);
+                    let mut y = infer_year(dct, month, Some(d), tense);
+                    // A weekday written beside the date picks the year it falls on.
+                    if let Some(wd) = num_of(toks, b, Cat::Weekday).and_then(weekday_of) {
+                        let fits = |y: i64| {
+                            jiff::civil::Date::new(y as i16, month as i8, d as i8)
+                                .is_ok_and(|x| x.weekday() == wd)
+                        };
+                        if let Some(best) = [y, y - 1, y + 1].into_iter().find(|&c| fits(c)) {
+                            y = best;
+                        }
+                    }
                     let date = jiff::civil::Date::new(y as i16, month as i8, d as i8).ok()?;
                     res(Date, ymd(date), Published)
                 }
@@ -472,13 +515,72 @@ pub(crate) fn act(
                 (None, _) => res(Date, format!("XXXX-{month:02}"), Unresolved),
             }
         }
+        "year_bare" => {
+            // A four-digit number with no cue: a year only in the range news mostly writes.
+            let y = num_of(toks, b, Cat::Year)?;
+            if !(1900..=2049).contains(&y) {
+                return None;
+            }
+            res(Date, format!("{y:04}"), Absolute)
+        }
         "year" => {
             let y = num_of(toks, b, Cat::Year)?;
             res(Date, format!("{y:04}"), Absolute)
         }
+        "year_ago" => match dct {
+            Some(d) => res(Date, format!("{:04}", d.year() as i64 - 1), Published),
+            None => res(Date, "XXXX".into(), Unresolved),
+        },
+        "year_end" => {
+            let mut r = match dct {
+                Some(d) => res(Date, format!("{:04}", d.year()), Published)?,
+                None => res(Date, "XXXX".into(), Unresolved)?,
+            };
+            r.modifier = Some(Mod::End);
+            Some(r)
+        }
+        "month_year" => {
+            let month = num_of(toks, b, Cat::Month)?;
+            let dir = direction(span, b).unwrap_or(0);
+            match dct {
+                Some(d) => res(Date, ym(d.year() as i64 + dir, month), Published),
+                None => res(Date, format!("XXXX-{month:02}"), Unresolved),
+            }
+        }
+        "quarter_last" | "quarter_year_ago" => {
+            let back = if name == "quarter_last" { 1 } else { 5 };
+            match dct {
+                Some(d) => {
+                    let x = d.checked_sub((3 * back).months()).ok()?;
+                    res(Date, format!("{:04}-Q{}", x.year(), quarter_of(x)), Published)
+                }
+                None => res(Date, "XXXX-QX".into(), Unresolved),
+            }
+        }
+        "ref_dir" => {
+            let v = if b.iter().any(|(c, _)| *c == Cat::Prev) { "PAST_REF" } else { "FUTURE_REF" };
+            res(Date, v.into(), Absolute)
+        }
+        "ref_now" => res(Date, "PRESENT_REF".into(), Absolute),
+        "weekend" => {
+            let dir = direction(span, b).unwrap_or(0);
+            match dct {
+                Some(d) => {
+                    let sat = resolve_weekday(d, Weekday::Saturday, dir, tense)?;
+                    res(Date, format!("{}-WE", week(sat)), Published)
+                }
+                None => res(Date, "XXXX-WXX-WE".into(), Unresolved),
+            }
+        }
         "decade" => {
-            let t = get_shape(toks, b, |s| matches!(s, Shape::Decade(..)))?;
-            let Shape::Decade(v, short) = t.shape else { return None };
+            let (v, short) = match num_of(toks, b, Cat::DecadeWord) {
+                Some(v) => (v, true),
+                None => {
+                    let t = get_shape(toks, b, |s| matches!(s, Shape::Decade(..)))?;
+                    let Shape::Decade(v, short) = t.shape else { return None };
+                    (v, short)
+                }
+            };
             if !short {
                 return res(Date, format!("{v:03}"), Absolute);
             }
@@ -536,7 +638,11 @@ pub(crate) fn act(
                 (0, "NI")
             } else {
                 let p = str_of(toks, b, Cat::Pod)?;
-                let off = if direction(span, b) == Some(-1) { -1 } else { 0 };
+                let off = match num_of(toks, b, Cat::Deictic) {
+                    Some(n) => n,
+                    None if direction(span, b) == Some(-1) => -1,
+                    None => 0,
+                };
                 (off, p)
             };
             match dct {
@@ -596,7 +702,7 @@ pub(crate) fn act(
                 Some(2.0)
             } else if b.iter().any(|(c, _)| matches!(c, Cat::Num | Cat::Art | Cat::Fuzzy)) {
                 count(toks, b)?
-            } else if b.iter().any(|(c, _)| matches!(c, Cat::Prev | Cat::Next)) {
+            } else if b.iter().any(|(c, _)| matches!(c, Cat::Prev | Cat::Next | Cat::Unit)) {
                 Some(1.0)
             } else {
                 None
@@ -609,13 +715,34 @@ pub(crate) fn act(
             if unit == "S" && n == Some(1.0) && get(toks, b, Cat::Num).is_none() {
                 return None;
             }
+            let hyphen = span.iter().any(|t| t.shape == Shape::Punct('-'));
+            let plural = get(toks, b, Cat::Units).is_some();
+            // "37 years old": an age, not a duration (TimeML leaves ages out).
+            if !hyphen && next.is_some_and(|t| t.is("old")) {
+                return None;
+            }
+            // "three-quarters": a fraction; "1988 second": a year and an ordinal.
+            if hyphen && plural {
+                return None;
+            }
+            // "five year low" is a duration, "1988 second" is not.
+            let modifier_position = next.is_some_and(|t| t.shape == Shape::Word && !t.cap);
+            if !hyphen && !plural && n.is_some_and(|n| n > 1.0 && (n >= 1000.0 || !modifier_position)) {
+                return None;
+            }
             let mut r = res(Duration, duration_value(n, unit), Absolute)?;
             if span.iter().any(|t| t.is("couple")) {
                 r.modifier = Some(Mod::Approx);
             }
             Some(r)
         }
-        "set" => res(Set, str_of(toks, b, Cat::SetAdv)?.into(), Absolute),
+        "set" => {
+            // "quarterly dividend", "daily flights": an adjective before a noun, not a set.
+            if next.is_some_and(|n| n.shape == Shape::Word && !n.cap && n.lex.is_empty()) {
+                return None;
+            }
+            res(Set, str_of(toks, b, Cat::SetAdv)?.into(), Absolute)
+        }
         "set_every" => {
             if let Some(wd) = num_of(toks, b, Cat::Weekday).or_else(|| num_of(toks, b, Cat::Weekdays)) {
                 return res(Set, format!("XXXX-WXX-{wd}"), Absolute);
@@ -645,7 +772,8 @@ pub(crate) fn act(
             match dct {
                 Some(d) => {
                     let y = d.year() as i64;
-                    let y = if n <= quarter_of(d) || tense == Tense::Future { y } else { y - 1 };
+                    let this = direction(span, b) == Some(0);
+                    let y = if this || n <= quarter_of(d) || tense == Tense::Future { y } else { y - 1 };
                     res(Date, format!("{y:04}-Q{n}"), Published)
                 }
                 None => res(Date, format!("XXXX-Q{n}"), Unresolved),
@@ -674,13 +802,7 @@ pub(crate) fn act(
             }
             match dct {
                 Some(d) => {
-                    let y = d.year() as i64;
-                    let (now, want) = (season_now(d), season_code(s));
-                    let year = match direction(span, b) {
-                        Some(-1) => if want < now { y } else { y - 1 },
-                        Some(1) => if want > now { y } else { y + 1 },
-                        _ => y,
-                    };
+                    let year = season_year(d, season_code(s), direction(span, b), tense);
                     res(Date, format!("{year:04}-{s}"), Published)
                 }
                 None => res(Date, format!("XXXX-{s}"), Unresolved),
