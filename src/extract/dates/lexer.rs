@@ -51,6 +51,8 @@ pub(crate) enum Cat {
     Tense,
     Det,
     DecadeWord,
+    Latest,
+    Lit,
     // Shape categories: decided from the token itself, not the lexicon.
     Year,
     Day,
@@ -113,6 +115,8 @@ impl Cat {
             "TENSE" => Tense,
             "DET" => Det,
             "DECADEW" => DecadeWord,
+            "LATEST" => Latest,
+            "LIT" => Lit,
             "YEAR" => Year,
             "DAY" => Day,
             "ORDDAY" => OrdDay,

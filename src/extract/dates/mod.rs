@@ -50,6 +50,8 @@ pub struct DateOptions {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Applies {
     Date,
+    This,
+    NotName,
     Duration,
     NumDuration,
     Any,
@@ -118,6 +120,8 @@ impl DateExtractor {
                 "duration" => Applies::Duration,
                 "numdur" => Applies::NumDuration,
                 "any" => Applies::Any,
+                "this" => Applies::This,
+                "notname" => Applies::NotName,
                 a => return Err(Error::rule(MODIFIERS, line, format!("unknown scope {a:?}"))),
             };
             modifiers.push(Modifier {
@@ -231,13 +235,18 @@ impl DateExtractor {
         floor: usize,
         r: &mut value::Resolved,
     ) {
-        let begins_with_number = toks[*start].number().is_some();
+        let first = &toks[*start];
+        let begins_with_number = first.number().is_some();
+        let named = first.cap && first.shape == lexer::Shape::Word
+            || r.value.ends_with("_REF");
         for m in &self.modifiers {
             let ok = match m.applies {
                 Applies::Any => true,
                 Applies::Date => matches!(r.kind, DateType::Date | DateType::Time),
                 Applies::Duration => r.kind == DateType::Duration,
                 Applies::NumDuration => r.kind == DateType::Duration && begins_with_number,
+                Applies::This => first.entry(Cat::This).is_some(),
+                Applies::NotName => !named,
             };
             if !ok {
                 continue;

@@ -184,26 +184,28 @@ pub(crate) enum Tense {
     Unknown,
 }
 
-/// The tense nearest to token `at`: the closest tense word (lexicon `TENSE`, or a word in -ed).
+/// The tense around token `at`: a strong future word (`will`, `next`) anywhere in the
+/// sentence before it, else the nearest tense word before it (lexicon `TENSE`, or a word in
+/// -ed), else the nearest after it.
 pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> Tense {
-    let mut best: Option<(usize, Tense)> = None;
-    for (k, t) in toks.iter().enumerate() {
-        let tn = match t.entry(Cat::Tense) {
-            Some(e) if e.s == "FUT" => Some(Tense::Future),
-            Some(_) => Some(Tense::Past),
-            None if t.shape == Shape::Word && t.text.len() > 4 && t.text.ends_with("ed") => {
-                Some(Tense::Past)
-            }
-            None => None,
-        };
-        if let Some(tn) = tn {
-            let d = k.abs_diff(at);
-            if best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, tn));
-            }
+    let marker = |t: &Tok<'_>| match t.entry(Cat::Tense) {
+        Some(e) if e.num > 0 => Some(Tense::Future),
+        Some(_) => Some(Tense::Past),
+        None if t.shape == Shape::Word && t.text.len() > 4 && t.text.ends_with("ed") => {
+            Some(Tense::Past)
         }
+        None => None,
+    };
+    let strong = |t: &Tok<'_>| t.entry(Cat::Tense).is_some_and(|e| e.num == 2);
+    if toks[..at].iter().any(strong) {
+        return Tense::Future;
     }
-    best.map_or(Tense::Unknown, |b| b.1)
+    toks[..at]
+        .iter()
+        .rev()
+        .find_map(marker)
+        .or_else(|| toks[at..].iter().find_map(marker))
+        .unwrap_or(Tense::Unknown)
 }
 
 fn get<'a>(toks: &'a [Tok<'a>], b: &Binds, cat: Cat) -> Option<&'a Tok<'a>> {
@@ -351,19 +353,40 @@ fn resolve_weekday(dct: Date, wd: Weekday, dir: i64, tense: Tense) -> Option<Dat
     }
 }
 
-/// The year of a month (and day) the text gives without one.
+/// The year of a month (and day) the text gives without one: the occurrence nearest the
+/// publication date, unless the tense says the other way or the publication year's is
+/// about as near (then the publication year, or the tense, decides).
 fn infer_year(dct: Date, month: i64, day: Option<i64>, tense: Tense) -> i64 {
     let y = dct.year() as i64;
-    let here = (dct.month() as i64, dct.day() as i64);
-    // Without a day, compare months only: "in March" in March is this year either way.
-    let (here, there) = match day {
-        Some(d) => (here, (month, d)),
-        None => ((here.0, 0), (month, 0)),
+    // Distance in days from the publication date to the month (or day) in year `c`.
+    let dist = |c: i64| -> Option<i64> {
+        let d = jiff::civil::Date::new(c as i16, month as i8, day.unwrap_or(15).min(28) as i8).ok()?;
+        Some((d - dct).get_days() as i64)
     };
+    let (Some(here), Some(back), Some(ahead)) = (dist(y), dist(y - 1), dist(y + 1)) else {
+        return y;
+    };
+    // Without a day the publication year is strongly preferred: "in March" said in October
+    // is this March. A day makes the nearest occurrence the likely one.
+    let margin = if day.is_some() { 45 } else { 120 };
+    let mut best = y;
+    let mut best_d = here.abs();
+    for (c, d) in [(y - 1, back), (y + 1, ahead)] {
+        let allowed = match tense {
+            Tense::Past => d <= 0 || c < y,
+            Tense::Future => d >= 0 || c > y,
+            Tense::Unknown => true,
+        };
+        if allowed && d.abs() + margin < best_d {
+            best = c;
+            best_d = d.abs();
+        }
+    }
+    // A clear tense overrides a near tie with the publication year.
     match tense {
-        Tense::Future if there < here => y + 1,
-        Tense::Past if there > here => y - 1,
-        _ => y,
+        Tense::Past if best == y && here > 0 && (back.abs() - here.abs()).abs() < margin => y - 1,
+        Tense::Future if best == y && here < 0 && (ahead.abs() - here.abs()).abs() < margin => y + 1,
+        _ => best,
     }
 }
 
@@ -394,9 +417,10 @@ fn season_year(d: Date, want: i64, dir: Option<i64>, tense: Tense) -> i64 {
             if current_contains { cur - 1 } else { cur }
         }
         Some(1) => cur + 1,
-        Some(_) => {
-            if current_contains { cur } else { cur + 1 }
-        }
+        Some(_) => match tense {
+            Tense::Future if !current_contains => cur + 1,
+            _ => cur,
+        },
         None => match tense {
             Tense::Past => cur,
             _ => {
@@ -780,7 +804,8 @@ pub(crate) fn act(
             }
         }
         "half" => {
-            let n = num_of(toks, b, Cat::Ord)?;
+            // "the last half" is the second.
+            let n = num_of(toks, b, Cat::Ord).map(|n| if n == -1 { 2 } else { n })?;
             if !(1..=2).contains(&n) {
                 return None;
             }
