@@ -152,6 +152,7 @@ impl DateExtractor {
         let mut ctx = value::Context {
             dct: published,
             last_date: None,
+            last_quarter: None,
             day_first: self.options.day_first,
         };
         for s in &seg.sentences {
@@ -198,6 +199,9 @@ impl DateExtractor {
                         && value::is_day(&r.value)
                     {
                         ctx.last_date = value::parse_day(&r.value);
+                    }
+                    if let Some(q) = value::parse_quarter(&r.value) {
+                        ctx.last_quarter = Some(q);
                     }
                     out.push(DateMention {
                         span: Span::new(toks[start_tok].start, toks[end - 1].end),

@@ -151,6 +151,9 @@ pub(crate) struct Context {
     pub dct: Option<Date>,
     /// The last day-precise date the text gave (for "two days later").
     pub last_date: Option<Date>,
+    /// The last quarter the text named (`1989-Q3`): in reports that compare quarters,
+    /// "a year ago" is that quarter a year before.
+    pub last_quarter: Option<(i64, i64)>,
     pub day_first: bool,
 }
 
@@ -184,28 +187,32 @@ pub(crate) enum Tense {
     Unknown,
 }
 
-/// The tense around token `at`: a strong future word (`will`, `next`) anywhere in the
-/// sentence before it, else the nearest tense word before it (lexicon `TENSE`, or a word in
-/// -ed), else the nearest after it.
-pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> Tense {
+/// The tense around token `at`, and whether a lexicon word (not just a word in -ed) said so:
+/// a strong future word (`will`) in the few words before it, else the nearest tense word
+/// before it (lexicon `TENSE`, or a word in -ed), else the nearest after it. "since" just
+/// before the expression means the past.
+pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
     let marker = |t: &Tok<'_>| match t.entry(Cat::Tense) {
-        Some(e) if e.num > 0 => Some(Tense::Future),
-        Some(_) => Some(Tense::Past),
+        Some(e) if e.num > 0 => Some((Tense::Future, true)),
+        Some(_) => Some((Tense::Past, true)),
         None if t.shape == Shape::Word && t.text.len() > 4 && t.text.ends_with("ed") => {
-            Some(Tense::Past)
+            Some((Tense::Past, false))
         }
         None => None,
     };
+    if at > 0 && toks[at - 1].is("since") {
+        return (Tense::Past, true);
+    }
     let strong = |t: &Tok<'_>| t.entry(Cat::Tense).is_some_and(|e| e.num == 2);
-    if toks[..at].iter().any(strong) {
-        return Tense::Future;
+    if toks[at.saturating_sub(6)..at].iter().any(strong) {
+        return (Tense::Future, true);
     }
     toks[..at]
         .iter()
         .rev()
         .find_map(marker)
         .or_else(|| toks[at..].iter().find_map(marker))
-        .unwrap_or(Tense::Unknown)
+        .unwrap_or((Tense::Unknown, false))
 }
 
 fn get<'a>(toks: &'a [Tok<'a>], b: &Binds, cat: Cat) -> Option<&'a Tok<'a>> {
@@ -356,7 +363,7 @@ fn resolve_weekday(dct: Date, wd: Weekday, dir: i64, tense: Tense) -> Option<Dat
 /// The year of a month (and day) the text gives without one: the occurrence nearest the
 /// publication date, unless the tense says the other way or the publication year's is
 /// about as near (then the publication year, or the tense, decides).
-fn infer_year(dct: Date, month: i64, day: Option<i64>, tense: Tense) -> i64 {
+fn infer_year(dct: Date, month: i64, day: Option<i64>, tense: Tense, strong: bool) -> i64 {
     let y = dct.year() as i64;
     // Distance in days from the publication date to the month (or day) in year `c`.
     let dist = |c: i64| -> Option<i64> {
@@ -373,9 +380,9 @@ fn infer_year(dct: Date, month: i64, day: Option<i64>, tense: Tense) -> i64 {
     let mut best_d = here.abs();
     for (c, d) in [(y - 1, back), (y + 1, ahead)] {
         let allowed = match tense {
-            Tense::Past => d <= 0 || c < y,
-            Tense::Future => d >= 0 || c > y,
-            Tense::Unknown => true,
+            Tense::Past if strong => d <= 0 || c < y,
+            Tense::Future if strong => d >= 0 || c > y,
+            _ => true,
         };
         if allowed && d.abs() + margin < best_d {
             best = c;
@@ -417,10 +424,11 @@ fn season_year(d: Date, want: i64, dir: Option<i64>, tense: Tense) -> i64 {
             if current_contains { cur - 1 } else { cur }
         }
         Some(1) => cur + 1,
-        Some(_) => match tense {
-            Tense::Future if !current_contains => cur + 1,
-            _ => cur,
-        },
+        // "this summer": the one of the publication year ("this winter" in January: the one
+        // that began in December).
+        Some(_) => {
+            if want == 4 && d.month() <= 2 { y - 1 } else { y }
+        }
         None => match tense {
             Tense::Past => cur,
             _ => {
@@ -437,7 +445,7 @@ pub(crate) fn act(
     span: &[Tok<'_>],
     next: Option<&Tok<'_>>,
     b: &Binds,
-    tense: Tense,
+    (tense, strong): (Tense, bool),
     ctx: &Context,
 ) -> Option<Resolved> {
     use Anchor::*;
@@ -460,7 +468,7 @@ pub(crate) fn act(
             let d = day?;
             match dct {
                 Some(dct) => {
-                    let mut y = infer_year(dct, month, Some(d), tense);
+                    let mut y = infer_year(dct, month, Some(d), tense, strong);
                     // A weekday written beside the date picks the year it falls on.
                     if let Some(wd) = num_of(toks, b, Cat::Weekday).and_then(weekday_of) {
                         let fits = |y: i64| {
@@ -532,7 +540,7 @@ pub(crate) fn act(
                             if month > cur { y } else { y + 1 }
                         }
                         Some(_) => y,
-                        None => infer_year(dct, month, None, tense),
+                        None => infer_year(dct, month, None, tense, strong),
                     };
                     res(Date, ym(year, month), Published)
                 }
@@ -550,6 +558,10 @@ pub(crate) fn act(
         "year" => {
             let y = num_of(toks, b, Cat::Year)?;
             res(Date, format!("{y:04}"), Absolute)
+        }
+        "year_ago" if ctx.last_quarter.is_some() => {
+            let q = year_before_quarter(ctx, "Y", Some(Some(1.0)))?;
+            res(Date, q, Published)
         }
         "year_ago" => match dct {
             Some(d) => res(Date, format!("{:04}", d.year() as i64 - 1), Published),
@@ -688,6 +700,11 @@ pub(crate) fn act(
         }
         "ago" | "in_n" => {
             let unit = unit_of(toks, b)?;
+            if name == "ago"
+                && let Some(q) = year_before_quarter(ctx, unit, count(toks, b))
+            {
+                return res(Date, q, Published);
+            }
             let n = if span.iter().any(|t| t.is("couple")) { Some(2.0) } else { count(toks, b)? };
             let sign = if name == "ago" { -1 } else { 1 };
             let Some(n) = n else {
@@ -703,6 +720,11 @@ pub(crate) fn act(
             let unit = unit_of(toks, b)?;
             let n = count(toks, b)??;
             let sign = if get(toks, b, Cat::Earlier).is_some() { -1.0 } else { 1.0 };
+            if sign < 0.0
+                && let Some(q) = year_before_quarter(ctx, unit, Some(Some(n)))
+            {
+                return res(Date, q, Published);
+            }
             let (base, anchor) = match (ctx.last_date, dct) {
                 (Some(d), _) => (d, Previous),
                 (None, Some(d)) => (d, Published),
@@ -839,7 +861,7 @@ pub(crate) fn act(
                 Some(d) => {
                     let (m, day) = md.split_once('-')?;
                     let (m, day): (i64, i64) = (m.parse().ok()?, day.parse().ok()?);
-                    let y = infer_year(d, m, Some(day), tense);
+                    let y = infer_year(d, m, Some(day), tense, strong);
                     res(Date, format!("{y:04}-{md}"), Published)
                 }
                 None => res(Date, format!("XXXX-{md}"), Unresolved),
@@ -908,6 +930,12 @@ fn shift_frac(d: Date, n: f64, unit: &str) -> Option<String> {
     shift(d, months, u)
 }
 
+/// "A year ago" in a text that is comparing quarters: the same quarter a year before.
+fn year_before_quarter(ctx: &Context, unit: &str, n: Option<Option<f64>>) -> Option<String> {
+    let (y, q) = ctx.last_quarter?;
+    (unit == "Y" && n == Some(Some(1.0))).then(|| format!("{:04}-Q{q}", y - 1))
+}
+
 /// The value of an unresolvable relative date at a unit's precision.
 fn unknown_at(unit: &str) -> String {
     match unit {
@@ -925,6 +953,12 @@ fn unknown_at(unit: &str) -> String {
 /// True when a value names one day (`2025-03-11`).
 pub(crate) fn is_day(v: &str) -> bool {
     v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-' && !v.contains('X')
+}
+
+/// The year and quarter a value names (`1989-Q3`).
+pub(crate) fn parse_quarter(v: &str) -> Option<(i64, i64)> {
+    let (y, q) = v.split_once("-Q")?;
+    Some((y.parse().ok()?, q.parse().ok()?))
 }
 
 /// The day a value names.
