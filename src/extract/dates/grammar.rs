@@ -134,6 +134,14 @@ pub(crate) fn fits(toks: &[Tok<'_>], i: usize, cat: Cat) -> bool {
             ) || t.numword.is_some()
                 || t.entry(Cat::NumWord).is_some()
         }
+        // "Jan" without its stop is a month only before a number ("Jan 5"), not in "Jan Kavan".
+        Cat::Month
+            if t.text.len() <= 4
+                && !t.text.ends_with('.')
+                && !matches!(t.text, "May" | "June" | "July") =>
+        {
+            t.entry(cat).is_some() && toks.get(i + 1).is_some_and(|n| matches!(n.shape, Shape::Int { .. } | Shape::OrdNum(_)))
+        }
         Cat::Int => matches!(t.shape, Shape::Int { v: 0..=24, digits: 1..=2, money: false }),
         Cat::Iso => matches!(t.shape, Shape::Iso(..)),
         Cat::Slash => matches!(t.shape, Shape::Slash(..)),

@@ -196,11 +196,13 @@ impl DateExtractor {
                     self.extend_modifier(toks, &mut start_tok, prev_end_tok, &mut r);
                     if r.kind == DateType::Date
                         && r.anchor != Anchor::Unresolved
-                        && value::is_day(&r.value)
+                        && let Some(d) = value::parse_day_or_month(&r.value)
                     {
-                        ctx.last_date = value::parse_day(&r.value);
+                        ctx.last_date = Some(d);
                     }
-                    if let Some(q) = value::parse_quarter(&r.value) {
+                    if matches!(p.action, "quarter" | "quarter_last")
+                        && let Some(q) = value::parse_quarter(&r.value)
+                    {
                         ctx.last_quarter = Some(q);
                     }
                     out.push(DateMention {

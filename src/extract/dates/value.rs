@@ -763,8 +763,14 @@ pub(crate) fn act(
             }
             let hyphen = span.iter().any(|t| t.shape == Shape::Punct('-'));
             let plural = get(toks, b, Cat::Units).is_some();
-            // "37 years old": an age, not a duration (TimeML leaves ages out).
-            if !hyphen && next.is_some_and(|t| t.is("old")) {
+            // "37 years old", "a 6-year-old": an age, not a duration (TimeML leaves ages out).
+            if next.is_some_and(|t| t.is("old"))
+                || (next.is_some_and(|t| t.shape == Shape::Punct('-')) && toks.iter().any(|t| t.is("old")))
+            {
+                return None;
+            }
+            // "60 Minutes": a title, not a duration.
+            if get(toks, b, Cat::Unit).or_else(|| get(toks, b, Cat::Units)).is_some_and(|t| t.cap) {
                 return None;
             }
             // "three-quarters": a fraction; "1988 second": a year and an ordinal.
@@ -868,6 +874,10 @@ pub(crate) fn act(
             }
         }
         "clock" => {
+            // "High Noon": a film, not a time.
+            if span.first().is_some_and(|t| t.is("noon")) && toks.iter().any(|t| t.is("high")) {
+                return None;
+            }
             let hm = clock(toks, b)?;
             let (value, anchor) = match dct {
                 Some(d) => (format!("{}T{hm}", ymd(d)), Published),
@@ -961,9 +971,16 @@ pub(crate) fn parse_quarter(v: &str) -> Option<(i64, i64)> {
     Some((y.parse().ok()?, q.parse().ok()?))
 }
 
-/// The day a value names.
-pub(crate) fn parse_day(v: &str) -> Option<Date> {
-    v.parse().ok()
+/// The day a value names (`2025-03-11`), or the first day of the month it names (`2025-03`).
+pub(crate) fn parse_day_or_month(v: &str) -> Option<Date> {
+    if is_day(v) {
+        return v.parse().ok();
+    }
+    let (y, m) = v.split_once('-')?;
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    jiff::civil::Date::new(y.parse().ok()?, m.parse().ok()?, 1).ok()
 }
 
 /// Joins a clock time with no day (`3 p.m.`) to an adjacent day (`Tuesday`, `March 5`): the
