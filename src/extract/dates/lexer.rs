@@ -344,6 +344,25 @@ pub(crate) fn lex<'a>(text: &'a str, start: usize, end: usize, lexicon: &'a Lexi
         i = e;
     }
     merge_number_words(out);
+    merge_fractions(text, out);
+}
+
+/// "5 1/2" and "2 1/2": a whole number and a fraction become one decimal number.
+fn merge_fractions(text: &str, toks: &mut Vec<Tok<'_>>) {
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        if let (Shape::Int { v, money: false, .. }, Shape::Other) = (toks[i].shape, toks[i + 1].shape)
+            && let Some((a, b)) = text[toks[i + 1].start..toks[i + 1].end].split_once('/')
+            && let (Ok(a), Ok(b)) = (a.parse::<f64>(), b.parse::<f64>())
+            && b > a
+            && b <= 8.0
+        {
+            toks[i].shape = Shape::Decimal(v as f64 + a / b);
+            toks[i].end = toks[i + 1].end;
+            toks.remove(i + 1);
+        }
+        i += 1;
+    }
 }
 
 /// `s` follows an apostrophe: true when it is the possessive `s` ("Friday's").

@@ -48,6 +48,9 @@ pub(crate) const ACTIONS: &[&str] = &[
     "year_end",
     "year_ago",
     "year_bare",
+    "following_day",
+    "that_unit",
+    "ref_fut",
 ];
 
 /// TIMEX3 types.
@@ -275,8 +278,44 @@ fn fmt_num(n: f64) -> String {
     }
 }
 
-/// `P3Y`, `PT48H`, `PXD` for a count and a unit code.
+/// `P3Y`, `PT48H`, `PXD`, `P2Y6M` for a count and a unit code.
 fn duration_value(n: Option<f64>, unit: &str) -> String {
+    // A fraction becomes whole units and a remainder in the next smaller unit when exact.
+    if let Some(x) = n
+        && x.fract() != 0.0
+    {
+        let (per, small) = match unit {
+            "Y" => (12.0, "M"),
+            "D" => (24.0, "H"),
+            "H" => (60.0, "MIN"),
+            "MIN" => (60.0, "S"),
+            "W" => (7.0, "D"),
+            _ => (0.0, ""),
+        };
+        let rest = x.fract() * per;
+        if per > 0.0 && rest.fract().abs() < 1e-9 {
+            let whole = x.trunc() as i64;
+            let rest = rest as i64;
+            let t = |u: &str| matches!(u, "H" | "MIN" | "S");
+            let part = |v: i64, u: &str| match u {
+                "MIN" => format!("{v}M"),
+                u => format!("{v}{u}"),
+            };
+            let mut out = String::from("P");
+            let mut in_time = false;
+            for (v, u) in [(whole, unit), (rest, small)] {
+                if v == 0 {
+                    continue;
+                }
+                if t(u) && !in_time {
+                    out.push('T');
+                    in_time = true;
+                }
+                out.push_str(&part(v, u));
+            }
+            return out;
+        }
+    }
     let (n, unit) = match (n, unit) {
         (Some(n), "FN") => (Some(n * 2.0), "W"),
         (n, u) => (n, u),
@@ -598,6 +637,23 @@ pub(crate) fn act(
             res(Date, v.into(), Absolute)
         }
         "ref_now" => res(Date, "PRESENT_REF".into(), Absolute),
+        "ref_fut" => res(Date, "FUTURE_REF".into(), Absolute),
+        "following_day" => {
+            let (base, anchor) = match (ctx.last_date, dct) {
+                (Some(d), _) => (d, Previous),
+                (None, Some(d)) => (d, Published),
+                (None, None) => return res(Date, "XXXX-XX-XX".into(), Unresolved),
+            };
+            res(Date, ymd(base.tomorrow().ok()?), anchor)
+        }
+        "that_unit" => {
+            // "later that year": the unit of the date the text last gave.
+            let unit = unit_of(toks, b)?;
+            match ctx.last_date {
+                Some(d) => res(Date, shift(d, 0, unit)?, Previous),
+                None => None,
+            }
+        }
         "weekend" => {
             let dir = direction(span, b).unwrap_or(0);
             match dct {
@@ -673,7 +729,9 @@ pub(crate) fn act(
             let (offset, pod) = if get(toks, b, Cat::Tonight).is_some() {
                 (0, "NI")
             } else {
-                let p = str_of(toks, b, Cat::Pod)?;
+                // A part of day bound by the pattern, or one written as a literal ("overnight").
+                let p = str_of(toks, b, Cat::Pod)
+                    .or_else(|| span.iter().find_map(|t| t.entry(Cat::Pod).map(|e| e.s)))?;
                 let off = match num_of(toks, b, Cat::Deictic) {
                     Some(n) => n,
                     None if direction(span, b) == Some(-1) => -1,
@@ -853,6 +911,10 @@ pub(crate) fn act(
             if let Some(y) = num_of(toks, b, Cat::Year) {
                 return res(Date, format!("{y:04}-{s}"), Absolute);
             }
+            // "the fall of the Berlin Wall": a noun, not a season.
+            if next.is_some_and(|t| t.is("of")) {
+                return None;
+            }
             match dct {
                 Some(d) => {
                     let year = season_year(d, season_code(s), direction(span, b), tense);
@@ -862,15 +924,33 @@ pub(crate) fn act(
             }
         }
         "holiday" => {
+            // `12-25` (a fixed day) or `11-TH4` (the fourth Thursday of November).
             let md = str_of(toks, b, Cat::Holiday)?;
+            let (m, rule) = md.split_once('-')?;
+            let m: i64 = m.parse().ok()?;
+            let day_in = |y: i64| -> Option<jiff::civil::Date> {
+                match rule.parse::<i64>() {
+                    Ok(day) => jiff::civil::Date::new(y as i16, m as i8, day as i8).ok(),
+                    Err(_) => {
+                        let wd = match &rule[..2] {
+                            "MO" => Weekday::Monday,
+                            "TU" => Weekday::Tuesday,
+                            "TH" => Weekday::Thursday,
+                            _ => return None,
+                        };
+                        let nth: i8 = rule[2..].parse().ok()?;
+                        jiff::civil::Date::new(y as i16, m as i8, 1).ok()?.nth_weekday_of_month(nth, wd).ok()
+                    }
+                }
+            };
             match dct {
                 Some(d) => {
-                    let (m, day) = md.split_once('-')?;
-                    let (m, day): (i64, i64) = (m.parse().ok()?, day.parse().ok()?);
-                    let y = infer_year(d, m, Some(day), tense, strong);
-                    res(Date, format!("{y:04}-{md}"), Published)
+                    let probe = day_in(d.year() as i64)?;
+                    let y = infer_year(d, m, Some(probe.day() as i64), tense, strong);
+                    res(Date, ymd(day_in(y)?), Published)
                 }
-                None => res(Date, format!("XXXX-{md}"), Unresolved),
+                None if rule.parse::<i64>().is_ok() => res(Date, format!("XXXX-{md}"), Unresolved),
+                None => res(Date, "XXXX-XX-XX".into(), Unresolved),
             }
         }
         "clock" => {
