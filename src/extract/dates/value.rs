@@ -832,7 +832,7 @@ pub(crate) fn act(
                 return None;
             }
             // "three-quarters": a fraction; "1988 second": a year and an ordinal.
-            if hyphen && plural {
+            if hyphen && plural && get(toks, b, Cat::Num).is_some() {
                 return None;
             }
             // "five year low" is a duration, "1988 second" is not.
