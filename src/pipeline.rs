@@ -14,8 +14,8 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::Error;
-use crate::input::{Article, Job, Jobs, Problem, read_job};
 use crate::extract::dates::{DateExtractor, DateMention, DateOptions};
+use crate::input::{Article, Job, Jobs, Problem, read_job};
 use crate::output::{
     ArticleRow, DateRow, Encoded, ErrorRow, Format, SentenceRow, Table, TokenRow, Writers,
 };

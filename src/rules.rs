@@ -54,7 +54,11 @@ impl List {
             };
             if order == Order::UniqueKeys {
                 if !seen.insert(key) {
-                    return Err(Error::rule(name, lineno, format!("duplicate entry {key:?}")));
+                    return Err(Error::rule(
+                        name,
+                        lineno,
+                        format!("duplicate entry {key:?}"),
+                    ));
                 }
             } else if let Some(p) = prev {
                 if p == key {

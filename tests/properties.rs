@@ -25,6 +25,16 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("\n".to_string()),
         Just("\n\n".to_string()),
         Just("Zoë".to_string()),
+        Just("May".to_string()),
+        Just("Tuesday".to_string()),
+        Just("last".to_string()),
+        Just("years".to_string()),
+        Just("ago".to_string()),
+        Just("the".to_string()),
+        Just("p.m.".to_string()),
+        Just("1990s".to_string()),
+        Just("2019-01-05".to_string()),
+        Just("1/5/2019".to_string()),
         Just("🎉".to_string()),
         Just(" ".to_string()),
         "[A-Za-z]{1,8}",
@@ -80,11 +90,24 @@ proptest! {
     }
 
     #[test]
+    fn dates_never_panic_on_newsish_text(text in newsish()) {
+        let p = Pipeline::new().unwrap();
+        let published = newsrake::input::parse_published("2025-03-12");
+        let a = p.analyze(&Article { text: text.clone(), published, ..Article::default() });
+        for d in &a.dates {
+            prop_assert!(d.span.get(&text).is_some_and(|t| !t.is_empty()));
+        }
+    }
+
+    #[test]
     fn analysis_never_panics(text in "\\PC{0,200}") {
         let p = Pipeline::new().unwrap();
         let a = p.analyze(&Article { text: text.clone(), ..Article::default() });
         for s in &a.segmentation.sentences {
             prop_assert!(s.span.get(&text).is_some());
+        }
+        for d in &a.dates {
+            prop_assert!(d.span.get(&text).is_some_and(|t| !t.is_empty()));
         }
         let mut n = 0;
         tokenize(&text, Span::new(0, text.len()), |t| { n += 1; assert!(t.span.get(&text).is_some()); });

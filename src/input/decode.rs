@@ -50,6 +50,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 
 /// NUL, or more than 1% of characters being control characters other than white space.
 fn looks_binary(text: &str) -> bool {
+    if text.is_ascii() {
+        let b = text.as_bytes();
+        let controls = b
+            .iter()
+            .filter(|&&c| c < 0x20 && !matches!(c, b'\n' | b'\r' | b'\t' | 0x0c) || c == 0x7f)
+            .count();
+        return memchr::memchr(0, b).is_some() || (controls > 0 && controls * 100 > b.len());
+    }
     let mut controls = 0usize;
     let mut total = 0usize;
     for c in text.chars() {

@@ -91,7 +91,11 @@ impl Segmenter {
             };
             abbrevs.insert(f[0], class);
         }
-        let openers = List::parse("segment/openers.txt", include_str!("openers.txt"), Order::Sorted)?;
+        let openers = List::parse(
+            "segment/openers.txt",
+            include_str!("openers.txt"),
+            Order::Sorted,
+        )?;
         Ok(Segmenter {
             abbrevs,
             openers: openers.words().collect(),

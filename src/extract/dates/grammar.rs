@@ -7,7 +7,8 @@ use crate::Error;
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Alt {
     Cat(Cat),
-    Lit(&'static str),
+    /// A literal word, by its id in the lexicon (see `lexer::Word::lit`).
+    Lit(u16),
 }
 
 /// One element of a pattern.
@@ -25,18 +26,22 @@ pub(crate) struct Pattern {
     pub name: &'static str,
     pub action: &'static str,
     pub elems: Vec<Elem>,
+    /// `text => value`, run by the tests.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub example: &'static str,
+    /// Categories that can stand at the first token of a match.
+    pub first_cats: u64,
+    /// Literals (ids) that can stand at the first token of a match.
+    pub first_lits: Vec<u16>,
 }
 
 impl Pattern {
-    /// Parses the pattern column of `patterns.txt`.
+    /// Parses the pattern column of `patterns.txt`; `intern` gives each literal its id.
     pub(crate) fn parse(
         file: &'static str,
         line: usize,
-        name: &'static str,
-        action: &'static str,
-        src: &'static str,
-        example: &'static str,
+        [name, action, src, example]: [&'static str; 4],
+        intern: &mut dyn FnMut(&'static str) -> u16,
     ) -> Result<Pattern, Error> {
         let mut elems = Vec::new();
         let parts: Vec<&'static str> = src.split(' ').filter(|s| !s.is_empty()).collect();
@@ -61,7 +66,11 @@ impl Pattern {
             let mut alts = Vec::new();
             for a in p.split('|') {
                 if a.is_empty() {
-                    return Err(Error::rule(file, line, format!("empty alternative in {part:?}")));
+                    return Err(Error::rule(
+                        file,
+                        line,
+                        format!("empty alternative in {part:?}"),
+                    ));
                 }
                 let upper = a.len() > 1 && a.chars().all(|c| c.is_ascii_uppercase() || c == '_');
                 if upper {
@@ -70,7 +79,7 @@ impl Pattern {
                     })?;
                     alts.push(Alt::Cat(cat));
                 } else {
-                    alts.push(Alt::Lit(a));
+                    alts.push(Alt::Lit(intern(a)));
                 }
             }
             elems.push(Elem {
@@ -82,11 +91,25 @@ impl Pattern {
         if elems.iter().all(|e| e.context || e.optional) {
             return Err(Error::rule(file, line, "pattern matches nothing"));
         }
+        let (mut first_cats, mut first_lits) = (0u64, Vec::new());
+        for e in elems.iter().skip_while(|e| e.context) {
+            for a in &e.alts {
+                match a {
+                    Alt::Cat(c) => first_cats |= c.bit(),
+                    Alt::Lit(l) => first_lits.push(*l),
+                }
+            }
+            if !e.optional {
+                break;
+            }
+        }
         Ok(Pattern {
             name,
             action,
             elems,
             example,
+            first_cats,
+            first_lits,
         })
     }
 }
@@ -94,8 +117,14 @@ impl Pattern {
 /// What a category element bound to: the category and the token index.
 pub(crate) type Binds = Vec<(Cat, usize)>;
 
-/// Whether token `i` of `toks` fits `cat`.
+/// Whether token `i` of `toks` fits `cat` (from the mask the lexer computed).
 pub(crate) fn fits(toks: &[Tok<'_>], i: usize, cat: Cat) -> bool {
+    toks[i].mask & cat.bit() != 0
+}
+
+/// Whether token `i` fits a shape category (computed once per token by the lexer). For MONTH
+/// it says whether a month word is really a month here.
+pub(crate) fn fits_shape(toks: &[Tok<'_>], i: usize, cat: Cat) -> bool {
     let t = &toks[i];
     match cat {
         Cat::Year => match t.shape {
@@ -104,13 +133,15 @@ pub(crate) fn fits(toks: &[Tok<'_>], i: usize, cat: Cat) -> bool {
                 digits: 4,
                 money: false,
             } => {
-                (1000..=2199).contains(&v)
-                    && !(i > 0 && matches!(toks[i - 1].shape, Shape::Punct('$' | '£' | '€' | '#')))
-                    && !toks.get(i + 1).is_some_and(|n| {
-                        n.entry(Cat::Counted).is_some()
-                            || matches!(n.shape, Shape::Punct('%') | Shape::Int { .. })
-                    })
-                    && !(i > 0 && matches!(toks[i - 1].shape, Shape::Int { .. }))
+                // Not money ("£2020"), a count ("2020 people", "2020%"), or a phone number.
+                let before = i.checked_sub(1).map(|j| toks[j].shape);
+                let after_money = matches!(before, Some(Shape::Punct('$' | '£' | '€' | '#')));
+                let after_number = matches!(before, Some(Shape::Int { .. }));
+                let counted = toks.get(i + 1).is_some_and(|n| {
+                    n.entry(Cat::Counted).is_some()
+                        || matches!(n.shape, Shape::Punct('%') | Shape::Int { .. })
+                });
+                (1000..=2199).contains(&v) && !(after_money || after_number || counted)
             }
             _ => false,
         },
@@ -135,27 +166,36 @@ pub(crate) fn fits(toks: &[Tok<'_>], i: usize, cat: Cat) -> bool {
                 || t.entry(Cat::NumWord).is_some()
         }
         // "Jan" without its stop is a month only before a number ("Jan 5"), not in "Jan Kavan".
-        Cat::Month
-            if t.text.len() <= 4
-                && !t.text.ends_with('.')
-                && !matches!(t.text, "May" | "June" | "July") =>
-        {
-            t.entry(cat).is_some() && toks.get(i + 1).is_some_and(|n| matches!(n.shape, Shape::Int { .. } | Shape::OrdNum(_)))
+        Cat::Month => {
+            t.entry(cat).is_some()
+                && (t.text.len() > 4
+                    || t.text.ends_with('.')
+                    || matches!(t.text, "May" | "June" | "July")
+                    || toks
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(n.shape, Shape::Int { .. } | Shape::OrdNum(_))))
         }
-        Cat::Int => matches!(t.shape, Shape::Int { v: 0..=24, digits: 1..=2, money: false }),
+        Cat::Int => matches!(
+            t.shape,
+            Shape::Int {
+                v: 0..=24,
+                digits: 1..=2,
+                money: false
+            }
+        ),
         Cat::Iso => matches!(t.shape, Shape::Iso(..)),
         Cat::Slash => matches!(t.shape, Shape::Slash(..)),
         Cat::Clock => matches!(t.shape, Shape::Clock(..)),
         Cat::Decade => matches!(t.shape, Shape::Decade(..)),
         Cat::Qn => matches!(t.shape, Shape::Qn(_)),
-        _ => t.entry(cat).is_some(),
+        _ => false,
     }
 }
 
 fn alt_fits(toks: &[Tok<'_>], i: usize, alt: &Alt) -> bool {
     match alt {
         Alt::Cat(c) => fits(toks, i, *c),
-        Alt::Lit(l) => toks[i].is(l),
+        Alt::Lit(l) => toks[i].lit == *l,
     }
 }
 
@@ -167,6 +207,10 @@ fn elem_fits<'p>(toks: &[Tok<'_>], i: usize, e: &'p Elem) -> Option<&'p Alt> {
 /// Matches `p` with its first non-context element at token `start`. Returns the end token
 /// (exclusive) and the category bindings.
 pub(crate) fn match_at(p: &Pattern, toks: &[Tok<'_>], start: usize) -> Option<(usize, Binds)> {
+    let t = &toks[start];
+    if t.mask & p.first_cats == 0 && (t.lit == 0 || !p.first_lits.contains(&t.lit)) {
+        return None;
+    }
     let mut elems: &[Elem] = &p.elems;
     if let Some(first) = elems.first()
         && first.context

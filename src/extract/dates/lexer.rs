@@ -2,10 +2,12 @@
 //! their lexicon entries, numbers, ordinals, ISO and slashed dates, clock times, decades).
 //! Shapes are recognised here once so that the patterns can match on categories.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-/// A lexicon category. The names are those of `lexicon.txt` and `patterns.txt`.
+/// A lexicon category. The names are those of `lexicon.txt` and `patterns.txt`. There are
+/// fewer than 64, so a token's categories fit in one `u64` mask (a test checks).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub(crate) enum Cat {
     Month,
     Weekday,
@@ -52,7 +54,6 @@ pub(crate) enum Cat {
     Det,
     DecadeWord,
     Latest,
-    Lit,
     // Shape categories: decided from the token itself, not the lexicon.
     Year,
     Day,
@@ -116,7 +117,6 @@ impl Cat {
             "DET" => Det,
             "DECADEW" => DecadeWord,
             "LATEST" => Latest,
-            "LIT" => Lit,
             "YEAR" => Year,
             "DAY" => Day,
             "ORDDAY" => OrdDay,
@@ -131,9 +131,17 @@ impl Cat {
         })
     }
 
+    /// This category's bit in a token mask.
+    pub(crate) fn bit(self) -> u64 {
+        1u64 << (self as u8)
+    }
+
     /// Categories that match only capitalised words.
     fn needs_capital(self) -> bool {
-        matches!(self, Cat::Month | Cat::Weekday | Cat::Weekdays | Cat::Holiday)
+        matches!(
+            self,
+            Cat::Month | Cat::Weekday | Cat::Weekdays | Cat::Holiday
+        )
     }
 }
 
@@ -147,8 +155,15 @@ pub(crate) struct Entry {
     pub s: &'static str,
 }
 
-/// The lexicon: lower-case word → its readings.
-pub(crate) type Lexicon = HashMap<&'static str, Vec<Entry>>;
+/// A lexicon word: its readings, and its id as a pattern literal (0: not a literal).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Word {
+    pub entries: Vec<Entry>,
+    pub lit: u16,
+}
+
+/// The lexicon: lower-case word (or punctuation) → its readings and literal id.
+pub(crate) type Lexicon = FxHashMap<&'static str, Word>;
 
 /// The longest word in the lexicon is shorter than this (a cheap pre-check before lookups).
 pub(crate) const MAX_WORD: usize = 16;
@@ -189,9 +204,13 @@ pub(crate) struct Tok<'a> {
     pub text: &'a str,
     pub shape: Shape,
     pub lex: &'a [Entry],
+    /// The literal id of the token's text (see [`Word::lit`]), or 0.
+    pub lit: u16,
     pub cap: bool,
     /// A merged number word ("twenty-four").
     pub numword: Option<i64>,
+    /// Every category this token fits, as [`Cat::bit`]s (set by [`lex`]).
+    pub mask: u64,
 }
 
 impl<'a> Tok<'a> {
@@ -205,14 +224,21 @@ impl<'a> Tok<'a> {
 
     /// True when the token's text equals `lit` ignoring ASCII case.
     pub(crate) fn is(&self, lit: &str) -> bool {
-        self.text.eq_ignore_ascii_case(lit)
-            || (lit.contains('\'') && self.text.replace('’', "'").eq_ignore_ascii_case(lit))
+        if self.text.len() == lit.len() {
+            return self.text.eq_ignore_ascii_case(lit);
+        }
+        // A curly apostrophe is three bytes: compare with it straightened.
+        self.text.len() == lit.len() + 2
+            && self.text.contains('’')
+            && self.text.replace('’', "'").eq_ignore_ascii_case(lit)
     }
 
     /// The number this token stands for, if any: digits, decimals, number words.
     pub(crate) fn number(&self) -> Option<f64> {
         match self.shape {
-            Shape::Int { v, money: false, .. } => Some(v as f64),
+            Shape::Int {
+                v, money: false, ..
+            } => Some(v as f64),
             Shape::Grouped(v) => Some(v as f64),
             Shape::Decimal(f) => Some(f),
             _ => self
@@ -232,7 +258,13 @@ fn is_currency(c: char) -> bool {
 }
 
 /// Tokenises `text[start..end]` (a sentence) into `out`.
-pub(crate) fn lex<'a>(text: &'a str, start: usize, end: usize, lexicon: &'a Lexicon, out: &mut Vec<Tok<'a>>) {
+pub(crate) fn lex<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    lexicon: &'a Lexicon,
+    out: &mut Vec<Tok<'a>>,
+) {
     out.clear();
     let b = text.as_bytes();
     let mut i = start;
@@ -261,7 +293,7 @@ pub(crate) fn lex<'a>(text: &'a str, start: usize, end: usize, lexicon: &'a Lexi
                     e += 1;
                 }
                 let key = if c | 0x20 == b'a' { "a.m" } else { "p.m" };
-                out.push(word_tok(text, i, e, lexicon.get(key).map_or(&[][..], |v| v)));
+                out.push(word_tok(text, i, e, lexicon.get(key)));
                 i = e;
                 continue;
             }
@@ -270,7 +302,7 @@ pub(crate) fn lex<'a>(text: &'a str, start: usize, end: usize, lexicon: &'a Lexi
                 && b.get(i + 1).is_some_and(|x| (b'1'..=b'4').contains(x))
                 && !b.get(i + 2).is_some_and(|x| x.is_ascii_alphanumeric())
             {
-                let mut t = word_tok(text, i, i + 2, &[]);
+                let mut t = word_tok(text, i, i + 2, None);
                 t.shape = Shape::Qn((b[i + 1] - b'0') as i8);
                 out.push(t);
                 i += 2;
@@ -301,7 +333,7 @@ pub(crate) fn lex<'a>(text: &'a str, start: usize, end: usize, lexicon: &'a Lexi
             // "Jan." and "Sept.": the stop belongs to an abbreviated month (not to "June.").
             if b.get(e) == Some(&b'.')
                 && e - i <= 4
-                && lex.iter().any(|x| x.cat == Cat::Month)
+                && lex.is_some_and(|w| w.entries.iter().any(|x| x.cat == Cat::Month))
                 && !matches!(&text[i..e], "May" | "June" | "July")
             {
                 e += 1;
@@ -321,7 +353,7 @@ pub(crate) fn lex<'a>(text: &'a str, start: usize, end: usize, lexicon: &'a Lexi
                 && !rest.get(3).is_some_and(|x| x.is_ascii_alphanumeric())
             {
                 let v = ((rest[0] - b'0') * 10 + (rest[1] - b'0')) as i64;
-                let mut t = word_tok(text, i, after + 3, &[]);
+                let mut t = word_tok(text, i, after + 3, None);
                 t.shape = Shape::Decade(v, true);
                 out.push(t);
                 i = after + 3;
@@ -338,20 +370,56 @@ pub(crate) fn lex<'a>(text: &'a str, start: usize, end: usize, lexicon: &'a Lexi
             }
         }
         let e = i + ch.len_utf8();
-        let mut t = word_tok(text, i, e, &[]);
+        let mut t = word_tok(text, i, e, lexicon.get(&text[i..e]));
         t.shape = Shape::Punct(ch);
         out.push(t);
         i = e;
     }
     merge_number_words(out);
     merge_fractions(text, out);
+    for i in 0..out.len() {
+        let mut mask = 0;
+        for e in out[i].lex {
+            if !e.cat.needs_capital() || out[i].cap {
+                mask |= e.cat.bit();
+            }
+        }
+        for cat in SHAPE_CATS {
+            if crate::extract::dates::grammar::fits_shape(out, i, cat) {
+                mask |= cat.bit();
+            } else if cat == Cat::Month {
+                mask &= !cat.bit();
+            }
+        }
+        out[i].mask = mask;
+    }
 }
+
+/// The categories decided (or, for MONTH, checked) from the token and its neighbours.
+const SHAPE_CATS: [Cat; 11] = [
+    Cat::Year,
+    Cat::Day,
+    Cat::OrdDay,
+    Cat::Num,
+    Cat::Int,
+    Cat::Iso,
+    Cat::Slash,
+    Cat::Clock,
+    Cat::Decade,
+    Cat::Qn,
+    Cat::Month,
+];
 
 /// "5 1/2" and "2 1/2": a whole number and a fraction become one decimal number.
 fn merge_fractions(text: &str, toks: &mut Vec<Tok<'_>>) {
     let mut i = 0;
     while i + 1 < toks.len() {
-        if let (Shape::Int { v, money: false, .. }, Shape::Other) = (toks[i].shape, toks[i + 1].shape)
+        if let (
+            Shape::Int {
+                v, money: false, ..
+            },
+            Shape::Other,
+        ) = (toks[i].shape, toks[i + 1].shape)
             && let Some((a, b)) = text[toks[i + 1].start..toks[i + 1].end].split_once('/')
             && let (Ok(a), Ok(b)) = (a.parse::<f64>(), b.parse::<f64>())
             && b > a
@@ -371,9 +439,16 @@ fn is_possessive(s: &str) -> bool {
     matches!(c.next(), Some('s' | 'S')) && !c.next().is_some_and(char::is_alphanumeric)
 }
 
-fn lookup<'a>(lexicon: &'a Lexicon, w: &str) -> &'a [Entry] {
+fn lookup<'a>(lexicon: &'a Lexicon, w: &str) -> Option<&'a Word> {
     if w.len() > MAX_WORD {
-        return &[];
+        return None;
+    }
+    if w.is_ascii() {
+        let mut buf = [0u8; MAX_WORD];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        return std::str::from_utf8(b).ok().and_then(|s| lexicon.get(s));
     }
     let mut buf = [0u8; MAX_WORD * 4];
     let mut n = 0;
@@ -381,26 +456,27 @@ fn lookup<'a>(lexicon: &'a Lexicon, w: &str) -> &'a [Entry] {
         let c = if c == '’' { '\'' } else { c };
         for l in c.to_lowercase() {
             if n + l.len_utf8() > buf.len() {
-                return &[];
+                return None;
             }
             n += l.encode_utf8(&mut buf[n..]).len();
         }
     }
-    match std::str::from_utf8(&buf[..n]) {
-        Ok(s) => lexicon.get(s).map_or(&[], |v| v.as_slice()),
-        Err(_) => &[],
-    }
+    std::str::from_utf8(&buf[..n])
+        .ok()
+        .and_then(|s| lexicon.get(s))
 }
 
-fn word_tok<'a>(text: &'a str, s: usize, e: usize, lex: &'a [Entry]) -> Tok<'a> {
+fn word_tok<'a>(text: &'a str, s: usize, e: usize, word: Option<&'a Word>) -> Tok<'a> {
     Tok {
         start: s,
         end: e,
         text: &text[s..e],
         shape: Shape::Word,
-        lex,
+        lex: word.map_or(&[][..], |w| w.entries.as_slice()),
+        lit: word.map_or(0, |w| w.lit),
         cap: text[s..].chars().next().is_some_and(char::is_uppercase),
         numword: None,
+        mask: 0,
     }
 }
 
@@ -430,7 +506,7 @@ fn number<'a>(text: &'a str, i: usize, end: usize) -> (Tok<'a>, usize) {
     let core = &text[i..digits_end];
     let suffix = &text[digits_end..le];
     let money = text[..i].chars().next_back().is_some_and(is_currency);
-    let mut tok = word_tok(text, i, le, &[]);
+    let mut tok = word_tok(text, i, le, None);
     let plain = core.bytes().all(|c| c.is_ascii_digit());
     let lower = suffix.to_ascii_lowercase();
     tok.shape = if suffix.is_empty() {
@@ -495,8 +571,15 @@ fn shape_of(core: &str, plain: bool, money: bool) -> Shape {
             _ => Shape::Other,
         },
         (b".", [_, _]) => core.parse().map_or(Shape::Other, Shape::Decimal),
-        (s, _) if !s.is_empty() && s.iter().all(|&c| c == b',') && parts[0].len() <= 3 && parts[1..].iter().all(|p| p.len() == 3) => {
-            core.replace(',', "").parse().map_or(Shape::Other, Shape::Grouped)
+        (s, _)
+            if !s.is_empty()
+                && s.iter().all(|&c| c == b',')
+                && parts[0].len() <= 3
+                && parts[1..].iter().all(|p| p.len() == 3) =>
+        {
+            core.replace(',', "")
+                .parse()
+                .map_or(Shape::Other, Shape::Grouped)
         }
         _ => Shape::Other,
     }
@@ -508,18 +591,28 @@ fn merge_number_words(toks: &mut Vec<Tok<'_>>) {
     merge_tens(toks);
     let mut i = 0;
     while i < toks.len() {
-        let head = toks[i].entry(Cat::NumWord).map(|e| e.num).or(toks[i].numword);
+        let head = toks[i]
+            .entry(Cat::NumWord)
+            .map(|e| e.num)
+            .or(toks[i].numword);
         match head {
             // nineteen ninety-six, twenty twenty
             Some(h @ (11..=20)) if toks[i].numword.is_none() || h == 20 => {
-                let tail = toks.get(i + 1).and_then(|n| n.numword.or_else(|| n.entry(Cat::NumWord).map(|e| e.num)));
+                let tail = toks
+                    .get(i + 1)
+                    .and_then(|n| n.numword.or_else(|| n.entry(Cat::NumWord).map(|e| e.num)));
                 if let Some(t @ 10..=99) = tail
                     && toks[i + 1].start > toks[i].end
                 {
                     let y = h * 100 + t;
                     toks[i].end = toks[i + 1].end;
-                    toks[i].shape = Shape::Int { v: y, digits: 4, money: false };
+                    toks[i].shape = Shape::Int {
+                        v: y,
+                        digits: 4,
+                        money: false,
+                    };
                     toks[i].lex = &[];
+                    toks[i].lit = 0;
                     toks[i].numword = None;
                     toks.remove(i + 1);
                 }
@@ -534,14 +627,23 @@ fn merge_number_words(toks: &mut Vec<Tok<'_>>) {
                 let mut y = 2000;
                 let mut e = i + 1;
                 if toks.get(i + 2).is_some_and(|n| n.is("and"))
-                    && let Some(u) = toks.get(i + 3).and_then(|n| n.entry(Cat::NumWord)).map(|x| x.num).filter(|u| (1..=19).contains(u))
+                    && let Some(u) = toks
+                        .get(i + 3)
+                        .and_then(|n| n.entry(Cat::NumWord))
+                        .map(|x| x.num)
+                        .filter(|u| (1..=19).contains(u))
                 {
                     y += u;
                     e = i + 3;
                 }
                 toks[i].end = toks[e].end;
-                toks[i].shape = Shape::Int { v: y, digits: 4, money: false };
+                toks[i].shape = Shape::Int {
+                    v: y,
+                    digits: 4,
+                    money: false,
+                };
                 toks[i].lex = &[];
+                toks[i].lit = 0;
                 toks.drain(i + 1..=e);
             }
             _ => {}
@@ -568,6 +670,7 @@ fn merge_tens(toks: &mut Vec<Tok<'_>>) {
                 toks[i].end = toks[j].end;
                 toks[i].numword = Some(t + u);
                 toks[i].lex = &[];
+                toks[i].lit = 0;
                 toks.drain(i + 1..=j);
             } else {
                 toks[i].numword = Some(t);
@@ -582,10 +685,12 @@ mod tests {
     use super::*;
 
     fn shapes(s: &str) -> Vec<(String, Shape)> {
-        let lex = Lexicon::new();
+        let lex = Lexicon::default();
         let mut v = Vec::new();
         lex_into(s, &lex, &mut v);
-        v.into_iter().map(|t| (t.text.to_string(), t.shape)).collect()
+        v.into_iter()
+            .map(|t| (t.text.to_string(), t.shape))
+            .collect()
     }
 
     fn lex_into<'a>(s: &'a str, l: &'a Lexicon, v: &mut Vec<Tok<'a>>) {
@@ -606,16 +711,31 @@ mod tests {
         assert_eq!(kinds[7], Shape::Decimal(3.5));
         assert_eq!(kinds[8], Shape::Other);
         assert_eq!(kinds[9], Shape::Punct('£'));
-        assert_eq!(kinds[10], Shape::Int { v: 2020, digits: 4, money: true });
+        assert_eq!(
+            kinds[10],
+            Shape::Int {
+                v: 2020,
+                digits: 4,
+                money: true
+            }
+        );
         assert_eq!(kinds[11], Shape::Qn(3));
         assert_eq!(got[12].0, "3");
         assert_eq!(got[13].0, "pm");
     }
 
     #[test]
+    fn categories_fit_a_mask() {
+        assert!((Cat::Qn as u8) < 64);
+    }
+
+    #[test]
     fn words_and_marks() {
         let got = shapes("o'clock don’t 2019's a.m. p.m.");
         let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
-        assert_eq!(texts, ["o'clock", "don’t", "2019", "'s", "a.m.", "p.m", "."]);
+        assert_eq!(
+            texts,
+            ["o'clock", "don’t", "2019", "'s", "a.m.", "p.m", "."]
+        );
     }
 }

@@ -7,11 +7,9 @@
 //! join its span and set `mod`; a clock time next to a day joins it. The rules are data; this
 //! module holds only the actions.
 
-mod grammar;
+pub(crate) mod grammar;
 mod lexer;
 mod value;
-
-use std::collections::HashMap;
 
 use jiff::civil::Date;
 
@@ -69,14 +67,107 @@ pub struct DateExtractor {
     patterns: Vec<Pattern>,
     modifiers: Vec<Modifier>,
     options: DateOptions,
+    /// Anchor words and digits: where an expression may be.
+    anchors: aho_corasick::AhoCorasick,
+    /// For each category bit, the patterns (as bits of a `u128`) that may start with it.
+    starts_by_cat: [u128; 64],
+    /// For each literal id, the patterns that may start with it.
+    starts_by_lit: Vec<u128>,
 }
 
 impl std::fmt::Debug for DateExtractor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.patterns.iter().map(|p| p.name).collect();
         f.debug_struct("DateExtractor")
-            .field("patterns", &self.patterns.len())
+            .field("patterns", &names)
             .finish()
     }
+}
+
+/// Bytes tokenised before and after an anchor word: enough for the longest pattern, its
+/// modifiers and the tense words around it.
+const WINDOW_BACK: usize = 120;
+const WINDOW_AHEAD: usize = 60;
+
+/// Categories that never make an expression on their own (context, modifiers, tense): their
+/// words are not anchors.
+const CONTEXT_CATS: [Cat; 12] = [
+    Cat::Prep,
+    Cat::Det,
+    Cat::The,
+    Cat::Art,
+    Cat::Tense,
+    Cat::Counted,
+    Cat::Long,
+    Cat::Approx,
+    Cat::Pos,
+    Cat::Part,
+    Cat::Half,
+    Cat::Fuzzy,
+];
+
+/// Literals too common to be anchors (patterns that use them have another required word).
+const COMMON_LITS: [&str; 16] = [
+    "the", "a", "an", "of", "and", "in", "on", "to", "that", "as", ",", ".", "-", "'s", "’s",
+    "same",
+];
+
+/// Runs of ASCII digits, in order.
+struct DigitRuns<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Iterator for DigitRuns<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let start = self.pos + self.b[self.pos..].iter().position(u8::is_ascii_digit)?;
+        let len = self.b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        self.pos = start + len;
+        Some((start, start + len))
+    }
+}
+
+/// Anchor words and digit runs merged in order of position.
+struct MergeHits<A: Iterator<Item = (usize, usize)>, B: Iterator<Item = (usize, usize)>> {
+    words: std::iter::Peekable<A>,
+    digits: std::iter::Peekable<B>,
+}
+
+impl<A: Iterator<Item = (usize, usize)>, B: Iterator<Item = (usize, usize)>> Iterator
+    for MergeHits<A, B>
+{
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match (self.words.peek(), self.digits.peek()) {
+            (Some(w), Some(d)) if d.0 < w.0 => self.digits.next(),
+            (Some(_), _) => self.words.next(),
+            (None, _) => self.digits.next(),
+        }
+    }
+}
+
+/// `pos` moved back to the start of its word (not before `floor`).
+fn snap_back(text: &str, floor: usize, mut pos: usize) -> usize {
+    let b = text.as_bytes();
+    while pos > floor && !b[pos - 1].is_ascii_whitespace() {
+        pos -= 1;
+    }
+    pos
+}
+
+/// `pos` moved forward to the end of its word (not past `ceil`).
+fn snap_forward(text: &str, ceil: usize, mut pos: usize) -> usize {
+    let b = text.as_bytes();
+    while pos < ceil && !b[pos].is_ascii_whitespace() {
+        pos += 1;
+    }
+    pos
 }
 
 const LEXICON: &str = "extract/dates/lexicon.txt";
@@ -87,34 +178,54 @@ impl DateExtractor {
     /// Compiles the built-in rules.
     pub fn new(options: DateOptions) -> Result<DateExtractor, Error> {
         let lex = List::parse(LEXICON, include_str!("lexicon.txt"), Order::Sorted)?;
-        let mut lexicon: Lexicon = HashMap::new();
+        let mut lexicon = Lexicon::default();
         for (line, f) in lex.fields(3)? {
-            let cat = Cat::from_name(f[1])
-                .ok_or_else(|| Error::rule(LEXICON, line, format!("unknown category {:?}", f[1])))?;
+            let cat = Cat::from_name(f[1]).ok_or_else(|| {
+                Error::rule(LEXICON, line, format!("unknown category {:?}", f[1]))
+            })?;
             let num = f[2].parse::<i64>().unwrap_or(0);
             if f[0].len() > lexer::MAX_WORD {
                 return Err(Error::rule(LEXICON, line, "word too long"));
             }
-            lexicon.entry(f[0]).or_default().push(Entry { cat, num, s: f[2] });
+            lexicon
+                .entry(f[0])
+                .or_default()
+                .entries
+                .push(Entry { cat, num, s: f[2] });
         }
         let pats = List::parse(PATTERNS, include_str!("patterns.txt"), Order::UniqueKeys)?;
         let mut patterns = Vec::new();
+        let mut next_lit = 0u16;
+        let mut intern = |w: &'static str| -> u16 {
+            let word = lexicon.entry(w).or_default();
+            if word.lit == 0 {
+                next_lit += 1;
+                word.lit = next_lit;
+            }
+            word.lit
+        };
         for (line, f) in pats.fields(4)? {
             if !value::ACTIONS.contains(&f[1]) {
-                return Err(Error::rule(PATTERNS, line, format!("unknown action {:?}", f[1])));
+                return Err(Error::rule(
+                    PATTERNS,
+                    line,
+                    format!("unknown action {:?}", f[1]),
+                ));
             }
-            patterns.push(Pattern::parse(PATTERNS, line, f[0], f[1], f[2], f[3])?);
+            let cols = [f[0], f[1], f[2], f[3]];
+            patterns.push(Pattern::parse(PATTERNS, line, cols, &mut intern)?);
         }
         // Later lines of the file win ties: sort by file order is kept; priority below.
         let mods = List::parse(MODIFIERS, include_str!("modifiers.txt"), Order::SortedKeys)?;
         let mut modifiers = Vec::new();
         for (line, f) in mods.fields(3)? {
-            let modifier = match f[1] {
-                "-" => None,
-                m => Some(Mod::from_name(m).ok_or_else(|| {
-                    Error::rule(MODIFIERS, line, format!("unknown mod {m:?}"))
-                })?),
-            };
+            let modifier =
+                match f[1] {
+                    "-" => None,
+                    m => Some(Mod::from_name(m).ok_or_else(|| {
+                        Error::rule(MODIFIERS, line, format!("unknown mod {m:?}"))
+                    })?),
+                };
             let applies = match f[2] {
                 "date" => Applies::Date,
                 "duration" => Applies::Duration,
@@ -132,11 +243,52 @@ impl DateExtractor {
         }
         // Longest phrases first, so "no more than" wins over "more than".
         modifiers.sort_by_key(|m| std::cmp::Reverse(m.words.len()));
+        let mut anchor_words: Vec<&str> = lexicon
+            .iter()
+            .filter(|(w, word)| {
+                let cat_anchor = word.entries.iter().any(|e| !CONTEXT_CATS.contains(&e.cat));
+                let lit_anchor = word.lit != 0 && !COMMON_LITS.contains(w);
+                (cat_anchor || lit_anchor)
+                    && w.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+                    && w.bytes()
+                        .all(|b| b.is_ascii_alphabetic() || b == b'.' || b == b'\'')
+            })
+            .map(|(w, _)| *w)
+            .collect();
+        anchor_words.sort_unstable();
+        let anchors = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&anchor_words)
+            .map_err(|e| Error::rule(LEXICON, 0, format!("anchor automaton: {e}")))?;
+        if patterns.len() > 128 {
+            return Err(Error::rule(
+                PATTERNS,
+                0,
+                "more than 128 patterns: widen the start index",
+            ));
+        }
+        let mut starts_by_cat = [0u128; 64];
+        let mut starts_by_lit = vec![0u128; next_lit as usize + 1];
+        for (pi, p) in patterns.iter().enumerate() {
+            for (bit, slot) in starts_by_cat.iter_mut().enumerate() {
+                if p.first_cats & (1u64 << bit) != 0 {
+                    *slot |= 1u128 << pi;
+                }
+            }
+            for &l in &p.first_lits {
+                starts_by_lit[l as usize] |= 1u128 << pi;
+            }
+        }
         Ok(DateExtractor {
             lexicon,
             patterns,
             modifiers,
             options,
+            anchors,
+            starts_by_cat,
+            starts_by_lit,
         })
     }
 
@@ -155,9 +307,42 @@ impl DateExtractor {
             last_quarter: None,
             day_first: self.options.day_first,
         };
+        // Only the stretches around anchor words (months, units, digits...) are tokenised:
+        // one pass of the anchor automaton over the text finds them.
+        let bytes = text.as_bytes();
+        let words = self.anchors.find_iter(text).filter(|m| {
+            let glued_after = bytes.get(m.end()).is_some_and(u8::is_ascii_alphanumeric);
+            let glued_before = m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric();
+            !glued_after && !glued_before
+        });
+        let mut hits = MergeHits {
+            words: words.map(|m| (m.start(), m.end())).peekable(),
+            digits: DigitRuns { b: bytes, pos: 0 }.peekable(),
+        };
+        let mut hit = hits.next();
+        let mut windows: Vec<(usize, usize)> = Vec::new();
         for s in &seg.sentences {
-            lexer::lex(text, s.span.start(), s.span.end(), &self.lexicon, &mut toks);
-            self.sentence(text, &toks, &mut ctx, &mut out);
+            let (ss, se) = (s.span.start(), s.span.end());
+            windows.clear();
+            while let Some(h) = hit {
+                let (hs, he) = h;
+                if hs >= se {
+                    break;
+                }
+                if hs >= ss {
+                    let ws = snap_back(text, ss, hs.saturating_sub(WINDOW_BACK).max(ss));
+                    let we = snap_forward(text, se, (he + WINDOW_AHEAD).min(se));
+                    match windows.last_mut() {
+                        Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+                        _ => windows.push((ws, we)),
+                    }
+                }
+                hit = hits.next();
+            }
+            for &(ws, we) in &windows {
+                lexer::lex(text, ws, we, &self.lexicon, &mut toks);
+                self.sentence(text, &toks, &mut ctx, &mut out);
+            }
         }
         out
     }
@@ -165,23 +350,33 @@ impl DateExtractor {
     fn sentence(
         &self,
         text: &str,
-        toks: &[Tok<'_>], ctx: &mut value::Context, out: &mut Vec<DateMention>) {
+        toks: &[Tok<'_>],
+        ctx: &mut value::Context,
+        out: &mut Vec<DateMention>,
+    ) {
         let first_new = out.len();
         let mut i = 0;
         let mut prev_end_tok = 0;
         while i < toks.len() {
             let t = &toks[i];
-            if t.lex.is_empty()
-                && matches!(t.shape, lexer::Shape::Word | lexer::Shape::Punct(_) | lexer::Shape::Other)
-                && t.numword.is_none()
-            {
+            // Only tokens with a category or a pattern literal can start a match.
+            if t.mask == 0 && t.lit == 0 {
                 i += 1;
                 continue;
             }
-            // All matches here, longest first, then file order.
+            // All matches here, longest first, then file order; only the patterns that can
+            // start with this token's categories or literal are tried.
+            let mut can_start = self.starts_by_lit.get(t.lit as usize).copied().unwrap_or(0);
+            let mut m = t.mask;
+            while m != 0 {
+                can_start |= self.starts_by_cat[m.trailing_zeros() as usize];
+                m &= m - 1;
+            }
             let mut cands: Vec<(usize, usize, grammar::Binds)> = Vec::new();
-            for (pi, p) in self.patterns.iter().enumerate() {
-                if let Some((end, binds)) = match_at(p, toks, i) {
+            while can_start != 0 {
+                let pi = can_start.trailing_zeros() as usize;
+                can_start &= can_start - 1;
+                if let Some((end, binds)) = match_at(&self.patterns[pi], toks, i) {
                     cands.push((end, pi, binds));
                 }
             }
@@ -190,7 +385,15 @@ impl DateExtractor {
             for (end, pi, binds) in cands {
                 let p = &self.patterns[pi];
                 let tense = value::tense(toks, i);
-                if let Some(r) = value::act(p.action, toks, &toks[i..end], toks.get(end), &binds, tense, ctx) {
+                if let Some(r) = value::act(
+                    p.action,
+                    toks,
+                    &toks[i..end],
+                    toks.get(end),
+                    &binds,
+                    tense,
+                    ctx,
+                ) {
                     let mut start_tok = i;
                     let mut r = r;
                     self.extend_modifier(toks, &mut start_tok, prev_end_tok, &mut r);
@@ -243,8 +446,7 @@ impl DateExtractor {
     ) {
         let first = &toks[*start];
         let begins_with_number = first.number().is_some();
-        let named = first.cap && first.shape == lexer::Shape::Word
-            || r.value.ends_with("_REF");
+        let named = first.cap && first.shape == lexer::Shape::Word || r.value.ends_with("_REF");
         for m in &self.modifiers {
             let ok = match m.applies {
                 Applies::Any => true,
@@ -265,7 +467,11 @@ impl DateExtractor {
             if j < n || j - n < floor {
                 continue;
             }
-            if m.words.iter().enumerate().all(|(k, w)| toks[j - n + k].is(w)) {
+            if m.words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| toks[j - n + k].is(w))
+            {
                 *start = j - n;
                 if r.modifier.is_none() {
                     r.modifier = m.modifier;

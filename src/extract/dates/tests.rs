@@ -13,7 +13,10 @@ fn dct() -> Date {
     Date::new(2025, 3, 12).unwrap()
 }
 
-fn find(text: &str, published: Option<Date>) -> Vec<(String, String, Option<&'static str>, &'static str)> {
+fn find(
+    text: &str,
+    published: Option<Date>,
+) -> Vec<(String, String, Option<&'static str>, &'static str)> {
     let seg = Segmenter::new().unwrap().segment(text);
     extractor()
         .extract(text, &seg, published)
@@ -31,8 +34,14 @@ fn find(text: &str, published: Option<Date>) -> Vec<(String, String, Option<&'st
 
 #[track_caller]
 fn assert_dates(text: &str, expected: &[(&str, &str)]) {
-    let got: Vec<(String, String)> = find(text, Some(dct())).into_iter().map(|g| (g.0, g.1)).collect();
-    let want: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    let got: Vec<(String, String)> = find(text, Some(dct()))
+        .into_iter()
+        .map(|g| (g.0, g.1))
+        .collect();
+    let want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
     assert_eq!(got, want, "in {text:?}");
 }
 
@@ -40,7 +49,8 @@ fn assert_dates(text: &str, expected: &[(&str, &str)]) {
 fn assert_mod(text: &str, span: &str, value: &str, m: &str) {
     let got = find(text, Some(dct()));
     assert!(
-        got.iter().any(|g| g.0 == span && g.1 == value && g.2 == Some(m)),
+        got.iter()
+            .any(|g| g.0 == span && g.1 == value && g.2 == Some(m)),
         "{text:?}: want {span:?} {value} {m}, got {got:?}"
     );
 }
@@ -53,7 +63,8 @@ fn every_pattern_example() {
         let sentence = format!("It was noted that {text} was said.");
         let got = find(&sentence, Some(dct()));
         assert!(
-            got.iter().any(|g| text.contains(g.0.as_str()) && g.1 == want),
+            got.iter()
+                .any(|g| text.contains(g.0.as_str()) && g.1 == want),
             "pattern {}: {sentence:?} should give {want} inside {text:?}, got {got:?}",
             p.name
         );
@@ -62,11 +73,26 @@ fn every_pattern_example() {
 
 #[test]
 fn full_dates() {
-    assert_dates("It opened on January 5, 2019.", &[("January 5, 2019", "2019-01-05")]);
-    assert_dates("It opened on Jan. 5, 2019.", &[("Jan. 5, 2019", "2019-01-05")]);
-    assert_dates("It opened on 5 January 2019.", &[("5 January 2019", "2019-01-05")]);
-    assert_dates("It opened on the 5th of January, 2019.", &[("the 5th of January, 2019", "2019-01-05")]);
-    assert_dates("It opened on Monday, January 5, 2019.", &[("Monday, January 5, 2019", "2019-01-05")]);
+    assert_dates(
+        "It opened on January 5, 2019.",
+        &[("January 5, 2019", "2019-01-05")],
+    );
+    assert_dates(
+        "It opened on Jan. 5, 2019.",
+        &[("Jan. 5, 2019", "2019-01-05")],
+    );
+    assert_dates(
+        "It opened on 5 January 2019.",
+        &[("5 January 2019", "2019-01-05")],
+    );
+    assert_dates(
+        "It opened on the 5th of January, 2019.",
+        &[("the 5th of January, 2019", "2019-01-05")],
+    );
+    assert_dates(
+        "It opened on Monday, January 5, 2019.",
+        &[("Monday, January 5, 2019", "2019-01-05")],
+    );
     assert_dates("It opened on 2019-01-05.", &[("2019-01-05", "2019-01-05")]);
     assert_dates("It opened on 1/5/2019.", &[("1/5/2019", "2019-01-05")]);
     assert_dates("It opened on 25/01/2019.", &[("25/01/2019", "2019-01-25")]);
@@ -79,7 +105,7 @@ fn day_first_option() {
     let text = "It opened on 05/01/2019.";
     let seg = Segmenter::new().unwrap().segment(text);
     let m = ex.extract(text, &seg, None);
-    assert_eq!(m[0].value, "2019-01-05".replace("01-05", "01-05"));
+    assert_eq!(m[0].value, "2019-01-05");
     let ex = extractor();
     let m = ex.extract(text, &seg, None);
     assert_eq!(m[0].value, "2019-05-01");
@@ -90,12 +116,21 @@ fn months_years_decades_centuries() {
     assert_dates("Sales fell in March 2020.", &[("March 2020", "2020-03")]);
     assert_dates("Sales fell in Mar. 2020.", &[("Mar. 2020", "2020-03")]);
     assert_dates("It will reopen on March 20.", &[("March 20", "2025-03-20")]);
-    assert_dates("It opened in 2017 and grew since 1987.", &[("2017", "2017"), ("1987", "1987")]);
+    assert_dates(
+        "It opened in 2017 and grew since 1987.",
+        &[("2017", "2017"), ("1987", "1987")],
+    );
     assert_dates("2019's results were better.", &[("2019", "2019")]);
     assert_dates("It was popular in the 1990s.", &[("the 1990s", "199")]);
     assert_dates("It was popular in the '90s.", &[("the '90s", "199")]);
-    assert_dates("It was built in the 19th century.", &[("the 19th century", "18")]);
-    assert_dates("He said it happened on the 5th.", &[("the 5th", "2025-03-05")]);
+    assert_dates(
+        "It was built in the 19th century.",
+        &[("the 19th century", "18")],
+    );
+    assert_dates(
+        "He said it happened on the 5th.",
+        &[("the 5th", "2025-03-05")],
+    );
 }
 
 #[test]
@@ -103,24 +138,45 @@ fn parts_and_seasons() {
     assert_mod("They married in early 2022.", "early 2022", "2022", "START");
     assert_mod("They met in mid-2021.", "mid-2021", "2021", "MID");
     assert_mod("They split in late 2022.", "late 2022", "2022", "END");
-    assert_mod("It closes at the end of June.", "the end of June", "2025-06", "END");
+    assert_mod(
+        "It closes at the end of June.",
+        "the end of June",
+        "2025-06",
+        "END",
+    );
     assert_dates("They toured in summer 2021.", &[("summer 2021", "2021-SU")]);
-    assert_dates("Profits rose in the first quarter of 2020.", &[("the first quarter of 2020", "2020-Q1")]);
-    assert_dates("Profits will rise in the second half of the year.", &[("the second half of the year", "2025-H2")]);
+    assert_dates(
+        "Profits rose in the first quarter of 2020.",
+        &[("the first quarter of 2020", "2020-Q1")],
+    );
+    assert_dates(
+        "Profits will rise in the second half of the year.",
+        &[("the second half of the year", "2025-H2")],
+    );
 }
 
 #[test]
 fn relative_to_publication() {
     assert_dates(
         "Today it rained, yesterday it snowed and tomorrow it will be sunny.",
-        &[("Today", "2025-03-12"), ("yesterday", "2025-03-11"), ("tomorrow", "2025-03-13")],
+        &[
+            ("Today", "2025-03-12"),
+            ("yesterday", "2025-03-11"),
+            ("tomorrow", "2025-03-13"),
+        ],
     );
     assert_dates("It will open tonight.", &[("tonight", "2025-03-12TNI")]);
-    assert_dates("It rose this week, fell last week.", &[("this week", "2025-W11"), ("last week", "2025-W10")]);
+    assert_dates(
+        "It rose this week, fell last week.",
+        &[("this week", "2025-W11"), ("last week", "2025-W10")],
+    );
     assert_dates("It will open next month.", &[("next month", "2025-04")]);
     assert_dates("It opened last year.", &[("last year", "2024")]);
     assert_dates("It opened two years ago.", &[("two years ago", "2023")]);
-    assert_dates("It will open in three weeks.", &[("three weeks", "2025-W14")]);
+    assert_dates(
+        "It will open in three weeks.",
+        &[("three weeks", "2025-W14")],
+    );
     assert_dates("He recently left.", &[("recently", "PAST_REF")]);
     assert_dates("He is now the chief.", &[("now", "PRESENT_REF")]);
     assert_dates("He currently leads it.", &[("currently", "PRESENT_REF")]);
@@ -131,10 +187,19 @@ fn relative_to_publication() {
 fn weekdays_follow_tense() {
     // Published Wednesday 12 March 2025.
     assert_dates("The council voted on Monday.", &[("Monday", "2025-03-10")]);
-    assert_dates("The council will vote on Monday.", &[("Monday", "2025-03-17")]);
+    assert_dates(
+        "The council will vote on Monday.",
+        &[("Monday", "2025-03-17")],
+    );
     assert_dates("They met last Friday.", &[("last Friday", "2025-03-07")]);
-    assert_dates("They met on Thursday night.", &[("Thursday night", "2025-03-06TNI")]);
-    assert_dates("They met on Tuesday morning.", &[("Tuesday morning", "2025-03-11TMO")]);
+    assert_dates(
+        "They met on Thursday night.",
+        &[("Thursday night", "2025-03-06TNI")],
+    );
+    assert_dates(
+        "They met on Tuesday morning.",
+        &[("Tuesday morning", "2025-03-11TMO")],
+    );
 }
 
 #[test]
@@ -150,21 +215,49 @@ fn relative_to_an_earlier_date() {
 
 #[test]
 fn times() {
-    assert_dates("It started at 3 p.m. in the hall.", &[("3 p.m.", "2025-03-12T15:00")]);
-    assert_dates("It started at 15:30 GMT.", &[("15:30 GMT", "2025-03-12T15:30")]);
-    assert_dates("It started at noon and ended at midnight.", &[("noon", "2025-03-12T12:00"), ("midnight", "2025-03-12T24:00")]);
-    assert_dates("It started at 3 p.m. on Tuesday.", &[("3 p.m. on Tuesday", "2025-03-11T15:00")]);
+    assert_dates(
+        "It started at 3 p.m. in the hall.",
+        &[("3 p.m.", "2025-03-12T15:00")],
+    );
+    assert_dates(
+        "It started at 15:30 GMT.",
+        &[("15:30 GMT", "2025-03-12T15:30")],
+    );
+    assert_dates(
+        "It started at noon and ended at midnight.",
+        &[
+            ("noon", "2025-03-12T12:00"),
+            ("midnight", "2025-03-12T24:00"),
+        ],
+    );
+    assert_dates(
+        "It started at 3 p.m. on Tuesday.",
+        &[("3 p.m. on Tuesday", "2025-03-11T15:00")],
+    );
 }
 
 #[test]
 fn durations() {
     assert_dates("She stayed for three years.", &[("three years", "P3Y")]);
-    assert_mod("She stayed for over three years.", "over three years", "P3Y", "MORE_THAN");
-    assert_mod("She stayed for almost four decades.", "almost four decades", "P4DE", "LESS_THAN");
+    assert_mod(
+        "She stayed for over three years.",
+        "over three years",
+        "P3Y",
+        "MORE_THAN",
+    );
+    assert_mod(
+        "She stayed for almost four decades.",
+        "almost four decades",
+        "P4DE",
+        "LESS_THAN",
+    );
     assert_dates("It lasted 48 hours.", &[("48 hours", "PT48H")]);
     assert_dates("It lasted a decade.", &[("a decade", "P1DE")]);
     assert_dates("It was a two-week trip.", &[("two-week", "P2W")]);
-    assert_dates("It lasted twenty-four hours.", &[("twenty-four hours", "PT24H")]);
+    assert_dates(
+        "It lasted twenty-four hours.",
+        &[("twenty-four hours", "PT24H")],
+    );
 }
 
 #[test]

@@ -241,7 +241,10 @@ fn str_of(toks: &[Tok<'_>], b: &Binds, cat: Cat) -> Option<&'static str> {
 
 /// The relative direction bound by PREV / NEXT / THIS / FOLLOWING, if any.
 fn direction(span: &[Tok<'_>], b: &Binds) -> Option<i64> {
-    if span.iter().any(|t| t.is("previous") || t.is("preceding") || t.is("prior")) {
+    if span
+        .iter()
+        .any(|t| t.is("previous") || t.is("preceding") || t.is("prior"))
+    {
         return Some(-1);
     }
     b.iter().find_map(|(c, _)| match c {
@@ -406,7 +409,8 @@ fn infer_year(dct: Date, month: i64, day: Option<i64>, tense: Tense, strong: boo
     let y = dct.year() as i64;
     // Distance in days from the publication date to the month (or day) in year `c`.
     let dist = |c: i64| -> Option<i64> {
-        let d = jiff::civil::Date::new(c as i16, month as i8, day.unwrap_or(15).min(28) as i8).ok()?;
+        let d =
+            jiff::civil::Date::new(c as i16, month as i8, day.unwrap_or(15).min(28) as i8).ok()?;
         Some((d - dct).get_days() as i64)
     };
     let (Some(here), Some(back), Some(ahead)) = (dist(y), dist(y - 1), dist(y + 1)) else {
@@ -431,7 +435,9 @@ fn infer_year(dct: Date, month: i64, day: Option<i64>, tense: Tense, strong: boo
     // A clear tense overrides a near tie with the publication year.
     match tense {
         Tense::Past if best == y && here > 0 && (back.abs() - here.abs()).abs() < margin => y - 1,
-        Tense::Future if best == y && here < 0 && (ahead.abs() - here.abs()).abs() < margin => y + 1,
+        Tense::Future if best == y && here < 0 && (ahead.abs() - here.abs()).abs() < margin => {
+            y + 1
+        }
         _ => best,
     }
 }
@@ -444,7 +450,6 @@ fn season_code(s: &str) -> i64 {
         _ => 4,
     }
 }
-
 
 /// The year of a season relative to `d`: seasons are numbered from their first month
 /// (spring March, summer June, autumn September, winter December of its year).
@@ -460,18 +465,30 @@ fn season_year(d: Date, want: i64, dir: Option<i64>, tense: Tense) -> i64 {
     let current_contains = m < start(cur, want) + 3;
     match dir {
         Some(-1) => {
-            if current_contains { cur - 1 } else { cur }
+            if current_contains {
+                cur - 1
+            } else {
+                cur
+            }
         }
         Some(1) => cur + 1,
         // "this summer": the one of the publication year ("this winter" in January: the one
         // that began in December).
         Some(_) => {
-            if want == 4 && d.month() <= 2 { y - 1 } else { y }
+            if want == 4 && d.month() <= 2 {
+                y - 1
+            } else {
+                y
+            }
         }
         None => match tense {
             Tense::Past => cur,
             _ => {
-                if current_contains { cur } else { cur + 1 }
+                if current_contains {
+                    cur
+                } else {
+                    cur + 1
+                }
             }
         },
     }
@@ -498,7 +515,8 @@ pub(crate) fn act(
             if let Some(year) = num_of(toks, b, Cat::Year) {
                 return match day {
                     Some(d) => {
-                        let date = jiff::civil::Date::new(year as i16, month as i8, d as i8).ok()?;
+                        let date =
+                            jiff::civil::Date::new(year as i16, month as i8, d as i8).ok()?;
                         res(Date, ymd(date), Absolute)
                     }
                     None => res(Date, ym(year, month), Absolute),
@@ -546,12 +564,16 @@ pub(crate) fn act(
         }
         "iso" => {
             let t = get_shape(toks, b, |s| matches!(s, Shape::Iso(..)))?;
-            let Shape::Iso(y, m, d) = t.shape else { return None };
+            let Shape::Iso(y, m, d) = t.shape else {
+                return None;
+            };
             res(Date, ymd(jiff::civil::Date::new(y, m, d).ok()?), Absolute)
         }
         "slash" => {
             let t = get_shape(toks, b, |s| matches!(s, Shape::Slash(..)))?;
-            let Shape::Slash(a, m2, c, digits) = t.shape else { return None };
+            let Shape::Slash(a, m2, c, digits) = t.shape else {
+                return None;
+            };
             let year = if digits == 2 {
                 if c <= 30 { 2000 + c } else { 1900 + c }
             } else {
@@ -573,10 +595,18 @@ pub(crate) fn act(
                     let cur = dct.month() as i64;
                     let year = match dir {
                         Some(-1) => {
-                            if month < cur { y } else { y - 1 }
+                            if month < cur {
+                                y
+                            } else {
+                                y - 1
+                            }
                         }
                         Some(1) => {
-                            if month > cur { y } else { y + 1 }
+                            if month > cur {
+                                y
+                            } else {
+                                y + 1
+                            }
                         }
                         Some(_) => y,
                         None => infer_year(dct, month, None, tense, strong),
@@ -627,13 +657,21 @@ pub(crate) fn act(
             match dct {
                 Some(d) => {
                     let x = d.checked_sub((3 * back).months()).ok()?;
-                    res(Date, format!("{:04}-Q{}", x.year(), quarter_of(x)), Published)
+                    res(
+                        Date,
+                        format!("{:04}-Q{}", x.year(), quarter_of(x)),
+                        Published,
+                    )
                 }
                 None => res(Date, "XXXX-QX".into(), Unresolved),
             }
         }
         "ref_dir" => {
-            let v = if b.iter().any(|(c, _)| *c == Cat::Prev) { "PAST_REF" } else { "FUTURE_REF" };
+            let v = if b.iter().any(|(c, _)| *c == Cat::Prev) {
+                "PAST_REF"
+            } else {
+                "FUTURE_REF"
+            };
             res(Date, v.into(), Absolute)
         }
         "ref_now" => res(Date, "PRESENT_REF".into(), Absolute),
@@ -669,7 +707,9 @@ pub(crate) fn act(
                 Some(v) => (v, true),
                 None => {
                     let t = get_shape(toks, b, |s| matches!(s, Shape::Decade(..)))?;
-                    let Shape::Decade(v, short) = t.shape else { return None };
+                    let Shape::Decade(v, short) = t.shape else {
+                        return None;
+                    };
                     (v, short)
                 }
             };
@@ -681,7 +721,11 @@ pub(crate) fn act(
                 Some(d) => {
                     let y = d.year() as i64;
                     let c = y / 100;
-                    if c * 100 + v > y { (c - 1, Published) } else { (c, Published) }
+                    if c * 100 + v > y {
+                        (c - 1, Published)
+                    } else {
+                        (c, Published)
+                    }
                 }
                 None => (if v >= 30 { 19 } else { 20 }, Absolute),
             };
@@ -721,7 +765,11 @@ pub(crate) fn act(
                 None => (Date, String::new()),
             };
             match dct {
-                Some(d) => res(kind, format!("{}{suffix}", ymd(d.checked_add(n.days()).ok()?)), Published),
+                Some(d) => res(
+                    kind,
+                    format!("{}{suffix}", ymd(d.checked_add(n.days()).ok()?)),
+                    Published,
+                ),
                 None => res(kind, format!("XXXX-XX-XX{suffix}"), Unresolved),
             }
         }
@@ -740,7 +788,11 @@ pub(crate) fn act(
                 (off, p)
             };
             match dct {
-                Some(d) => res(Time, format!("{}T{pod}", ymd(d.checked_add(offset.days()).ok()?)), Published),
+                Some(d) => res(
+                    Time,
+                    format!("{}T{pod}", ymd(d.checked_add(offset.days()).ok()?)),
+                    Published,
+                ),
                 None => res(Time, format!("XXXX-XX-XXT{pod}"), Unresolved),
             }
         }
@@ -763,7 +815,11 @@ pub(crate) fn act(
             {
                 return res(Date, q, Published);
             }
-            let n = if span.iter().any(|t| t.is("couple")) { Some(2.0) } else { count(toks, b)? };
+            let n = if span.iter().any(|t| t.is("couple")) {
+                Some(2.0)
+            } else {
+                count(toks, b)?
+            };
             let sign = if name == "ago" { -1 } else { 1 };
             let Some(n) = n else {
                 let r = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
@@ -777,7 +833,11 @@ pub(crate) fn act(
         "later" => {
             let unit = unit_of(toks, b)?;
             let n = count(toks, b)??;
-            let sign = if get(toks, b, Cat::Earlier).is_some() { -1.0 } else { 1.0 };
+            let sign = if get(toks, b, Cat::Earlier).is_some() {
+                -1.0
+            } else {
+                1.0
+            };
             if sign < 0.0
                 && let Some(q) = year_before_quarter(ctx, unit, Some(Some(n)))
             {
@@ -804,9 +864,15 @@ pub(crate) fn act(
             let unit = unit_of(toks, b)?;
             let n = if span.iter().any(|t| t.is("couple")) {
                 Some(2.0)
-            } else if b.iter().any(|(c, _)| matches!(c, Cat::Num | Cat::Art | Cat::Fuzzy)) {
+            } else if b
+                .iter()
+                .any(|(c, _)| matches!(c, Cat::Num | Cat::Art | Cat::Fuzzy))
+            {
                 count(toks, b)?
-            } else if b.iter().any(|(c, _)| matches!(c, Cat::Prev | Cat::Next | Cat::Unit)) {
+            } else if b
+                .iter()
+                .any(|(c, _)| matches!(c, Cat::Prev | Cat::Next | Cat::Unit))
+            {
                 Some(1.0)
             } else {
                 None
@@ -823,12 +889,16 @@ pub(crate) fn act(
             let plural = get(toks, b, Cat::Units).is_some();
             // "37 years old", "a 6-year-old": an age, not a duration (TimeML leaves ages out).
             if next.is_some_and(|t| t.is("old"))
-                || (next.is_some_and(|t| t.shape == Shape::Punct('-')) && toks.iter().any(|t| t.is("old")))
+                || (next.is_some_and(|t| t.shape == Shape::Punct('-'))
+                    && toks.iter().any(|t| t.is("old")))
             {
                 return None;
             }
             // "60 Minutes": a title, not a duration.
-            if get(toks, b, Cat::Unit).or_else(|| get(toks, b, Cat::Units)).is_some_and(|t| t.cap) {
+            if get(toks, b, Cat::Unit)
+                .or_else(|| get(toks, b, Cat::Units))
+                .is_some_and(|t| t.cap)
+            {
                 return None;
             }
             // "three-quarters": a fraction; "1988 second": a year and an ordinal.
@@ -837,7 +907,10 @@ pub(crate) fn act(
             }
             // "five year low" is a duration, "1988 second" is not.
             let modifier_position = next.is_some_and(|t| t.shape == Shape::Word && !t.cap);
-            if !hyphen && !plural && n.is_some_and(|n| n > 1.0 && (n >= 1000.0 || !modifier_position)) {
+            if !hyphen
+                && !plural
+                && n.is_some_and(|n| n > 1.0 && (n >= 1000.0 || !modifier_position))
+            {
                 return None;
             }
             let mut r = res(Duration, duration_value(n, unit), Absolute)?;
@@ -851,10 +924,18 @@ pub(crate) fn act(
             if next.is_some_and(|n| n.shape == Shape::Word && !n.cap && n.lex.is_empty()) {
                 return None;
             }
+            // "the Coastal Daily": a capitalised adverb inside a sentence is part of a name.
+            if span.first().is_some_and(|t| t.cap)
+                && toks.first().is_some_and(|f| span.first().is_some_and(|t| t.start > f.start))
+            {
+                return None;
+            }
             res(Set, str_of(toks, b, Cat::SetAdv)?.into(), Absolute)
         }
         "set_every" => {
-            if let Some(wd) = num_of(toks, b, Cat::Weekday).or_else(|| num_of(toks, b, Cat::Weekdays)) {
+            if let Some(wd) =
+                num_of(toks, b, Cat::Weekday).or_else(|| num_of(toks, b, Cat::Weekdays))
+            {
                 return res(Set, format!("XXXX-WXX-{wd}"), Absolute);
             }
             if let Some(s) = str_of(toks, b, Cat::Season) {
@@ -883,7 +964,11 @@ pub(crate) fn act(
                 Some(d) => {
                     let y = d.year() as i64;
                     let this = direction(span, b) == Some(0);
-                    let y = if this || n <= quarter_of(d) || tense == Tense::Future { y } else { y - 1 };
+                    let y = if this || n <= quarter_of(d) || tense == Tense::Future {
+                        y
+                    } else {
+                        y - 1
+                    };
                     res(Date, format!("{y:04}-Q{n}"), Published)
                 }
                 None => res(Date, format!("XXXX-Q{n}"), Unresolved),
@@ -939,7 +1024,10 @@ pub(crate) fn act(
                             _ => return None,
                         };
                         let nth: i8 = rule[2..].parse().ok()?;
-                        jiff::civil::Date::new(y as i16, m as i8, 1).ok()?.nth_weekday_of_month(nth, wd).ok()
+                        jiff::civil::Date::new(y as i16, m as i8, 1)
+                            .ok()?
+                            .nth_weekday_of_month(nth, wd)
+                            .ok()
                     }
                 }
             };
@@ -969,7 +1057,11 @@ pub(crate) fn act(
         }
         "ref" => res(Date, str_of(toks, b, Cat::Ref)?.into(), Absolute),
         "ref_the" => {
-            let v = if span.iter().any(|t| t.is("future")) { "FUTURE_REF" } else { "PAST_REF" };
+            let v = if span.iter().any(|t| t.is("future")) {
+                "FUTURE_REF"
+            } else {
+                "PAST_REF"
+            };
             res(Date, v.into(), Absolute)
         }
         _ => None,
@@ -986,7 +1078,9 @@ fn clock(toks: &[Tok<'_>], b: &Binds) -> Option<String> {
         return Some(n.to_string());
     }
     let (mut h, m) = if let Some(t) = get_shape(toks, b, |s| matches!(s, Shape::Clock(..))) {
-        let Shape::Clock(h, m) = t.shape else { return None };
+        let Shape::Clock(h, m) = t.shape else {
+            return None;
+        };
         (h as i64, m as i64)
     } else {
         (num_of(toks, b, Cat::Int)?, 0)
@@ -1069,17 +1163,19 @@ pub(crate) fn join_clock_and_day(text: &str, out: &mut [super::DateMention], fir
     let n = out.len();
     for k in first..n.saturating_sub(1) {
         let (a, b) = (&out[k], &out[k + 1]);
-        let gap_ok = |x: &super::DateMention, y: &super::DateMention| y.span.start() >= x.span.end();
+        let gap_ok =
+            |x: &super::DateMention, y: &super::DateMention| y.span.start() >= x.span.end();
         if !gap_ok(a, b) {
             continue;
         }
-        let (time_idx, day_idx) = if a.kind == DateType::Time && is_clock_value(&a.value) && is_day(&b.value) {
-            (k, k + 1)
-        } else if b.kind == DateType::Time && is_clock_value(&b.value) && is_day(&a.value) {
-            (k + 1, k)
-        } else {
-            continue;
-        };
+        let (time_idx, day_idx) =
+            if a.kind == DateType::Time && is_clock_value(&a.value) && is_day(&b.value) {
+                (k, k + 1)
+            } else if b.kind == DateType::Time && is_clock_value(&b.value) && is_day(&a.value) {
+                (k + 1, k)
+            } else {
+                continue;
+            };
         // Only short glue between them: white space, a comma, "on", "at".
         let glue = text
             .get(out[k].span.end()..out[k + 1].span.start())
@@ -1089,7 +1185,12 @@ pub(crate) fn join_clock_and_day(text: &str, out: &mut [super::DateMention], fir
             continue;
         }
         let day = out[day_idx].value.clone();
-        let t = out[time_idx].value.rsplit('T').next().unwrap_or("").to_string();
+        let t = out[time_idx]
+            .value
+            .rsplit('T')
+            .next()
+            .unwrap_or("")
+            .to_string();
         let span = crate::span::Span::new(out[k].span.start(), out[k + 1].span.end());
         let anchor = out[day_idx].anchor;
         let m = &mut out[time_idx];
