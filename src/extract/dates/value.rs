@@ -926,7 +926,9 @@ pub(crate) fn act(
             }
             // "the Coastal Daily": a capitalised adverb inside a sentence is part of a name.
             if span.first().is_some_and(|t| t.cap)
-                && toks.first().is_some_and(|f| span.first().is_some_and(|t| t.start > f.start))
+                && toks
+                    .first()
+                    .is_some_and(|f| span.first().is_some_and(|t| t.start > f.start))
             {
                 return None;
             }
