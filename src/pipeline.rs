@@ -15,9 +15,11 @@ use rayon::prelude::*;
 
 use crate::Error;
 use crate::extract::dates::{DateExtractor, DateMention, DateOptions};
+use crate::extract::names::{NameExtractor, Names};
 use crate::input::{Article, Job, Jobs, Problem, read_job};
 use crate::output::{
-    ArticleRow, DateRow, Encoded, ErrorRow, Format, SentenceRow, Table, TokenRow, Writers,
+    ArticleRow, DateRow, Encoded, EntityRow, ErrorRow, Format, NameRow, SentenceRow, Table,
+    TokenRow, Writers,
 };
 use crate::segment::{Segmentation, Segmenter, TokenKind, count_words, tokenize};
 use crate::span::OffsetIndex;
@@ -112,6 +114,8 @@ pub struct Analysis {
     pub words: usize,
     /// Temporal expressions.
     pub dates: Vec<DateMention>,
+    /// Names and entities.
+    pub names: Names,
 }
 
 /// The compiled rules of every stage. Build once, share across threads.
@@ -119,6 +123,7 @@ pub struct Analysis {
 pub struct Pipeline {
     segmenter: Segmenter,
     dates: DateExtractor,
+    names: NameExtractor,
 }
 
 /// Options of the extractors.
@@ -139,6 +144,7 @@ impl Pipeline {
         Ok(Pipeline {
             segmenter: Segmenter::new()?,
             dates: DateExtractor::new(options.dates)?,
+            names: NameExtractor::new()?,
         })
     }
 
@@ -153,10 +159,12 @@ impl Pipeline {
         let segmentation = self.segmenter.segment(text);
         let published = article.published.as_ref().map(|p| p.date);
         let dates = self.dates.extract(text, &segmentation, published);
+        let names = self.names.extract(text, &segmentation);
         Analysis {
             offsets: OffsetIndex::new(text),
             words: count_words(text),
             dates,
+            names,
             segmentation,
         }
     }
@@ -183,8 +191,47 @@ impl Pipeline {
                 sentences: seg.sentences.len(),
                 paragraphs: seg.paragraphs.len(),
                 dates: a.dates.len(),
+                names: a.names.mentions.len(),
+                entities: a.names.entities.len(),
             },
         );
+        for m in &a.names.mentions {
+            let c = a.offsets.chars(m.span);
+            enc.row(
+                f,
+                Table::Names,
+                &NameRow {
+                    article_id: &article.id,
+                    source: &article.source,
+                    sentence: seg.sentence_at(m.span.start()) + 1,
+                    start: c.start,
+                    end: c.end,
+                    text: m.span.slice(text),
+                    kind: m.kind.name(),
+                    entity: &a.names.entities[m.entity].name,
+                },
+            );
+        }
+        for e in &a.names.entities {
+            let first = e
+                .mentions
+                .first()
+                .map_or(0, |&m| a.offsets.char_of(a.names.mentions[m].span.start()));
+            enc.row(
+                f,
+                Table::Entities,
+                &EntityRow {
+                    article_id: &article.id,
+                    source: &article.source,
+                    entity: &e.name,
+                    kind: e.kind.name(),
+                    key: &e.key,
+                    mentions: e.mentions.len(),
+                    first_start: first,
+                    aliases: &e.aliases.join("|"),
+                },
+            );
+        }
         for d in &a.dates {
             let c = a.offsets.chars(d.span);
             enc.row(
@@ -312,6 +359,8 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         tables.push(Table::Tokens);
     }
     tables.push(Table::Dates);
+    tables.push(Table::Names);
+    tables.push(Table::Entities);
     tables.push(Table::Errors);
     let mut writers = Writers::create(&config.output, config.format, &tables)?;
     let progress = (config.progress && std::io::stderr().is_terminal()).then(|| {

@@ -2,3 +2,4 @@
 //! with byte spans. Each is usable on its own, without the pipeline or the CLI.
 
 pub mod dates;
+pub mod names;

@@ -46,17 +46,23 @@ pub enum Table {
     Tokens,
     /// `dates`: temporal expressions.
     Dates,
+    /// `names`: name mentions.
+    Names,
+    /// `entities`: entities per article.
+    Entities,
     /// `errors`: problems with inputs.
     Errors,
 }
 
 impl Table {
     /// Every table, in a fixed order.
-    pub const ALL: [Table; 5] = [
+    pub const ALL: [Table; 7] = [
         Table::Articles,
         Table::Sentences,
         Table::Tokens,
         Table::Dates,
+        Table::Names,
+        Table::Entities,
         Table::Errors,
     ];
 
@@ -67,6 +73,8 @@ impl Table {
             Table::Sentences => "sentences",
             Table::Tokens => "tokens",
             Table::Dates => "dates",
+            Table::Names => "names",
+            Table::Entities => "entities",
             Table::Errors => "errors",
         }
     }
@@ -78,6 +86,8 @@ impl Table {
             Table::Sentences => SentenceRow::COLUMNS,
             Table::Tokens => TokenRow::COLUMNS,
             Table::Dates => DateRow::COLUMNS,
+            Table::Names => NameRow::COLUMNS,
+            Table::Entities => EntityRow::COLUMNS,
             Table::Errors => ErrorRow::COLUMNS,
         }
     }
@@ -214,6 +224,8 @@ mod tests {
         assert_eq!(header_of::<SentenceRow>(), Table::Sentences.columns());
         assert_eq!(header_of::<TokenRow>(), Table::Tokens.columns());
         assert_eq!(header_of::<DateRow>(), Table::Dates.columns());
+        assert_eq!(header_of::<NameRow>(), Table::Names.columns());
+        assert_eq!(header_of::<EntityRow>(), Table::Entities.columns());
         assert_eq!(header_of::<ErrorRow>(), Table::Errors.columns());
     }
 

@@ -19,6 +19,8 @@ pub struct ArticleRow<'a> {
     pub sentences: usize,
     pub paragraphs: usize,
     pub dates: usize,
+    pub names: usize,
+    pub entities: usize,
 }
 
 impl ArticleRow<'_> {
@@ -36,6 +38,8 @@ impl ArticleRow<'_> {
         "sentences",
         "paragraphs",
         "dates",
+        "names",
+        "entities",
     ];
 }
 
@@ -142,5 +146,59 @@ impl DateRow<'_> {
         "value",
         "mod",
         "anchor",
+    ];
+}
+
+/// A row of `names.csv`.
+#[derive(Debug, Default, Serialize)]
+pub struct NameRow<'a> {
+    pub article_id: &'a str,
+    pub source: &'a str,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: &'a str,
+    pub entity: &'a str,
+}
+
+impl NameRow<'_> {
+    /// Column names.
+    pub const COLUMNS: &'static [&'static str] = &[
+        "article_id",
+        "source",
+        "sentence",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "entity",
+    ];
+}
+
+/// A row of `entities.csv`.
+#[derive(Debug, Default, Serialize)]
+pub struct EntityRow<'a> {
+    pub article_id: &'a str,
+    pub source: &'a str,
+    pub entity: &'a str,
+    pub kind: &'a str,
+    pub key: &'a str,
+    pub mentions: usize,
+    pub first_start: usize,
+    pub aliases: &'a str,
+}
+
+impl EntityRow<'_> {
+    /// Column names.
+    pub const COLUMNS: &'static [&'static str] = &[
+        "article_id",
+        "source",
+        "entity",
+        "kind",
+        "key",
+        "mentions",
+        "first_start",
+        "aliases",
     ];
 }

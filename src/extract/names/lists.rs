@@ -1,0 +1,128 @@
+//! The name lists, parsed once from the data files beside this module.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::Gender;
+use crate::Error;
+use crate::rules::{List, Order};
+
+/// What kind of place a gazetteer entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PlaceKind {
+    Country,
+    Capital,
+    Continent,
+    State,
+    City,
+    Region,
+}
+
+#[derive(Debug)]
+pub(crate) struct Lists {
+    /// Places by exact name.
+    pub places: FxHashMap<&'static str, PlaceKind>,
+    /// Given names with their gender hint.
+    pub given: FxHashMap<&'static str, Gender>,
+    pub surnames: FxHashSet<String>,
+    pub titles: FxHashMap<&'static str, Gender>,
+    pub roles: FxHashSet<&'static str>,
+    pub org_heads: FxHashSet<&'static str>,
+    pub misc_heads: FxHashSet<&'static str>,
+    pub demonyms: FxHashSet<&'static str>,
+    pub stopcaps: FxHashSet<&'static str>,
+}
+
+fn set(name: &'static str, text: &'static str) -> Result<FxHashSet<&'static str>, Error> {
+    Ok(List::parse(name, text, Order::Sorted)?.words().collect())
+}
+
+impl Lists {
+    pub(crate) fn load() -> Result<Lists, Error> {
+        let mut places = FxHashMap::default();
+        for (file, text) in [
+            ("extract/names/places.txt", include_str!("places.txt")),
+            ("extract/names/regions.txt", include_str!("regions.txt")),
+        ] {
+            let list = List::parse(file, text, Order::SortedKeys)?;
+            for (line, f) in list.fields(2)? {
+                let kind = match f[1] {
+                    "country" => PlaceKind::Country,
+                    "capital" => PlaceKind::Capital,
+                    "continent" => PlaceKind::Continent,
+                    "state" => PlaceKind::State,
+                    "city" => PlaceKind::City,
+                    "region" => PlaceKind::Region,
+                    k => return Err(Error::rule(file, line, format!("unknown place kind {k:?}"))),
+                };
+                places.entry(f[0]).or_insert(kind);
+            }
+        }
+        let mut given = FxHashMap::default();
+        let file = "extract/names/given_names.txt";
+        for (line, f) in
+            List::parse(file, include_str!("given_names.txt"), Order::SortedKeys)?.fields(2)?
+        {
+            let share: f32 = f[1]
+                .parse()
+                .map_err(|_| Error::rule(file, line, "share is not a number"))?;
+            let g = if share >= 0.8 {
+                Gender::Male
+            } else if share <= 0.2 {
+                Gender::Female
+            } else {
+                Gender::Unknown
+            };
+            given.insert(f[0], g);
+        }
+        let mut titles = FxHashMap::default();
+        let file = "extract/names/titles.txt";
+        for (line, f) in
+            List::parse(file, include_str!("titles.txt"), Order::SortedKeys)?.fields(2)?
+        {
+            let g = match f[1] {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                "-" => Gender::Unknown,
+                x => return Err(Error::rule(file, line, format!("unknown gender {x:?}"))),
+            };
+            titles.insert(f[0], g);
+        }
+        Ok(Lists {
+            places,
+            given,
+            surnames: List::parse(
+                "extract/names/surnames.txt",
+                include_str!("surnames.txt"),
+                Order::Sorted,
+            )?
+            .words()
+            .map(str::to_lowercase)
+            .collect(),
+            titles,
+            roles: set("extract/names/roles.txt", include_str!("roles.txt"))?,
+            org_heads: set("extract/names/org_heads.txt", include_str!("org_heads.txt"))?,
+            misc_heads: set(
+                "extract/names/misc_heads.txt",
+                include_str!("misc_heads.txt"),
+            )?,
+            demonyms: set("extract/names/demonyms.txt", include_str!("demonyms.txt"))?,
+            stopcaps: set("extract/names/stopcaps.txt", include_str!("stopcaps.txt"))?,
+        })
+    }
+
+    /// The place kind of a name, trying it as written and with only its first letter capital
+    /// (for names written in capitals).
+    pub(crate) fn place_kind(&self, name: &str) -> Option<PlaceKind> {
+        self.places.get(name).copied()
+    }
+
+    /// Whether a word is a common surname (any case).
+    pub(crate) fn is_surname(&self, w: &str) -> bool {
+        self.surnames.contains(&w.to_lowercase())
+    }
+
+    /// A given name's gender hint.
+    pub(crate) fn given_gender(&self, name: &str) -> Gender {
+        self.given.get(name).copied().unwrap_or_default()
+    }
+}

@@ -1,0 +1,691 @@
+//! Names: people, organisations, places and other named things (MISC), each article's
+//! mentions merged into entities.
+//!
+//! Per sentence, capitalised runs are found (with name particles such as `von der`, `bin`,
+//! `al-`, initials and `&`), leading titles are stripped as evidence, sentence-initial words are
+//! kept only with evidence, and each run is typed from gazetteers, cue words and context. Then,
+//! per article, mentions are merged into entities (full name, surname, title + surname,
+//! acronym) and each entity gets one kind by vote. The word lists are data files beside this
+//! module, loaded once into hash sets.
+
+mod lists;
+#[cfg(test)]
+mod tests;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use crate::Error;
+use crate::segment::Segmentation;
+use crate::span::Span;
+
+use lists::Lists;
+
+/// What a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum NameKind {
+    /// A person.
+    Person,
+    /// An organisation: company, institution, team, party, media.
+    Org,
+    /// A place: country, city, region, geographic feature.
+    Place,
+    /// Nationalities, peoples, events, works, prizes.
+    Misc,
+}
+
+impl NameKind {
+    /// The column value.
+    pub fn name(self) -> &'static str {
+        match self {
+            NameKind::Person => "PERSON",
+            NameKind::Org => "ORG",
+            NameKind::Place => "PLACE",
+            NameKind::Misc => "MISC",
+        }
+    }
+}
+
+/// A gender hint for pronoun resolution, from titles and given names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Gender {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+    /// Not known.
+    #[default]
+    Unknown,
+}
+
+/// One mention of a name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameMention {
+    /// The name as written, without title or possessive (bytes).
+    pub span: Span,
+    /// The entity's kind.
+    pub kind: NameKind,
+    /// Index into [`Names::entities`].
+    pub entity: usize,
+    /// The title before it, if any (`Mr.`, `President`).
+    pub title: Option<Span>,
+}
+
+/// An article-level entity: the mentions that refer to the same one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// The canonical form: the fullest name used.
+    pub name: String,
+    /// One kind per entity per article.
+    pub kind: NameKind,
+    /// The cross-article key: case and diacritics folded, leading "the" dropped.
+    pub key: String,
+    /// Indices into [`Names::mentions`], in order.
+    pub mentions: Vec<usize>,
+    /// Distinct surface forms, in order of first use.
+    pub aliases: Vec<String>,
+    /// A gender hint (persons only).
+    pub gender: Gender,
+}
+
+/// The names of one article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Names {
+    /// Mentions, in text order.
+    pub mentions: Vec<NameMention>,
+    /// Entities, in order of first mention.
+    pub entities: Vec<Entity>,
+}
+
+/// The compiled name rules. Build once, share across threads.
+#[derive(Debug)]
+pub struct NameExtractor {
+    lists: Lists,
+}
+
+/// A word of a sentence, for name finding.
+#[derive(Clone, Copy, Debug)]
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    /// Starts with an upper-case letter (or is an initial such as `J.`).
+    cap: bool,
+    /// Letters only, all upper case (`NATO`, `U.N.`).
+    upper: bool,
+    /// Punctuation, not a word.
+    punct: bool,
+}
+
+/// Evidence gathered for a run.
+#[derive(Clone, Copy, Debug, Default)]
+struct Evidence {
+    person: bool,
+    gender: Gender,
+}
+
+/// A typed run before merging.
+#[derive(Clone, Debug)]
+struct Found {
+    span: Span,
+    title: Option<Span>,
+    kind: NameKind,
+    /// How sure the kind is: 3 gazetteer or strong cue, 2 cue, 1 default.
+    strength: u8,
+    words: usize,
+    gender: Gender,
+}
+
+/// Connecting particles allowed inside a name when a capitalised word follows.
+const PARTICLES: [&str; 22] = [
+    "von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "des", "la", "le", "dos",
+    "das", "bin", "ibn", "al", "el", "y", "ter", "zu",
+];
+
+/// Words before a single unknown name that suggest a place.
+const PLACE_CUES: [&str; 10] = [
+    "in", "near", "at", "from", "outside", "across", "into", "to", "towards", "via",
+];
+
+/// Words after a name that suggest a speaker (a person or an organisation).
+const SPEECH_CUES: [&str; 6] = ["said", "says", "told", "added", "stated", "argued"];
+
+impl NameExtractor {
+    /// Loads the built-in lists.
+    pub fn new() -> Result<NameExtractor, Error> {
+        Ok(NameExtractor {
+            lists: Lists::load()?,
+        })
+    }
+
+    /// The gender hint of a given name (for pronoun resolution elsewhere).
+    pub fn given_name_gender(&self, name: &str) -> Gender {
+        self.lists.given_gender(name)
+    }
+
+    /// The names in `text`, merged into entities.
+    pub fn extract(&self, text: &str, seg: &Segmentation) -> Names {
+        let mut words = Vec::new();
+        let mut found = Vec::new();
+        // Words seen capitalised inside sentences: evidence for the same word at a start.
+        let mut mid_caps: FxHashSet<&str> = FxHashSet::default();
+        let mut shouting = Vec::with_capacity(seg.sentences.len());
+        for s in &seg.sentences {
+            tokenize(text, s.span, &mut words);
+            let loud = is_headline(&words);
+            shouting.push(loud);
+            if !loud {
+                for w in words.iter().skip(1) {
+                    if w.cap && !w.punct {
+                        mid_caps.insert(w.text);
+                    }
+                }
+            }
+        }
+        let mut known: FxHashMap<String, NameKind> = FxHashMap::default();
+        // Normal sentences first, then headlines and tables, which only take known names.
+        for pass in [false, true] {
+            for (si, s) in seg.sentences.iter().enumerate() {
+                if shouting[si] != pass {
+                    continue;
+                }
+                tokenize(text, s.span, &mut words);
+                let before = found.len();
+                self.sentence(&words, pass, &mid_caps, &known, &mut found);
+                if !pass {
+                    for f in &found[before..] {
+                        known.entry(fold(&text[f.span.range()])).or_insert(f.kind);
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|f| f.span.start());
+        merge(text, found)
+    }
+
+    fn sentence(
+        &self,
+        words: &[Word<'_>],
+        loud: bool,
+        mid_caps: &FxHashSet<&str>,
+        known: &FxHashMap<String, NameKind>,
+        out: &mut Vec<Found>,
+    ) {
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            if !w.cap || w.punct {
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words, with particles and `&` between them.
+            let start = i;
+            let mut end = i + 1;
+            while end < words.len() {
+                let n = &words[end];
+                if n.cap && !n.punct {
+                    end += 1;
+                } else if (PARTICLES.contains(&n.text) || n.text == "&" || n.text == "of")
+                    && words.get(end + 1).is_some_and(|x| x.cap && !x.punct)
+                    && (n.text != "of" || self.of_joins(&words[start..end]))
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            self.run(words, start, end, loud, mid_caps, known, out);
+            i = end;
+        }
+    }
+
+    /// "Bank of England", "University of Texas": `of` joins after an institution or place head.
+    fn of_joins(&self, before: &[Word<'_>]) -> bool {
+        before.last().is_some_and(|w| {
+            self.lists.org_heads.contains(w.text)
+                || matches!(
+                    w.text,
+                    "Republic"
+                        | "Kingdom"
+                        | "Isle"
+                        | "Gulf"
+                        | "Bay"
+                        | "Sea"
+                        | "Cape"
+                        | "Straits"
+                        | "Duke"
+                        | "Prince"
+                        | "Princess"
+                        | "Queen"
+                        | "King"
+                )
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &self,
+        words: &[Word<'_>],
+        mut start: usize,
+        end: usize,
+        loud: bool,
+        mid_caps: &FxHashSet<&str>,
+        known: &FxHashMap<String, NameKind>,
+        out: &mut Vec<Found>,
+    ) {
+        let l = &self.lists;
+        let mut ev = Evidence::default();
+        // Leading titles: "Prime Minister", "Mr.", "Sen." — evidence, not part of the name,
+        // unless what follows is an organisation ("General Motors").
+        let mut t = start;
+        while t < end && l.titles.contains_key(words[t].text) {
+            t += 1;
+        }
+        let mut title = None;
+        if t > start && t < end {
+            let rest_org = l.org_heads.contains(words[end - 1].text);
+            if !rest_org {
+                ev.person = true;
+                for w in &words[start..t] {
+                    let g = l.titles[w.text];
+                    if g != Gender::Unknown {
+                        ev.gender = g;
+                    }
+                }
+                title = Some(Span::new(words[start].start, words[t - 1].end));
+                start = t;
+            }
+        } else if t == end {
+            return; // titles alone ("the Prime Minister")
+        }
+        // Leading stop words ("The", "In", "But").
+        while start < end && l.stopcaps.contains(words[start].text) {
+            start += 1;
+        }
+        if start >= end {
+            return;
+        }
+        // A role noun just before: "actress Imogen Poots", "chief executive Margaret Okafor".
+        if start > 0 && l.roles.contains(words[start - 1].text) {
+            ev.person = true;
+        }
+        let sentence_start = start == 0
+            || words[..start]
+                .iter()
+                .all(|w| w.punct || l.stopcaps.contains(w.text));
+        if sentence_start && title.is_none() && !ev.person {
+            let first = words[start].text;
+            let evidence = end - start > 1 && !loud
+                || mid_caps.contains(first)
+                || l.place_kind(first).is_some()
+                || l.demonyms.contains(first)
+                || l.given.contains_key(first);
+            if !evidence {
+                start += 1;
+                if start >= end {
+                    return;
+                }
+            }
+        }
+        let text_of = |a: usize, b: usize| -> (usize, usize) { (words[a].start, words[b - 1].end) };
+        let (s, e) = text_of(start, end);
+        let span = Span::new(s, e);
+        let name_words: Vec<&str> = words[start..end].iter().map(|w| w.text).collect();
+        let joined = join(&name_words);
+        if loud {
+            // Headlines and tables: only names known from the text or the gazetteers.
+            let kind = known
+                .get(&fold(&joined))
+                .copied()
+                .or_else(|| l.place_kind(&title_case(&joined)).map(|_| NameKind::Place))
+                .or_else(|| {
+                    (name_words.len() == 1 && l.demonyms.contains(title_case(&joined).as_str()))
+                        .then_some(NameKind::Misc)
+                });
+            if let Some(kind) = kind {
+                out.push(Found {
+                    span,
+                    title,
+                    kind,
+                    strength: 2,
+                    words: end - start,
+                    gender: Gender::Unknown,
+                });
+            }
+            return;
+        }
+        let (kind, strength) = self.classify(words, start, end, &name_words, &joined, ev);
+        let gender = match (kind, ev.gender) {
+            (NameKind::Person, Gender::Unknown) => l.given_gender(name_words[0]),
+            (_, g) => g,
+        };
+        out.push(Found {
+            span,
+            title,
+            kind,
+            strength,
+            words: end - start,
+            gender,
+        });
+    }
+
+    fn classify(
+        &self,
+        words: &[Word<'_>],
+        start: usize,
+        end: usize,
+        name: &[&str],
+        joined: &str,
+        ev: Evidence,
+    ) -> (NameKind, u8) {
+        let l = &self.lists;
+        let n = name.len();
+        let last = name[n - 1];
+        let prev = start.checked_sub(1).map(|i| words[i].text);
+        let next = words.get(end).map(|w| w.text);
+        if ev.person {
+            return (NameKind::Person, 3);
+        }
+        if n > 1 && l.org_heads.contains(last) {
+            return (NameKind::Org, 3);
+        }
+        if l.place_kind(joined).is_some() {
+            return (NameKind::Place, 3);
+        }
+        if n == 1 && l.demonyms.contains(last) {
+            return (NameKind::Misc, 3);
+        }
+        if n > 1 && (l.misc_heads.contains(last) || l.demonyms.contains(last)) {
+            return (NameKind::Misc, 2);
+        }
+        if n == 1 && is_acronym(last) {
+            return (NameKind::Org, 2);
+        }
+        if n > 1 && l.given.contains_key(name[0]) && !l.place_kind(name[0]).is_some() {
+            return (NameKind::Person, 3);
+        }
+        if n > 1 && name.iter().any(|w| is_initial(w)) {
+            return (NameKind::Person, 2);
+        }
+        if next.is_some_and(|x| x == "-based")
+            || prev.is_some_and(|p| PLACE_CUES.contains(&p)) && n == 1 && !l.is_surname(last)
+        {
+            return (NameKind::Place, 1);
+        }
+        if n > 1 && l.is_surname(last) {
+            return (NameKind::Person, 2);
+        }
+        if n == 1 && (l.is_surname(last) || next.is_some_and(|x| SPEECH_CUES.contains(&x))) {
+            return (NameKind::Person, 1);
+        }
+        if n > 1 && n <= 3 && name.iter().all(|w| w.chars().all(char::is_alphabetic)) {
+            return (NameKind::Person, 1);
+        }
+        (NameKind::Org, 1)
+    }
+}
+
+/// Splits a sentence into words: letters and digits with inner `.`, `'`, `-` and `&`-free
+/// joins; possessive `'s` and each other punctuation mark a word of their own.
+fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
+    out.clear();
+    let s = span.slice(text);
+    let base = span.start();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                // Inner marks: O'Brien, al-Baghdadi, U.S., J.
+                if matches!(d, '\'' | '’' | '-' | '.') {
+                    let rest = &s[j + d.len_utf8()..];
+                    let after = rest.chars().next();
+                    let possessive = matches!(d, '\'' | '’')
+                        && after.is_some_and(|x| x == 's' || x == 'S')
+                        && !rest.chars().nth(1).is_some_and(char::is_alphanumeric);
+                    if d == '.' {
+                        // A stop after a single letter or inside U.S.: part of the word.
+                        let word = &s[i..end];
+                        if word.chars().count() == 1
+                            || word.contains('.')
+                            || after.is_some_and(char::is_alphabetic)
+                                && rest.chars().nth(1) == Some('.')
+                        {
+                            end = j + 1;
+                            chars.next();
+                            continue;
+                        }
+                        break;
+                    }
+                    if !possessive && after.is_some_and(char::is_alphanumeric) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            let t = &s[i..end];
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            out.push(Word {
+                start: base + i,
+                end: base + end,
+                text: t,
+                cap: t.chars().next().is_some_and(char::is_uppercase),
+                upper: letters > 0 && t.chars().all(|c| !c.is_lowercase()),
+                punct: false,
+            });
+            continue;
+        }
+        // Possessive 's as a word of its own; other marks one character each.
+        let mut end = i + c.len_utf8();
+        if matches!(c, '\'' | '’') && s[end..].starts_with(['s', 'S']) {
+            end += 1;
+            chars.next();
+        }
+        out.push(Word {
+            start: base + i,
+            end: base + end,
+            text: &s[i..end],
+            cap: false,
+            upper: false,
+            punct: c != '&',
+        });
+    }
+}
+
+/// A headline or a table line: mostly capitalised words (all capitals, or title case).
+fn is_headline(words: &[Word<'_>]) -> bool {
+    let alpha: Vec<&Word<'_>> = words
+        .iter()
+        .filter(|w| !w.punct && w.text.chars().any(char::is_alphabetic))
+        .collect();
+    if alpha.len() < 3 {
+        return alpha.len() >= 1 && alpha.iter().all(|w| w.upper && w.text.len() > 1);
+    }
+    let upper = alpha.iter().filter(|w| w.upper).count();
+    let caps = alpha.iter().filter(|w| w.cap).count();
+    let long = alpha.iter().filter(|w| w.text.len() > 3).count().max(1);
+    let long_caps = alpha.iter().filter(|w| w.text.len() > 3 && w.cap).count();
+    upper * 10 >= alpha.len() * 6 || (caps * 10 >= alpha.len() * 7 && long_caps == long)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
+}
+
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+fn join(words: &[&str]) -> String {
+    words.join(" ")
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// The cross-article key: lower case, diacritics removed, leading "the" dropped, white space
+/// normalised.
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = s
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let words = match words.first() {
+        Some(&"the") if words.len() > 1 => &words[1..],
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+/// Merges typed runs into entities and gives each entity one kind.
+fn merge(text: &str, found: Vec<Found>) -> Names {
+    let mut names = Names::default();
+    // Entity by folded full name.
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    // Persons by surname and by given name: the entities that use it.
+    let mut by_surname: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut votes: Vec<[u32; 4]> = Vec::new();
+    // Full multi-word person names first, so that surnames can find them wherever they are.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(found[i].words > 1 && found[i].kind == NameKind::Person),
+            found[i].span.start(),
+        )
+    });
+    let mut entity_of = vec![usize::MAX; found.len()];
+    for &i in &order {
+        let f = &found[i];
+        let surface = &text[f.span.range()];
+        let key = fold(surface);
+        let id = if let Some(&id) = by_key.get(&key) {
+            id
+        } else if f.words == 1
+            && let Some(ids) = by_surname.get(&key)
+            && ids.len() == 1
+            && f.kind != NameKind::Place
+        {
+            ids[0]
+        } else {
+            let id = names.entities.len();
+            names.entities.push(Entity {
+                name: surface.to_string(),
+                kind: f.kind,
+                key: key.clone(),
+                mentions: Vec::new(),
+                aliases: Vec::new(),
+                gender: f.gender,
+            });
+            votes.push([0; 4]);
+            by_key.insert(key.clone(), id);
+            if f.kind == NameKind::Person && f.words > 1 {
+                let parts: Vec<&str> = key.split(' ').collect();
+                if let Some(last) = parts.last() {
+                    let v = by_surname.entry((*last).to_string()).or_default();
+                    if !v.contains(&id) {
+                        v.push(id);
+                    }
+                }
+                if let Some(first) = parts.first() {
+                    by_surname.entry((*first).to_string()).or_default().push(id);
+                }
+            }
+            id
+        };
+        entity_of[i] = id;
+        votes[id][f.kind as usize] += u32::from(f.strength) * 2 + 1;
+        let e = &mut names.entities[id];
+        if e.gender == Gender::Unknown {
+            e.gender = f.gender;
+        }
+        if surface.chars().count() > e.name.chars().count() && f.kind == e.kind {
+            e.name = surface.to_string();
+        }
+    }
+    // A surname shared by two people stays its own, ambiguous entity (made above when the
+    // lookup found more than one id). Now one kind per entity, and the mentions in order.
+    for (id, e) in names.entities.iter_mut().enumerate() {
+        let v = votes[id];
+        let best = (0..4)
+            .max_by_key(|&k| (v[k], std::cmp::Reverse(k)))
+            .unwrap_or(0);
+        e.kind = [
+            NameKind::Person,
+            NameKind::Org,
+            NameKind::Place,
+            NameKind::Misc,
+        ][best];
+        e.key = fold(&e.name);
+    }
+    for (i, f) in found.iter().enumerate() {
+        let id = entity_of[i];
+        let surface = text[f.span.range()].to_string();
+        let e = &mut names.entities[id];
+        e.mentions.push(names.mentions.len());
+        if !e.aliases.contains(&surface) {
+            e.aliases.push(surface);
+        }
+        names.mentions.push(NameMention {
+            span: f.span,
+            kind: e.kind,
+            entity: id,
+            title: f.title,
+        });
+    }
+    // Entities in order of first mention.
+    let mut first: Vec<(usize, usize)> = names
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(id, e)| {
+            (
+                e.mentions
+                    .first()
+                    .map_or(usize::MAX, |&m| names.mentions[m].span.start()),
+                id,
+            )
+        })
+        .collect();
+    first.sort();
+    let mut remap = vec![0; names.entities.len()];
+    let mut entities = Vec::with_capacity(names.entities.len());
+    for (new, &(_, old)) in first.iter().enumerate() {
+        remap[old] = new;
+        entities.push(names.entities[old].clone());
+    }
+    for m in &mut names.mentions {
+        m.entity = remap[m.entity];
+    }
+    names.entities = entities;
+    names
+}
