@@ -42,6 +42,9 @@ def places(geo):
         name = name.strip()
         if name and latin(name) and name not in rows:
             rows[name] = kind
+        # "The Netherlands" is also written "Netherlands".
+        if name.startswith("The "):
+            add(name[4:], kind)
 
     countries = json.load(open(os.path.join(geo, "countries.json"), encoding="utf-8"))
     for c in countries.values():

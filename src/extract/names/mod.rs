@@ -244,6 +244,7 @@ impl NameExtractor {
     fn of_joins(&self, before: &[Word<'_>]) -> bool {
         before.last().is_some_and(|w| {
             self.lists.org_heads.contains(w.text)
+                || self.lists.misc_heads.contains(w.text)
                 || matches!(
                     w.text,
                     "Republic"
@@ -284,8 +285,9 @@ impl NameExtractor {
         }
         let mut title = None;
         if t > start && t < end {
-            let rest_org = l.org_heads.contains(words[end - 1].text);
-            if !rest_org {
+            let last = words[end - 1].text;
+            let rest_thing = l.org_heads.contains(last) || l.misc_heads.contains(last);
+            if !rest_thing {
                 ev.person = true;
                 for w in &words[start..t] {
                     let g = l.titles[w.text];
@@ -306,6 +308,25 @@ impl NameExtractor {
         if start >= end {
             return;
         }
+        // A nationality before a title or a name: "Russian Prime Minister Viktor
+        // Chernomyrdin", "American Dennis Mitchell": the nationality is a name of its own.
+        if end - start > 1
+            && l.demonyms.contains(words[start].text)
+            && !loud
+            && (l.titles.contains_key(words[start + 1].text)
+                || l.given.contains_key(words[start + 1].text)
+                || end - start > 2)
+        {
+            out.push(Found {
+                span: Span::new(words[start].start, words[start].end),
+                title: None,
+                kind: NameKind::Misc,
+                strength: 3,
+                words: 1,
+                gender: Gender::Unknown,
+            });
+            return self.run(words, start + 1, end, loud, mid_caps, known, out);
+        }
         // A role noun just before: "actress Imogen Poots", "chief executive Margaret Okafor".
         if start > 0 && l.roles.contains(words[start - 1].text) {
             ev.person = true;
@@ -314,9 +335,10 @@ impl NameExtractor {
             || words[..start]
                 .iter()
                 .all(|w| w.punct || l.stopcaps.contains(w.text));
-        if sentence_start && title.is_none() && !ev.person {
+        if sentence_start && title.is_none() && !ev.person && !loud {
             let first = words[start].text;
-            let evidence = end - start > 1 && !loud
+            let adverb = end - start == 1 && first.ends_with("ly");
+            let evidence = !adverb && end - start > 1
                 || mid_caps.contains(first)
                 || l.place_kind(first).is_some()
                 || l.demonyms.contains(first)
@@ -338,7 +360,11 @@ impl NameExtractor {
             let kind = known
                 .get(&fold(&joined))
                 .copied()
-                .or_else(|| l.place_kind(&title_case(&joined)).map(|_| NameKind::Place))
+                .or_else(|| {
+                    (l.place_kind(&joined).is_some()
+                        || l.place_kind(&title_case(&joined)).is_some())
+                    .then_some(NameKind::Place)
+                })
                 .or_else(|| {
                     (name_words.len() == 1 && l.demonyms.contains(title_case(&joined).as_str()))
                         .then_some(NameKind::Misc)
@@ -387,11 +413,18 @@ impl NameExtractor {
         if ev.person {
             return (NameKind::Person, 3);
         }
-        if n > 1 && l.org_heads.contains(last) {
-            return (NameKind::Org, 3);
-        }
         if l.place_kind(joined).is_some() {
             return (NameKind::Place, 3);
+        }
+        // "New York-based", "United Nations-sponsored": an adjective made of a name.
+        if last
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.chars().all(char::is_lowercase))
+        {
+            return (NameKind::Misc, 3);
+        }
+        if n > 1 && l.org_heads.contains(last) {
+            return (NameKind::Org, 3);
         }
         if n == 1 && l.demonyms.contains(last) {
             return (NameKind::Misc, 3);
@@ -402,24 +435,36 @@ impl NameExtractor {
         if n == 1 && is_acronym(last) {
             return (NameKind::Org, 2);
         }
-        if n > 1 && l.given.contains_key(name[0]) && !l.place_kind(name[0]).is_some() {
+        if n > 1 && l.given.contains_key(name[0]) && l.place_kind(name[0]).is_none() {
             return (NameKind::Person, 3);
         }
         if n > 1 && name.iter().any(|w| is_initial(w)) {
             return (NameKind::Person, 2);
         }
-        if next.is_some_and(|x| x == "-based")
-            || prev.is_some_and(|p| PLACE_CUES.contains(&p)) && n == 1 && !l.is_surname(last)
+        // "Air France", "Dynamo Moscow", "Real Madrid": a name holding a place or an
+        // institution word is an organisation.
+        if n > 1
+            && name
+                .iter()
+                .any(|w| l.org_heads.contains(w) || l.place_kind(w).is_some())
         {
-            return (NameKind::Place, 1);
+            return (NameKind::Org, 2);
+        }
+        let place_cue = prev.is_some_and(|p| PLACE_CUES.contains(&p)) || next == Some("-based");
+        if n == 1 && place_cue && !l.is_surname(last) {
+            return (NameKind::Place, 2);
         }
         if n > 1 && l.is_surname(last) {
             return (NameKind::Person, 2);
         }
-        if n == 1 && (l.is_surname(last) || next.is_some_and(|x| SPEECH_CUES.contains(&x))) {
-            return (NameKind::Person, 1);
+        if n == 1 && next.is_some_and(|x| SPEECH_CUES.contains(&x)) {
+            return (NameKind::Person, 2);
         }
-        if n > 1 && n <= 3 && name.iter().all(|w| w.chars().all(char::is_alphabetic)) {
+        if n <= 3
+            && name
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c)))
+        {
             return (NameKind::Person, 1);
         }
         (NameKind::Org, 1)
@@ -503,20 +548,46 @@ fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
     }
 }
 
-/// A headline or a table line: mostly capitalised words (all capitals, or title case).
+/// A headline: mostly words in capitals, or title case ("Council Votes to Close Library").
+/// Lines with numbers (results tables) are read normally, word by word.
 fn is_headline(words: &[Word<'_>]) -> bool {
     let alpha: Vec<&Word<'_>> = words
         .iter()
         .filter(|w| !w.punct && w.text.chars().any(char::is_alphabetic))
         .collect();
+    let upper = alpha
+        .iter()
+        .filter(|w| w.upper && w.text.chars().count() > 1)
+        .count();
     if alpha.len() < 3 {
-        return alpha.len() >= 1 && alpha.iter().all(|w| w.upper && w.text.len() > 1);
+        return !alpha.is_empty() && upper == alpha.len();
     }
-    let upper = alpha.iter().filter(|w| w.upper).count();
-    let caps = alpha.iter().filter(|w| w.cap).count();
-    let long = alpha.iter().filter(|w| w.text.len() > 3).count().max(1);
-    let long_caps = alpha.iter().filter(|w| w.text.len() > 3 && w.cap).count();
-    upper * 10 >= alpha.len() * 6 || (caps * 10 >= alpha.len() * 7 && long_caps == long)
+    if upper * 10 >= alpha.len() * 6 {
+        return true;
+    }
+    let digits = words
+        .iter()
+        .any(|w| w.text.chars().any(|c| c.is_ascii_digit()));
+    let long: Vec<&&Word<'_>> = alpha.iter().filter(|w| w.text.len() > 3).collect();
+    let title_case = long.len() >= 3 && long.iter().all(|w| w.cap);
+    let small_lower = alpha.iter().any(|w| {
+        matches!(
+            w.text,
+            "to" | "of"
+                | "in"
+                | "for"
+                | "and"
+                | "the"
+                | "a"
+                | "on"
+                | "at"
+                | "with"
+                | "after"
+                | "by"
+                | "as"
+        )
+    });
+    title_case && !digits && (small_lower || alpha.len() >= 5)
 }
 
 fn is_acronym(w: &str) -> bool {
