@@ -27,6 +27,8 @@ pub(crate) struct Lists {
     pub titles: FxHashMap<&'static str, Gender>,
     pub roles: FxHashSet<&'static str>,
     pub org_heads: FxHashSet<&'static str>,
+    /// Well-known organisations, by exact name.
+    pub orgs: FxHashSet<&'static str>,
     pub misc_heads: FxHashSet<&'static str>,
     pub demonyms: FxHashSet<&'static str>,
     pub stopcaps: FxHashSet<&'static str>,
@@ -101,6 +103,7 @@ impl Lists {
             titles,
             roles: set("extract/names/roles.txt", include_str!("roles.txt"))?,
             org_heads: set("extract/names/org_heads.txt", include_str!("org_heads.txt"))?,
+            orgs: set("extract/names/orgs.txt", include_str!("orgs.txt"))?,
             misc_heads: set(
                 "extract/names/misc_heads.txt",
                 include_str!("misc_heads.txt"),

@@ -365,6 +365,7 @@ impl NameExtractor {
                         || l.place_kind(&title_case(&joined)).is_some())
                     .then_some(NameKind::Place)
                 })
+                .or_else(|| l.orgs.contains(joined.as_str()).then_some(NameKind::Org))
                 .or_else(|| {
                     (name_words.len() == 1 && l.demonyms.contains(title_case(&joined).as_str()))
                         .then_some(NameKind::Misc)
@@ -416,6 +417,9 @@ impl NameExtractor {
         if l.place_kind(joined).is_some() {
             return (NameKind::Place, 3);
         }
+        if l.orgs.contains(joined) {
+            return (NameKind::Org, 3);
+        }
         // "New York-based", "United Nations-sponsored": an adjective made of a name.
         if last
             .rsplit_once('-')
@@ -460,7 +464,10 @@ impl NameExtractor {
         if n == 1 && next.is_some_and(|x| SPEECH_CUES.contains(&x)) {
             return (NameKind::Person, 2);
         }
-        if n <= 3
+        // A lone unknown word is a person only if the article names that person in full
+        // (merging finds it); otherwise, like "Pirelli" or "Interfax", an organisation.
+        if n > 1
+            && n <= 3
             && name
                 .iter()
                 .all(|w| w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c)))
@@ -587,7 +594,7 @@ fn is_headline(words: &[Word<'_>]) -> bool {
                 | "as"
         )
     });
-    title_case && !digits && (small_lower || alpha.len() >= 5)
+    title_case && !digits && small_lower
 }
 
 fn is_acronym(w: &str) -> bool {
