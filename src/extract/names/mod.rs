@@ -166,34 +166,42 @@ impl NameExtractor {
 
     /// The names in `text`, merged into entities.
     pub fn extract(&self, text: &str, seg: &Segmentation) -> Names {
+        // Every sentence is tokenised once; `bounds` holds each sentence's words.
         let mut words = Vec::new();
+        let mut bounds = Vec::with_capacity(seg.sentences.len());
         let mut found = Vec::new();
         // Words seen capitalised inside sentences: evidence for the same word at a start.
         let mut mid_caps: FxHashSet<&str> = FxHashSet::default();
         let mut shouting = Vec::with_capacity(seg.sentences.len());
         for s in &seg.sentences {
+            let from = words.len();
             tokenize(text, s.span, &mut words);
-            let loud = is_headline(&words);
+            let sentence = &words[from..];
+            let loud = is_headline(sentence);
             shouting.push(loud);
-            if !loud {
-                for w in words.iter().skip(1) {
+            if !loud && sentence.iter().any(|w| w.cap) {
+                for w in sentence.iter().skip(1) {
                     if w.cap && !w.punct {
                         mid_caps.insert(w.text);
                     }
                 }
             }
+            bounds.push(from..words.len());
         }
         let mut known: FxHashMap<String, NameKind> = FxHashMap::default();
         // Normal sentences first, then headlines and tables, which only take known names.
         for pass in [false, true] {
-            for (si, s) in seg.sentences.iter().enumerate() {
+            for (si, range) in bounds.iter().enumerate() {
                 if shouting[si] != pass {
                     continue;
                 }
-                tokenize(text, s.span, &mut words);
+                let sentence = &words[range.clone()];
+                if !sentence.iter().any(|w| w.cap) {
+                    continue;
+                }
                 let before = found.len();
-                self.sentence(&words, pass, &mid_caps, &known, &mut found);
-                if !pass {
+                self.sentence(sentence, pass, &mid_caps, &known, &mut found);
+                if !pass && shouting.iter().any(|&x| x) {
                     for f in &found[before..] {
                         known.entry(fold(&text[f.span.range()])).or_insert(f.kind);
                     }
@@ -370,6 +378,17 @@ impl NameExtractor {
                     (name_words.len() == 1 && l.demonyms.contains(title_case(&joined).as_str()))
                         .then_some(NameKind::Misc)
                 });
+            // Results tables in capitals: a town or state is its team.
+            let kind = match kind {
+                Some(NameKind::Place)
+                    if is_sports(words)
+                        && l.place_kind(&title_case(&joined))
+                            != Some(lists::PlaceKind::Country) =>
+                {
+                    Some(NameKind::Org)
+                }
+                k => k,
+            };
             if let Some(kind) = kind {
                 out.push(Found {
                     span,
@@ -414,7 +433,11 @@ impl NameExtractor {
         if ev.person {
             return (NameKind::Person, 3);
         }
-        if l.place_kind(joined).is_some() {
+        if let Some(pk) = l.place_kind(joined) {
+            // On a sports page a town, county or state is its team; a country stays a place.
+            if pk != lists::PlaceKind::Country && is_sports(words) {
+                return (NameKind::Org, 2);
+            }
             return (NameKind::Place, 3);
         }
         if l.orgs.contains(joined) {
@@ -464,6 +487,9 @@ impl NameExtractor {
         if n == 1 && next.is_some_and(|x| SPEECH_CUES.contains(&x)) {
             return (NameKind::Person, 2);
         }
+        if n == 1 && l.is_surname(last) {
+            return (NameKind::Person, 1);
+        }
         // A lone unknown word is a person only if the article names that person in full
         // (merging finds it); otherwise, like "Pirelli" or "Interfax", an organisation.
         if n > 1
@@ -480,8 +506,8 @@ impl NameExtractor {
 
 /// Splits a sentence into words: letters and digits with inner `.`, `'`, `-` and `&`-free
 /// joins; possessive `'s` and each other punctuation mark a word of their own.
+/// Appends the words of `text[span]` to `out`.
 fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
-    out.clear();
     let s = span.slice(text);
     let base = span.start();
     let mut chars = s.char_indices().peekable();
@@ -595,6 +621,35 @@ fn is_headline(words: &[Word<'_>]) -> bool {
         )
     });
     title_case && !digits && small_lower
+}
+
+/// A sentence about a match or a results table: a score (`2-1`), a result verb, or a line of
+/// a name and figures only.
+fn is_sports(words: &[Word<'_>]) -> bool {
+    let score = |w: &str| {
+        w.split_once('-').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
+        })
+    };
+    let verbs = [
+        "beat", "beats", "drew", "defeated", "v", "vs", "halftime", "innings", "wickets", "points",
+        "lead", "scored",
+    ];
+    let numbers = words
+        .iter()
+        .filter(|w| w.text.bytes().next().is_some_and(|c| c.is_ascii_digit()))
+        .count();
+    let alpha = words
+        .iter()
+        .filter(|w| !w.punct && w.text.chars().any(char::is_alphabetic))
+        .count();
+    words
+        .iter()
+        .any(|w| score(w.text) || verbs.contains(&w.text))
+        || (numbers >= 3 && alpha <= 3)
 }
 
 fn is_acronym(w: &str) -> bool {
