@@ -25,6 +25,13 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("\n".to_string()),
         Just("\n\n".to_string()),
         Just("Zoë".to_string()),
+        Just("Mr.".to_string()),
+        Just("von der".to_string()),
+        Just("al-Baghdadi".to_string()),
+        Just("NATO".to_string()),
+        Just("'s".to_string()),
+        Just("London".to_string()),
+        Just("James Norton".to_string()),
         Just("May".to_string()),
         Just("Tuesday".to_string()),
         Just("last".to_string()),
@@ -96,6 +103,18 @@ proptest! {
         let a = p.analyze(&Article { text: text.clone(), published, ..Article::default() });
         for d in &a.dates {
             prop_assert!(d.span.get(&text).is_some_and(|t| !t.is_empty()));
+        }
+    }
+
+    #[test]
+    fn names_slice_and_belong_to_one_entity(text in newsish()) {
+        let p = Pipeline::new().unwrap();
+        let a = p.analyze(&Article { text: text.clone(), ..Article::default() });
+        let n = &a.names;
+        for (i, m) in n.mentions.iter().enumerate() {
+            prop_assert!(m.span.get(&text).is_some_and(|t| !t.is_empty()));
+            prop_assert_eq!(n.entities.iter().filter(|e| e.mentions.contains(&i)).count(), 1);
+            prop_assert!(n.entities[m.entity].mentions.contains(&i));
         }
     }
 

@@ -27,6 +27,10 @@ pub(crate) struct Lists {
     pub titles: FxHashMap<&'static str, Gender>,
     pub roles: FxHashSet<&'static str>,
     pub org_heads: FxHashSet<&'static str>,
+    /// Words that begin a place's name ("Port", "Mount").
+    pub place_first: FxHashSet<&'static str>,
+    /// Words that end a place's name ("River", "Street").
+    pub place_last: FxHashSet<&'static str>,
     /// Well-known organisations, by exact name.
     pub orgs: FxHashSet<&'static str>,
     pub misc_heads: FxHashSet<&'static str>,
@@ -89,8 +93,21 @@ impl Lists {
             };
             titles.insert(f[0], g);
         }
+        let (mut place_first, mut place_last) = (FxHashSet::default(), FxHashSet::default());
+        let file = "extract/names/place_heads.txt";
+        for (line, f) in
+            List::parse(file, include_str!("place_heads.txt"), Order::Sorted)?.fields(2)?
+        {
+            match f[1] {
+                "first" => place_first.insert(f[0]),
+                "last" => place_last.insert(f[0]),
+                x => return Err(Error::rule(file, line, format!("unknown position {x:?}"))),
+            };
+        }
         Ok(Lists {
             places,
+            place_first,
+            place_last,
             given,
             surnames: List::parse(
                 "extract/names/surnames.txt",

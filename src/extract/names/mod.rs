@@ -143,6 +143,16 @@ const PARTICLES: [&str; 22] = [
     "das", "bin", "ibn", "al", "el", "y", "ter", "zu",
 ];
 
+/// Abbreviations whose stop belongs to them inside a name ("Acme Ltd.", "Martin Luther King Jr.").
+const ABBREVIATIONS: [&str; 10] = [
+    "Inc", "Ltd", "Corp", "Co", "Jr", "Sr", "St", "Bros", "Mt", "Ft",
+];
+
+/// Legal forms that may be left off a company's name ("Acme Ltd." is "Acme").
+const LEGAL_SUFFIXES: [&str; 10] = [
+    "ltd", "inc", "plc", "corp", "co", "llc", "ag", "sa", "nv", "gmbh",
+];
+
 /// Words before a single unknown name that suggest a place.
 const PLACE_CUES: [&str; 10] = [
     "in", "near", "at", "from", "outside", "across", "into", "to", "towards", "via",
@@ -180,10 +190,13 @@ impl NameExtractor {
             let loud = is_headline(sentence);
             shouting.push(loud);
             if !loud && sentence.iter().any(|w| w.cap) {
-                for w in sentence.iter().skip(1) {
-                    if w.cap && !w.punct {
+                // A capitalised word after another word of the sentence (not after a quote).
+                let mut seen_word = false;
+                for w in sentence {
+                    if w.cap && !w.punct && seen_word {
                         mid_caps.insert(w.text);
                     }
+                    seen_word |= !w.punct;
                 }
             }
             bounds.push(from..words.len());
@@ -234,11 +247,21 @@ impl NameExtractor {
                 let n = &words[end];
                 if n.cap && !n.punct {
                     end += 1;
-                } else if (PARTICLES.contains(&n.text) || n.text == "&" || n.text == "of")
-                    && words.get(end + 1).is_some_and(|x| x.cap && !x.punct)
-                    && (n.text != "of" || self.of_joins(&words[start..end]))
-                {
-                    end += 2;
+                } else if PARTICLES.contains(&n.text) || n.text == "&" || n.text == "of" {
+                    // A chain of particles ("von der") must lead to a capitalised word.
+                    let mut k = end;
+                    while words.get(k).is_some_and(|x| PARTICLES.contains(&x.text)) {
+                        k += 1;
+                    }
+                    if k == end {
+                        k += 1; // "&" or "of"
+                    }
+                    let leads = words.get(k).is_some_and(|x| x.cap && !x.punct);
+                    if leads && (n.text != "of" || self.of_joins(&words[start..end])) {
+                        end = k + 1;
+                    } else {
+                        break;
+                    }
                 } else {
                     break;
                 }
@@ -364,41 +387,42 @@ impl NameExtractor {
         let name_words: Vec<&str> = words[start..end].iter().map(|w| w.text).collect();
         let joined = join(&name_words);
         if loud {
-            // Headlines and tables: only names known from the text or the gazetteers.
-            let kind = known
-                .get(&fold(&joined))
-                .copied()
-                .or_else(|| {
-                    (l.place_kind(&joined).is_some()
-                        || l.place_kind(&title_case(&joined)).is_some())
-                    .then_some(NameKind::Place)
-                })
-                .or_else(|| l.orgs.contains(joined.as_str()).then_some(NameKind::Org))
-                .or_else(|| {
-                    (name_words.len() == 1 && l.demonyms.contains(title_case(&joined).as_str()))
-                        .then_some(NameKind::Misc)
-                });
-            // Results tables in capitals: a town or state is its team.
-            let kind = match kind {
-                Some(NameKind::Place)
-                    if is_sports(words)
-                        && l.place_kind(&title_case(&joined))
-                            != Some(lists::PlaceKind::Country) =>
-                {
-                    Some(NameKind::Org)
+            // Headlines and tables: only names known from the text or the gazetteers, taken
+            // as the longest known stretch at each word ("NEWS FROM LONDON" → "LONDON").
+            let mut i = start;
+            while i < end {
+                let mut hit = None;
+                for j in (i + 1..=end.min(i + 4)).rev() {
+                    let ws: Vec<&str> = words[i..j].iter().map(|w| w.text).collect();
+                    if let Some(kind) = self.known_kind(&join(&ws), known, words) {
+                        hit = Some((j, kind));
+                        break;
+                    }
                 }
-                k => k,
-            };
-            if let Some(kind) = kind {
-                out.push(Found {
-                    span,
-                    title,
-                    kind,
-                    strength: 2,
-                    words: end - start,
-                    gender: Gender::Unknown,
-                });
+                match hit {
+                    Some((j, kind)) => {
+                        out.push(Found {
+                            span: Span::new(words[i].start, words[j - 1].end),
+                            title: if i == start { title } else { None },
+                            kind,
+                            strength: 2,
+                            words: j - i,
+                            gender: Gender::Unknown,
+                        });
+                        i = j;
+                    }
+                    None => i += 1,
+                }
             }
+            return;
+        }
+        // A generic head word alone ("Council", "Street", "Cup") is not a name.
+        if name_words.len() == 1
+            && title.is_none()
+            && (l.org_heads.contains(joined.as_str())
+                || l.misc_heads.contains(joined.as_str())
+                || l.place_last.contains(joined.as_str()))
+        {
             return;
         }
         let (kind, strength) = self.classify(words, start, end, &name_words, &joined, ev);
@@ -414,6 +438,36 @@ impl NameExtractor {
             words: end - start,
             gender,
         });
+    }
+
+    /// The kind of a name in a headline or table: known from the article's own sentences, or
+    /// from the gazetteers (a town or state on a sports line is its team).
+    fn known_kind(
+        &self,
+        joined: &str,
+        known: &FxHashMap<String, NameKind>,
+        words: &[Word<'_>],
+    ) -> Option<NameKind> {
+        let l = &self.lists;
+        let titled = title_case(joined);
+        let place = l.place_kind(joined).or_else(|| l.place_kind(&titled));
+        let kind = known
+            .get(&fold(joined))
+            .copied()
+            .or_else(|| place.map(|_| NameKind::Place))
+            .or_else(|| l.orgs.contains(joined).then_some(NameKind::Org))
+            .or_else(|| {
+                (!joined.contains(' ') && l.demonyms.contains(titled.as_str()))
+                    .then_some(NameKind::Misc)
+            });
+        match kind {
+            Some(NameKind::Place)
+                if is_sports(words) && place != Some(lists::PlaceKind::Country) =>
+            {
+                Some(NameKind::Org)
+            }
+            k => k,
+        }
     }
 
     fn classify(
@@ -452,6 +506,12 @@ impl NameExtractor {
         }
         if n > 1 && l.org_heads.contains(last) {
             return (NameKind::Org, 3);
+        }
+        if n > 1
+            && (l.place_first.contains(name[0]) || l.place_last.contains(last))
+            && !name.iter().any(|w| l.org_heads.contains(w))
+        {
+            return (NameKind::Place, 2);
         }
         if n == 1 && l.demonyms.contains(last) {
             return (NameKind::Misc, 3);
@@ -535,6 +595,7 @@ fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
                         let word = &s[i..end];
                         if word.chars().count() == 1
                             || word.contains('.')
+                            || ABBREVIATIONS.contains(&word)
                             || after.is_some_and(char::is_alphabetic)
                                 && rest.chars().nth(1) == Some('.')
                         {
@@ -554,11 +615,15 @@ fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
             }
             let t = &s[i..end];
             let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            // "al-Baghdadi", "bin-Laden": a particle joined to a capitalised name.
+            let particle_name = t.split_once('-').is_some_and(|(p, rest)| {
+                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+            });
             out.push(Word {
                 start: base + i,
                 end: base + end,
                 text: t,
-                cap: t.chars().next().is_some_and(char::is_uppercase),
+                cap: particle_name || t.chars().next().is_some_and(char::is_uppercase),
                 upper: letters > 0 && t.chars().all(|c| !c.is_lowercase()),
                 punct: false,
             });
@@ -620,7 +685,10 @@ fn is_headline(words: &[Word<'_>]) -> bool {
                 | "as"
         )
     });
-    title_case && !digits && small_lower
+    let final_stop = words
+        .last()
+        .is_some_and(|w| w.punct && matches!(w.text, "." | "?" | "!" | "\"" | "”" | ":"));
+    title_case && !digits && small_lower && !final_stop
 }
 
 /// A sentence about a match or a results table: a score (`2-1`), a result verb, or a line of
@@ -741,6 +809,13 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
             });
             votes.push([0; 4]);
             by_key.insert(key.clone(), id);
+            // "Acme Ltd." is also "Acme".
+            if f.kind == NameKind::Org
+                && let Some((stem, suffix)) = key.rsplit_once(' ')
+                && LEGAL_SUFFIXES.contains(&suffix.trim_end_matches('.'))
+            {
+                by_key.entry(stem.to_string()).or_insert(id);
+            }
             if f.kind == NameKind::Person && f.words > 1 {
                 let parts: Vec<&str> = key.split(' ').collect();
                 if let Some(last) = parts.last() {
@@ -761,7 +836,10 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         if e.gender == Gender::Unknown {
             e.gender = f.gender;
         }
-        if surface.chars().count() > e.name.chars().count() && f.kind == e.kind {
+        // The fullest form names the entity; at equal length, one not in capitals.
+        let (len, cur) = (surface.chars().count(), e.name.chars().count());
+        let shouted = |x: &str| !x.chars().any(char::is_lowercase);
+        if f.kind == e.kind && (len > cur || len == cur && shouted(&e.name) && !shouted(surface)) {
             e.name = surface.to_string();
         }
     }
@@ -794,6 +872,18 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
             entity: id,
             title: f.title,
         });
+    }
+    // The fullest alias names the entity; at equal length, one not written in capitals.
+    for e in &mut names.entities {
+        let shouted = |x: &str| !x.chars().any(char::is_lowercase);
+        if let Some(best) = e
+            .aliases
+            .iter()
+            .max_by_key(|a| (a.chars().count(), !shouted(a), std::cmp::Reverse(a.len())))
+        {
+            e.name = best.clone();
+            e.key = fold(best);
+        }
     }
     // Entities in order of first mention.
     let mut first: Vec<(usize, usize)> = names

@@ -1,1 +1,170 @@
-//! Unit tests for names.
+//! Unit tests for names: runs, titles, typing, merging.
+
+use super::*;
+use crate::segment::Segmenter;
+
+fn names(text: &str) -> Names {
+    let seg = Segmenter::new().unwrap().segment(text);
+    NameExtractor::new()
+        .expect("built-in name lists load")
+        .extract(text, &seg)
+}
+
+/// (mention text, kind, entity) triples.
+fn found(text: &str) -> Vec<(String, &'static str, String)> {
+    let n = names(text);
+    n.mentions
+        .iter()
+        .map(|m| {
+            (
+                m.span.slice(text).to_string(),
+                m.kind.name(),
+                n.entities[m.entity].name.clone(),
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn assert_has(text: &str, mention: &str, kind: &str) {
+    let got = found(text);
+    assert!(
+        got.iter().any(|g| g.0 == mention && g.1 == kind),
+        "{text:?}: want {mention:?} {kind}, got {got:?}"
+    );
+}
+
+#[test]
+fn lists_are_sorted_and_load() {
+    assert!(NameExtractor::new().is_ok());
+}
+
+#[test]
+fn particles_initials_and_suffix_forms() {
+    for (text, name) in [
+        (
+            "The speech by Ursula von der Leyen was long.",
+            "Ursula von der Leyen",
+        ),
+        ("Fans of Ludwig van Beethoven met.", "Ludwig van Beethoven"),
+        ("The author J. K. Rowling spoke.", "J. K. Rowling"),
+        ("The late George W. Bush spoke.", "George W. Bush"),
+        ("The host Conan O'Brien spoke.", "Conan O'Brien"),
+        ("The golfer Rory McIlroy won.", "Rory McIlroy"),
+        (
+            "The leader Abu Bakr al-Baghdadi died.",
+            "Abu Bakr al-Baghdadi",
+        ),
+    ] {
+        assert_has(text, name, "PERSON");
+    }
+}
+
+#[test]
+fn titles_are_evidence_not_name() {
+    let got = found("Yesterday Mr. Reyes met Prime Minister Keir Halden and Dr Ng.");
+    let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert!(
+        texts.contains(&"Reyes") && texts.contains(&"Keir Halden") && texts.contains(&"Ng"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|g| g.1 == "PERSON"), "{got:?}");
+    assert_has(
+        "She met actress Imogen Poots there.",
+        "Imogen Poots",
+        "PERSON",
+    );
+}
+
+#[test]
+fn possessives_give_the_bare_name() {
+    let got = found("James Norton met Poots. Norton's girlfriend and Norton’s friend came.");
+    assert!(
+        got.iter().filter(|g| g.0 == "Norton").count() == 2,
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .filter(|g| g.0 == "Norton")
+            .all(|g| g.2 == "James Norton"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn organisations_places_and_misc() {
+    assert_has(
+        "Shares in Halvorsen Marine Ltd. fell.",
+        "Halvorsen Marine Ltd.",
+        "ORG",
+    );
+    assert_has(
+        "He studied at the University of Michigan.",
+        "University of Michigan",
+        "ORG",
+    );
+    assert_has("A report by NATO came out.", "NATO", "ORG");
+    assert_has("They lived in London and Peckham.", "London", "PLACE");
+    assert_has("They lived in London and Peckham.", "Peckham", "PLACE");
+    assert_has("The German minister spoke.", "German", "MISC");
+    assert_has("The Vienna-based group met.", "Vienna-based", "MISC");
+}
+
+#[test]
+fn sentence_initial_words_need_evidence() {
+    let got = found("Perhaps it rained. Council Votes to Close Library After Years of Debate");
+    assert!(got.is_empty(), "{got:?}");
+    assert_has("London is big. They met in London.", "London", "PLACE");
+}
+
+#[test]
+fn all_caps_headlines_take_only_known_names() {
+    let got = found("RESULTS AND LATEST NEWS FROM LONDON\nThe mayor of London spoke.");
+    let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(texts, ["LONDON", "London"]);
+}
+
+#[test]
+fn merging_and_ambiguous_surnames() {
+    let n =
+        names("James Norton met Imogen Poots. Norton smiled and Poots laughed. Mr. Norton left.");
+    let norton = n
+        .entities
+        .iter()
+        .find(|e| e.name == "James Norton")
+        .unwrap();
+    assert_eq!(norton.mentions.len(), 3);
+    assert_eq!(norton.kind, NameKind::Person);
+    assert_eq!(norton.key, "james norton");
+    let n = names("Tom Reyes and Ana Reyes spoke. Reyes left.");
+    let lone = n
+        .mentions
+        .iter()
+        .find(|m| m.span.slice("Tom Reyes and Ana Reyes spoke. Reyes left.") == "Reyes")
+        .unwrap();
+    assert_eq!(
+        n.entities[lone.entity].name, "Reyes",
+        "a shared surname stays unmerged"
+    );
+}
+
+#[test]
+fn keys_fold_case_diacritics_and_the() {
+    assert_eq!(fold("The  Zoë Müller"), "zoe muller");
+    assert_eq!(fold("the Hague"), "hague");
+}
+
+#[test]
+fn every_mention_belongs_to_one_entity() {
+    let n = names("Alice Brown of Acme Corp met Bob Green in Paris. Brown and Green left Paris.");
+    for (i, m) in n.mentions.iter().enumerate() {
+        assert_eq!(
+            n.entities
+                .iter()
+                .filter(|e| e.mentions.contains(&i))
+                .count(),
+            1
+        );
+        assert!(n.entities[m.entity].mentions.contains(&i));
+    }
+}
