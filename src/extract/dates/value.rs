@@ -764,14 +764,7 @@ pub(crate) fn act(
                 Some(p) => (Time, format!("T{p}")),
                 None => (Date, String::new()),
             };
-            match dct {
-                Some(d) => res(
-                    kind,
-                    format!("{}{suffix}", ymd(d.checked_add(n.days()).ok()?)),
-                    Published,
-                ),
-                None => res(kind, format!("XXXX-XX-XX{suffix}"), Unresolved),
-            }
+            day_offset(dct, n, kind, &suffix)
         }
         "pod" => {
             let (offset, pod) = if get(toks, b, Cat::Tonight).is_some() {
@@ -787,14 +780,7 @@ pub(crate) fn act(
                 };
                 (off, p)
             };
-            match dct {
-                Some(d) => res(
-                    Time,
-                    format!("{}T{pod}", ymd(d.checked_add(offset.days()).ok()?)),
-                    Published,
-                ),
-                None => res(Time, format!("XXXX-XX-XXT{pod}"), Unresolved),
-            }
+            day_offset(dct, offset, Time, &format!("T{pod}"))
         }
         "rel" => {
             // Bare "weekend" is matched as a literal: no unit bound.
@@ -1067,6 +1053,17 @@ pub(crate) fn act(
             res(Date, v.into(), Absolute)
         }
         _ => None,
+    }
+}
+
+/// The publication day moved by `n` days, with a suffix (`TMO`); `XXXX-XX-XX` without it.
+fn day_offset(dct: Option<Date>, n: i64, kind: DateType, suffix: &str) -> Option<Resolved> {
+    match dct {
+        Some(d) => {
+            let day = ymd(d.checked_add(n.days()).ok()?);
+            res(kind, format!("{day}{suffix}"), Anchor::Published)
+        }
+        None => res(kind, format!("XXXX-XX-XX{suffix}"), Anchor::Unresolved),
     }
 }
 
