@@ -331,6 +331,7 @@ fn process(pipeline: &Pipeline, config: &Config, job: Job) -> Done {
             },
         );
     }
+    enc.finish();
     Done {
         enc,
         sources,

@@ -101,6 +101,8 @@ impl Table {
 #[derive(Debug, Default)]
 pub struct Encoded {
     bufs: [Vec<u8>; Table::ALL.len()],
+    /// One CSV writer per table, made on first use and flushed by [`Encoded::finish`].
+    csv: [Option<csv::Writer<Vec<u8>>>; Table::ALL.len()],
 }
 
 impl Encoded {
@@ -109,13 +111,13 @@ impl Encoded {
         let buf = &mut self.bufs[table.index()];
         match format {
             Format::Csv => {
-                let mut w = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .buffer_capacity(256)
-                    .from_writer(buf);
+                let w = self.csv[table.index()].get_or_insert_with(|| {
+                    csv::WriterBuilder::new()
+                        .has_headers(false)
+                        .from_writer(Vec::new())
+                });
                 // Serialising plain structs of strings and numbers into memory cannot fail.
                 let _ = w.serialize(row);
-                let _ = w.flush();
             }
             Format::Jsonl => {
                 let _ = serde_json::to_writer(&mut *buf, row);
@@ -124,10 +126,13 @@ impl Encoded {
         }
     }
 
-    /// Appends another article's rows after these.
-    pub fn append(&mut self, other: &Encoded) {
-        for (a, b) in self.bufs.iter_mut().zip(&other.bufs) {
-            a.extend_from_slice(b);
+    /// Moves the rows still held by the CSV writers into the buffers. Call it once all rows
+    /// are written, before [`Encoded::bytes`].
+    pub fn finish(&mut self) {
+        for (buf, w) in self.bufs.iter_mut().zip(self.csv.iter_mut()) {
+            if let Some(w) = w.take() {
+                let _ = w.into_inner().map(|b| buf.extend_from_slice(&b));
+            }
         }
     }
 

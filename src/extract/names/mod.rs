@@ -754,6 +754,17 @@ fn title_case(s: &str) -> String {
 /// normalised.
 pub fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii() {
+        let lower = s.to_ascii_lowercase();
+        let mut words = lower.split_ascii_whitespace().peekable();
+        if words.peek() == Some(&"the") {
+            let rest: Vec<&str> = words.clone().skip(1).collect();
+            if !rest.is_empty() {
+                return rest.join(" ");
+            }
+        }
+        return words.collect::<Vec<&str>>().join(" ");
+    }
     let folded: String = s
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
