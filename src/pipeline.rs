@@ -16,10 +16,11 @@ use rayon::prelude::*;
 use crate::Error;
 use crate::extract::dates::{DateExtractor, DateMention, DateOptions};
 use crate::extract::names::{NameExtractor, Names};
+use crate::extract::quotes::{Quote, QuoteExtractor};
 use crate::input::{Article, Job, Jobs, Problem, read_job};
 use crate::output::{
-    ArticleRow, DateRow, Encoded, EntityRow, ErrorRow, Format, NameRow, SentenceRow, Table,
-    TokenRow, Writers,
+    ArticleRow, DateRow, Encoded, EntityRow, ErrorRow, Format, NameRow, QuoteRow, SentenceRow,
+    Table, TokenRow, Writers,
 };
 use crate::segment::{Segmentation, Segmenter, TokenKind, count_words, tokenize};
 use crate::span::OffsetIndex;
@@ -116,6 +117,8 @@ pub struct Analysis {
     pub dates: Vec<DateMention>,
     /// Names and entities.
     pub names: Names,
+    /// Quotations.
+    pub quotes: Vec<Quote>,
 }
 
 /// The compiled rules of every stage. Build once, share across threads.
@@ -124,6 +127,7 @@ pub struct Pipeline {
     segmenter: Segmenter,
     dates: DateExtractor,
     names: NameExtractor,
+    quotes: QuoteExtractor,
 }
 
 /// Options of the extractors.
@@ -145,6 +149,7 @@ impl Pipeline {
             segmenter: Segmenter::new()?,
             dates: DateExtractor::new(options.dates)?,
             names: NameExtractor::new()?,
+            quotes: QuoteExtractor::new()?,
         })
     }
 
@@ -160,11 +165,13 @@ impl Pipeline {
         let published = article.published.as_ref().map(|p| p.date);
         let dates = self.dates.extract(text, &segmentation, published);
         let names = self.names.extract(text, &segmentation);
+        let quotes = self.quotes.extract(text, &segmentation, &names);
         Analysis {
             offsets: OffsetIndex::new(text),
             words: count_words(text),
             dates,
             names,
+            quotes,
             segmentation,
         }
     }
@@ -193,8 +200,36 @@ impl Pipeline {
                 dates: a.dates.len(),
                 names: a.names.mentions.len(),
                 entities: a.names.entities.len(),
+                quotes: a.quotes.len(),
             },
         );
+        for q in &a.quotes {
+            let c = a.offsets.chars(q.span);
+            let sp = q.speaker.map(|s| a.offsets.chars(s));
+            enc.row(
+                f,
+                Table::Quotes,
+                &QuoteRow {
+                    article_id: &article.id,
+                    source: &article.source,
+                    quote_id: q.quote_id + 1,
+                    part: q.part,
+                    sentence: seg.sentence_at(q.span.start()) + 1,
+                    start: c.start,
+                    end: c.end,
+                    text: q.span.slice(text),
+                    kind: q.kind.name(),
+                    speaker: q.speaker.map_or("", |s| s.slice(text)),
+                    speaker_entity: q
+                        .speaker_entity
+                        .map_or("", |e| a.names.entities[e].name.as_str()),
+                    speaker_start: sp.map(|s| s.start),
+                    speaker_end: sp.map(|s| s.end),
+                    cue: q.cue.map_or("", |s| s.slice(text)),
+                    unclosed: q.unclosed,
+                },
+            );
+        }
         for m in &a.names.mentions {
             let c = a.offsets.chars(m.span);
             enc.row(
@@ -362,6 +397,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     tables.push(Table::Dates);
     tables.push(Table::Names);
     tables.push(Table::Entities);
+    tables.push(Table::Quotes);
     tables.push(Table::Errors);
     let mut writers = Writers::create(&config.output, config.format, &tables)?;
     let progress = (config.progress && std::io::stderr().is_terminal()).then(|| {

@@ -50,19 +50,22 @@ pub enum Table {
     Names,
     /// `entities`: entities per article.
     Entities,
+    /// `quotes`: quotations.
+    Quotes,
     /// `errors`: problems with inputs.
     Errors,
 }
 
 impl Table {
     /// Every table, in a fixed order.
-    pub const ALL: [Table; 7] = [
+    pub const ALL: [Table; 8] = [
         Table::Articles,
         Table::Sentences,
         Table::Tokens,
         Table::Dates,
         Table::Names,
         Table::Entities,
+        Table::Quotes,
         Table::Errors,
     ];
 
@@ -75,6 +78,7 @@ impl Table {
             Table::Dates => "dates",
             Table::Names => "names",
             Table::Entities => "entities",
+            Table::Quotes => "quotes",
             Table::Errors => "errors",
         }
     }
@@ -88,6 +92,7 @@ impl Table {
             Table::Dates => DateRow::COLUMNS,
             Table::Names => NameRow::COLUMNS,
             Table::Entities => EntityRow::COLUMNS,
+            Table::Quotes => QuoteRow::COLUMNS,
             Table::Errors => ErrorRow::COLUMNS,
         }
     }
@@ -231,6 +236,7 @@ mod tests {
         assert_eq!(header_of::<DateRow>(), Table::Dates.columns());
         assert_eq!(header_of::<NameRow>(), Table::Names.columns());
         assert_eq!(header_of::<EntityRow>(), Table::Entities.columns());
+        assert_eq!(header_of::<QuoteRow>(), Table::Quotes.columns());
         assert_eq!(header_of::<ErrorRow>(), Table::Errors.columns());
     }
 

@@ -21,6 +21,7 @@ pub struct ArticleRow<'a> {
     pub dates: usize,
     pub names: usize,
     pub entities: usize,
+    pub quotes: usize,
 }
 
 impl ArticleRow<'_> {
@@ -40,6 +41,7 @@ impl ArticleRow<'_> {
         "dates",
         "names",
         "entities",
+        "quotes",
     ];
 }
 
@@ -200,5 +202,46 @@ impl EntityRow<'_> {
         "mentions",
         "first_start",
         "aliases",
+    ];
+}
+
+/// A row of `quotes.csv`. `quote_id` and `part` are 1-based.
+#[derive(Debug, Default, Serialize)]
+pub struct QuoteRow<'a> {
+    pub article_id: &'a str,
+    pub source: &'a str,
+    pub quote_id: usize,
+    pub part: usize,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: &'a str,
+    pub speaker: &'a str,
+    pub speaker_entity: &'a str,
+    pub speaker_start: Option<usize>,
+    pub speaker_end: Option<usize>,
+    pub cue: &'a str,
+    pub unclosed: bool,
+}
+
+impl QuoteRow<'_> {
+    /// Column names.
+    pub const COLUMNS: &'static [&'static str] = &[
+        "article_id",
+        "source",
+        "quote_id",
+        "part",
+        "sentence",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "speaker",
+        "speaker_entity",
+        "speaker_start",
+        "speaker_end",
+        "cue",
+        "unclosed",
     ];
 }

@@ -1,0 +1,632 @@
+//! Quotations: every quoted span, what kind it is, and who said it.
+//!
+//! Quote marks are paired per paragraph (straight, curly, single curly told apart from
+//! apostrophes, guillemets, „…“); a quote left open runs to its paragraph's end, or on into the
+//! next paragraph when that one reopens it (news convention: one quotation, several parts).
+//! Each quotation is then attributed from the words around it: a reporting verb
+//! (`verbs.txt`) and its subject — a name, a pronoun or a description — before or after the
+//! quote, a split quote sharing its speaker, a quote-only paragraph inheriting the speaker of
+//! the paragraph before. Pronouns and descriptions are resolved to the most recent compatible
+//! person from the names extractor; nothing is guessed when two are equally likely.
+
+#[cfg(test)]
+mod tests;
+
+use rustc_hash::FxHashSet;
+
+use crate::Error;
+use crate::extract::names::{Gender, NameKind, Names};
+use crate::rules::{List, Order};
+use crate::segment::Segmentation;
+use crate::span::Span;
+
+/// What a quotation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// A quoted utterance.
+    Direct,
+    /// Quoted words inside a reported sentence.
+    Partial,
+    /// Scare quotes, a nickname, a title: a few words with no speech cue.
+    Term,
+}
+
+impl QuoteKind {
+    /// The column value.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Term => "term",
+        }
+    }
+}
+
+/// One contiguous quoted span (one part of a quotation).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// The quotation this part belongs to (0-based, article order).
+    pub quote_id: usize,
+    /// 1-based part within the quotation.
+    pub part: usize,
+    /// The quoted words, without the marks.
+    pub span: Span,
+    /// Direct, partial or term.
+    pub kind: QuoteKind,
+    /// The speaker as written at the attribution.
+    pub speaker: Option<Span>,
+    /// The entity (index into the article's [`Names::entities`]) the speaker refers to.
+    pub speaker_entity: Option<usize>,
+    /// The reporting verb or phrase as written.
+    pub cue: Option<Span>,
+    /// The closing mark was missing: the quote was cut at its paragraph's end.
+    pub unclosed: bool,
+}
+
+/// The compiled quote rules. Build once, share across threads.
+#[derive(Debug)]
+pub struct QuoteExtractor {
+    verbs: FxHashSet<&'static str>,
+}
+
+/// A quoted span before attribution.
+#[derive(Clone, Copy, Debug)]
+struct Raw {
+    /// Content, without the marks.
+    span: Span,
+    /// Including the marks (or to the paragraph's end when unclosed).
+    outer: Span,
+    paragraph: usize,
+    unclosed: bool,
+    /// Continues the previous raw span (a quotation over several paragraphs).
+    continues: bool,
+}
+
+/// An attribution found for a quote.
+#[derive(Clone, Copy, Debug, Default)]
+struct Attribution {
+    speaker: Option<Span>,
+    cue: Option<Span>,
+}
+
+const PRONOUNS: [&str; 8] = ["he", "she", "they", "it", "we", "i", "He", "She"];
+
+impl QuoteExtractor {
+    /// Loads the built-in rules.
+    pub fn new() -> Result<QuoteExtractor, Error> {
+        let verbs = List::parse(
+            "extract/quotes/verbs.txt",
+            include_str!("verbs.txt"),
+            Order::Sorted,
+        )?;
+        Ok(QuoteExtractor {
+            verbs: verbs.words().collect(),
+        })
+    }
+
+    /// The quotations of `text`, attributed with the help of its names.
+    pub fn extract(&self, text: &str, seg: &Segmentation, names: &Names) -> Vec<Quote> {
+        let raws = find_quotes(text, seg);
+        let mut out: Vec<Quote> = Vec::with_capacity(raws.len());
+        let mut quote_id = 0usize;
+        // The speaker of the last attributed quote, and its paragraph.
+        let mut last_speaker: Option<(usize, Attribution, Option<usize>)> = None;
+        for (k, r) in raws.iter().enumerate() {
+            let (id, part) = if r.continues && !out.is_empty() {
+                let prev = &out[out.len() - 1];
+                (prev.quote_id, prev.part + 1)
+            } else {
+                quote_id += if out.is_empty() { 0 } else { 1 };
+                (quote_id, 1)
+            };
+            let para = seg.paragraphs[r.paragraph];
+            let mut att = if part > 1 {
+                let prev = &out[out.len() - 1];
+                Attribution {
+                    speaker: prev.speaker,
+                    cue: prev.cue,
+                }
+            } else {
+                self.attribute(text, seg, &raws, k)
+            };
+            // Split quote: "Q1," X said, "Q2." — the second part shares the first's speaker.
+            if att.speaker.is_none()
+                && k > 0
+                && raws[k - 1].paragraph == r.paragraph
+                && let Some(prev) = out.last()
+                && prev.speaker.is_some()
+                && text[raws[k - 1].outer.end()..r.outer.start()].len() < 80
+            {
+                att = Attribution {
+                    speaker: prev.speaker,
+                    cue: prev.cue,
+                };
+            }
+            // "Caddell continued:" then a paragraph that is a quote.
+            let quote_only = r.outer.start() <= para.start() + 3;
+            if att.speaker.is_none() && quote_only && r.paragraph > 0 {
+                let prev_para = seg.paragraphs[r.paragraph - 1].slice(text);
+                if prev_para.trim_end().ends_with(':') {
+                    att = self.before(text, seg.paragraphs[r.paragraph - 1].end(), seg);
+                }
+            }
+            // A paragraph that only quotes, after one attributed to X, is X's.
+            if att.speaker.is_none()
+                && quote_only
+                && let Some((p, a, _)) = last_speaker
+                && p + 1 >= r.paragraph
+                && r.paragraph > 0
+            {
+                att = a;
+            }
+            let entity = att
+                .speaker
+                .and_then(|s| resolve(text, names, s, r.span.start()));
+            let words = r.span.slice(text).split_whitespace().count();
+            let kind = if att.cue.is_some() || att.speaker.is_some() {
+                if quote_only || words >= 6 || r.span.slice(text).ends_with(['.', ',', '?', '!']) {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Partial
+                }
+            } else if words <= 4 {
+                QuoteKind::Term
+            } else if quote_only {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            };
+            if att.speaker.is_some() {
+                last_speaker = Some((r.paragraph, att, entity));
+            }
+            out.push(Quote {
+                quote_id: id,
+                part,
+                span: r.span,
+                kind,
+                speaker: att.speaker,
+                speaker_entity: entity,
+                cue: att.cue,
+                unclosed: r.unclosed,
+            });
+        }
+        out
+    }
+
+    /// The attribution of raw quote `k`: after it, else before it, in its sentence(s).
+    fn attribute(&self, text: &str, seg: &Segmentation, raws: &[Raw], k: usize) -> Attribution {
+        let r = &raws[k];
+        let para = seg.paragraphs[r.paragraph];
+        // After: up to the next quote in the paragraph or the end of the sentence.
+        let after_end = raws
+            .get(k + 1)
+            .filter(|n| n.paragraph == r.paragraph)
+            .map_or(para.end(), |n| n.outer.start());
+        let s_end = seg.sentences
+            [seg.sentence_at(r.outer.end().saturating_sub(1).max(r.span.start()))]
+        .span
+        .end()
+        .max(r.outer.end());
+        let a = self.after(
+            text,
+            Span::new(r.outer.end(), after_end.min(s_end.max(r.outer.end()))),
+        );
+        if a.speaker.is_some() {
+            return a;
+        }
+        // Before: from the start of the sentence (or the previous quote) to the opening mark.
+        let prev_end = k
+            .checked_sub(1)
+            .map(|j| &raws[j])
+            .filter(|p| p.paragraph == r.paragraph)
+            .map_or(para.start(), |p| p.outer.end());
+        let s_start = seg.sentences[seg.sentence_at(r.outer.start())].span.start();
+        let b = self.before(text, r.outer.start(), seg);
+        if b.speaker.is_some() && b.cue.is_some_and(|c| c.start() >= prev_end.min(s_start)) {
+            return b;
+        }
+        Attribution::default()
+    }
+
+    /// `"Q," X said.` / `"Q," said X.` / `"Q" — X`: the words in `span` after a quote.
+    fn after(&self, text: &str, span: Span) -> Attribution {
+        let ws = words(text, span);
+        let mut i = 0;
+        while i < ws.len() && matches!(ws[i].1, "," | "." | "—" | "–" | "-" | "(") {
+            i += 1;
+        }
+        let dash = ws[..i].iter().any(|w| matches!(w.1, "—" | "–" | "-"));
+        if i >= ws.len() {
+            return Attribution::default();
+        }
+        // "said X"
+        if self.is_cue(ws[i].1) {
+            let cue = cue_span(&ws, i);
+            let sp = speaker_phrase(&ws, i + 1, true);
+            return Attribution {
+                speaker: sp,
+                cue: Some(cue),
+            };
+        }
+        // "X said": a speaker phrase of a few words, then the verb.
+        for j in i + 1..ws.len().min(i + 10) {
+            if matches!(ws[j].1, "." | "?" | "!" | ";" | "“" | "\"") {
+                break;
+            }
+            if self.is_cue(ws[j].1) {
+                let sp = speaker_before(&ws, i, j);
+                if sp.is_some() {
+                    return Attribution {
+                        speaker: sp,
+                        cue: Some(cue_span(&ws, j)),
+                    };
+                }
+                break;
+            }
+        }
+        // "Q" — X
+        if dash {
+            return Attribution {
+                speaker: speaker_phrase(&ws, i, true),
+                cue: None,
+            };
+        }
+        Attribution::default()
+    }
+
+    /// `X said: "Q"` / `X said, "Q"` / `According to X, "Q"`: the words before `end` in its
+    /// sentence.
+    fn before(&self, text: &str, end: usize, seg: &Segmentation) -> Attribution {
+        let s = seg.sentences[seg.sentence_at(end.saturating_sub(1))].span;
+        let start = s.start().min(end);
+        let ws = words(text, Span::new(start, end));
+        if ws.is_empty() {
+            return Attribution::default();
+        }
+        // "According to X,"
+        if let Some(a) = ws
+            .iter()
+            .position(|w| w.1.eq_ignore_ascii_case("according"))
+            && ws.get(a + 1).is_some_and(|w| w.1 == "to")
+        {
+            let sp = speaker_phrase(&ws, a + 2, true);
+            return Attribution {
+                speaker: sp,
+                cue: Some(Span::new(ws[a].0.start(), ws[a + 1].0.end())),
+            };
+        }
+        // The last reporting verb, close to the quote.
+        let n = ws.len();
+        for j in (0..n).rev() {
+            if n - j > 6 {
+                break;
+            }
+            if self.is_cue(ws[j].1) {
+                let sp = speaker_before(&ws, 0, j).or_else(|| speaker_phrase(&ws, j + 1, true));
+                return Attribution {
+                    speaker: sp,
+                    cue: Some(cue_span(&ws, j)),
+                };
+            }
+        }
+        // A verb further back in the sentence, for a partial quote: "X called it "Q"".
+        for j in (0..n).rev() {
+            if self.is_cue(ws[j].1) || matches!(ws[j].1, "called" | "describes" | "described") {
+                if let Some(sp) = speaker_before(&ws, 0, j) {
+                    return Attribution {
+                        speaker: Some(sp),
+                        cue: Some(cue_span(&ws, j)),
+                    };
+                }
+                break;
+            }
+        }
+        Attribution::default()
+    }
+
+    fn is_cue(&self, w: &str) -> bool {
+        w.len() <= 12 && self.verbs.contains(w)
+    }
+}
+
+/// The words (and punctuation marks) of `text[span]`, with their spans.
+fn words(text: &str, span: Span) -> Vec<(Span, &str)> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut e = i + c.len_utf8();
+        if c.is_alphanumeric() {
+            while let Some(&(j, d)) = it.peek() {
+                let inner = matches!(d, '\'' | '’' | '-' | '.')
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || inner {
+                    e = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            // "Mr." and initials keep their stop.
+            if s[e..].starts_with('.')
+                && matches!(
+                    &s[i..e],
+                    "Mr" | "Mrs" | "Ms" | "Dr" | "Gov" | "Sen" | "Rep" | "St"
+                )
+            {
+                e += 1;
+                it.next();
+            }
+        }
+        out.push((Span::new(span.start() + i, span.start() + e), &s[i..e]));
+    }
+    out
+}
+
+/// The cue: the verb, and after `told` or `asked` its object ("told the magazine").
+fn cue_span(ws: &[(Span, &str)], j: usize) -> Span {
+    let mut end = ws[j].0.end();
+    if matches!(ws[j].1, "told" | "tells" | "asked" | "asks") {
+        for w in ws.iter().skip(j + 1).take(4) {
+            if !w.1.chars().next().is_some_and(char::is_alphanumeric) {
+                break;
+            }
+            end = w.0.end();
+        }
+    }
+    Span::new(ws[j].0.start(), end)
+}
+
+fn is_name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A speaker phrase starting at word `i`: a pronoun, a capitalised name (with titles), or a
+/// description (`the actress`, `a spokesperson for the ministry`).
+fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Option<Span> {
+    let first = ws.get(i)?;
+    if PRONOUNS.contains(&first.1) {
+        return Some(first.0);
+    }
+    if is_name_word(first.1) {
+        let mut e = i;
+        while e + 1 < ws.len()
+            && (is_name_word(ws[e + 1].1)
+                || matches!(ws[e + 1].1, "de" | "van" | "von" | "der" | "al" | "bin"))
+        {
+            e += 1;
+        }
+        return Some(Span::new(first.0.start(), ws[e].0.end()));
+    }
+    if allow_description
+        && matches!(
+            first.1,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        )
+    {
+        let mut e = i;
+        for k in i + 1..ws.len().min(i + 7) {
+            let w = ws[k].1;
+            if !w.chars().next().is_some_and(char::is_alphanumeric)
+                || matches!(w, "who" | "which" | "that")
+            {
+                break;
+            }
+            e = k;
+        }
+        if e > i {
+            return Some(Span::new(first.0.start(), ws[e].0.end()));
+        }
+    }
+    None
+}
+
+/// The speaker phrase that ends just before the verb at `j` (skipping an appositive between
+/// commas: "X, a spokesperson, said"), not before word `from`.
+fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
+    if j == 0 || j <= from {
+        return None;
+    }
+    let mut end = j - 1;
+    // Adverbs between subject and verb: "she once said", "Reyes later added".
+    while end > from
+        && matches!(
+            ws[end].1,
+            "once" | "later" | "also" | "then" | "has" | "had" | "have"
+        )
+    {
+        end -= 1;
+    }
+    // An appositive or relative clause: "X, who ..., said" / "X, a spokesperson, said".
+    if ws[end].1 == "," {
+        let mut k = end;
+        while k > from {
+            k -= 1;
+            if ws[k].1 == "," {
+                end = k.saturating_sub(1);
+                break;
+            }
+        }
+        if ws[end].1 == "," || end < from {
+            return None;
+        }
+    }
+    let w = ws[end];
+    if PRONOUNS.contains(&w.1) {
+        return Some(w.0);
+    }
+    // Walk back over the name or the description.
+    let mut s = end;
+    if is_name_word(w.1) {
+        while s > from
+            && (is_name_word(ws[s - 1].1)
+                || matches!(
+                    ws[s - 1].1,
+                    "de" | "van" | "von" | "der" | "al" | "bin" | "Mr." | "Ms." | "Mrs." | "Dr."
+                ))
+        {
+            s -= 1;
+        }
+        return Some(Span::new(ws[s].0.start(), w.0.end()));
+    }
+    // "the actress", "a spokesperson for the ministry": back to a determiner, a few words.
+    for k in (from..end).rev().take(6) {
+        if matches!(
+            ws[k].1,
+            "the" | "The" | "a" | "A" | "an" | "An" | "his" | "His" | "her" | "Her"
+        ) {
+            return Some(Span::new(ws[k].0.start(), w.0.end()));
+        }
+        if !ws[k].1.chars().next().is_some_and(char::is_alphanumeric) {
+            break;
+        }
+    }
+    None
+}
+
+/// The entity a speaker refers to: a name mention inside it, or for a pronoun or description
+/// the most recent compatible person before `at`, if no other is as likely.
+fn resolve(text: &str, names: &Names, speaker: Span, at: usize) -> Option<usize> {
+    if let Some(m) = names
+        .mentions
+        .iter()
+        .find(|m| m.span.overlaps(speaker) && m.kind != NameKind::Misc)
+    {
+        return Some(m.entity);
+    }
+    let word = speaker.slice(text).to_lowercase();
+    let want = match word.as_str() {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        "they" | "it" | "we" | "i" => return None,
+        _ => None,
+    };
+    let limit = at.min(speaker.start().max(at));
+    let mut seen: Vec<usize> = Vec::new();
+    for m in names.mentions.iter().rev() {
+        if m.span.start() >= limit || m.kind != NameKind::Person {
+            continue;
+        }
+        if !seen.contains(&m.entity) {
+            seen.push(m.entity);
+        }
+        if seen.len() >= 3 {
+            break;
+        }
+    }
+    let fits = |id: &usize| match want {
+        Some(g) => names.entities[*id].gender == g || names.entities[*id].gender == Gender::Unknown,
+        None => true,
+    };
+    let candidates: Vec<usize> = seen.into_iter().filter(fits).collect();
+    let first = *candidates.first()?;
+    // Two candidates whose genders are both unknown (or both fit): nothing is guessed, unless
+    // the first one's gender is known to match.
+    let known = want.is_some_and(|g| names.entities[first].gender == g);
+    let rival = candidates.get(1).is_some_and(|&c| {
+        want.is_none_or(|g| {
+            names.entities[c].gender == g || names.entities[c].gender == Gender::Unknown
+        })
+    });
+    if known || !rival { Some(first) } else { None }
+}
+
+/// Opening and closing marks, paired per paragraph.
+fn find_quotes(text: &str, seg: &Segmentation) -> Vec<Raw> {
+    let mut out: Vec<Raw> = Vec::new();
+    for (p, &para) in seg.paragraphs.iter().enumerate() {
+        let s = para.slice(text);
+        let base = para.start();
+        let mut open: Option<(usize, usize, char)> = None; // (mark start, content start, mark)
+        let mut chars = s.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|x| x.1);
+            let word_before = prev.is_some_and(char::is_alphanumeric);
+            let word_after = next.is_some_and(char::is_alphanumeric);
+            prev = Some(c);
+            match open {
+                None => {
+                    let opens = match c {
+                        '“' | '„' | '«' => true,
+                        '"' | '‘' => !word_before,
+                        _ => false,
+                    };
+                    if opens {
+                        open = Some((i, i + c.len_utf8(), c));
+                    }
+                }
+                Some((mark_start, content, m)) => {
+                    let closes = match (m, c) {
+                        ('“' | '"' | '„', '”') | ('„', '“') | ('«', '»') | ('“' | '"', '"') => {
+                            true
+                        }
+                        // A closing single mark, not an apostrophe (don’t, ’90s).
+                        ('‘', '’') => !(word_before && word_after),
+                        _ => false,
+                    };
+                    if closes {
+                        let mark = (mark_start, content, i, i + c.len_utf8());
+                        push(&mut out, text, base, mark, p, false);
+                        open = None;
+                    }
+                }
+            }
+        }
+        if let Some((mark_start, content, _)) = open {
+            // Unclosed: cut at the paragraph's end (the next paragraph may reopen it).
+            push(
+                &mut out,
+                text,
+                base,
+                (mark_start, content, s.len(), s.len()),
+                p,
+                true,
+            );
+        }
+    }
+    // A quote left open whose next paragraph opens with a mark goes on there: one quotation.
+    for k in 1..out.len() {
+        let (a, b) = (out[k - 1], out[k]);
+        if a.unclosed
+            && b.paragraph == a.paragraph + 1
+            && b.outer.start() == seg.paragraphs[b.paragraph].start()
+        {
+            out[k].continues = true;
+            out[k - 1].unclosed = false;
+        }
+    }
+    out
+}
+
+/// Records a quote: `marks` are (opening mark, content start, content end, closing mark end),
+/// relative to the paragraph at `base`.
+fn push(
+    out: &mut Vec<Raw>,
+    text: &str,
+    base: usize,
+    (mark_start, content, content_end, mark_end): (usize, usize, usize, usize),
+    paragraph: usize,
+    unclosed: bool,
+) {
+    let inner = &text[base + content..base + content_end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = base + content + lead;
+    out.push(Raw {
+        span: Span::new(start, start + trimmed.len()),
+        outer: Span::new(base + mark_start, base + mark_end),
+        paragraph,
+        unclosed,
+        continues: false,
+    });
+}
