@@ -159,9 +159,22 @@ impl QuoteExtractor {
             {
                 att = a;
             }
+            // A transcript line: "WALLACE: If I may, sir..." — the speaker opens the quote.
+            if att.speaker.is_none()
+                && let Some(sp) = transcript_speaker(text, r.span)
+            {
+                att = Attribution {
+                    speaker: Some(sp),
+                    cue: None,
+                };
+            }
+            // No cue: the subject of the sentence that holds the quote, if it opens it.
+            if att.speaker.is_none() && !quote_only {
+                att.speaker = sentence_subject(text, seg, names, r.outer.start());
+            }
             let entity = att
                 .speaker
-                .and_then(|s| resolve(text, names, s, r.span.start()));
+                .and_then(|s| resolve(text, seg, names, s, r.span.start()));
             let words = r.span.slice(text).split_whitespace().count();
             let kind = if att.cue.is_some() || att.speaker.is_some() {
                 if quote_only || words >= 6 || r.span.slice(text).ends_with(['.', ',', '?', '!']) {
@@ -490,9 +503,50 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
     None
 }
 
+/// `WALLACE: ...` or `Pence: ...` at the start of a quote: the speaker of a transcript line.
+fn transcript_speaker(text: &str, quote: Span) -> Option<Span> {
+    let q = quote.slice(text);
+    let colon = q.find(':')?;
+    let head = &q[..colon];
+    let ok = (1..=3).contains(&head.split_whitespace().count())
+        && head
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && head
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '\'');
+    ok.then(|| Span::new(quote.start(), quote.start() + colon))
+}
+
+/// The subject of the sentence holding byte `at`: a name or a pronoun among its first words,
+/// before `at`.
+fn sentence_subject(text: &str, seg: &Segmentation, names: &Names, at: usize) -> Option<Span> {
+    let s = seg.sentences[seg.sentence_at(at)].span;
+    if let Some(m) = names.mentions.iter().find(|m| {
+        m.span.start() >= s.start()
+            && m.span.end() <= at
+            && matches!(m.kind, NameKind::Person | NameKind::Org)
+            && text[s.start()..m.span.start()].split_whitespace().count() <= 4
+    }) {
+        return Some(m.span);
+    }
+    let ws = words(text, Span::new(s.start(), at));
+    ws.iter()
+        .take(3)
+        .find(|w| PRONOUNS.contains(&w.1))
+        .map(|w| w.0)
+}
+
 /// The entity a speaker refers to: a name mention inside it, or for a pronoun or description
-/// the most recent compatible person before `at`, if no other is as likely.
-fn resolve(text: &str, names: &Names, speaker: Span, at: usize) -> Option<usize> {
+/// the subject of its sentence or the most recent compatible person before `at`, if no other
+/// is as likely.
+fn resolve(
+    text: &str,
+    seg: &Segmentation,
+    names: &Names,
+    speaker: Span,
+    at: usize,
+) -> Option<usize> {
     if let Some(m) = names
         .mentions
         .iter()
@@ -508,6 +562,24 @@ fn resolve(text: &str, names: &Names, speaker: Span, at: usize) -> Option<usize>
         _ => None,
     };
     let limit = at.min(speaker.start().max(at));
+    let fits = |id: usize| match want {
+        Some(g) => names.entities[id].gender == g || names.entities[id].gender == Gender::Unknown,
+        None => true,
+    };
+    // The subject of the speaker's own sentence comes first ("Clinton says she ...").
+    let sentence = seg.sentences[seg.sentence_at(speaker.start())].span;
+    if let Some(m) = names.mentions.iter().find(|m| {
+        m.kind == NameKind::Person
+            && m.span.start() >= sentence.start()
+            && m.span.end() <= speaker.start()
+            && text[sentence.start()..m.span.start()]
+                .split_whitespace()
+                .count()
+                <= 4
+    }) && fits(m.entity)
+    {
+        return Some(m.entity);
+    }
     let mut seen: Vec<usize> = Vec::new();
     for m in names.mentions.iter().rev() {
         if m.span.start() >= limit || m.kind != NameKind::Person {
@@ -520,11 +592,9 @@ fn resolve(text: &str, names: &Names, speaker: Span, at: usize) -> Option<usize>
             break;
         }
     }
-    let fits = |id: &usize| match want {
-        Some(g) => names.entities[*id].gender == g || names.entities[*id].gender == Gender::Unknown,
-        None => true,
-    };
-    let candidates: Vec<usize> = seen.into_iter().filter(fits).collect();
+    // Known matching genders first, then unknown ones, each in order of recency.
+    let mut candidates: Vec<usize> = seen.into_iter().filter(|&id| fits(id)).collect();
+    candidates.sort_by_key(|&id| want.is_none_or(|g| names.entities[id].gender != g));
     let first = *candidates.first()?;
     // Two candidates whose genders are both unknown (or both fit): nothing is guessed, unless
     // the first one's gender is known to match.
