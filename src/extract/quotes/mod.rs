@@ -315,7 +315,7 @@ impl QuoteExtractor {
                 break;
             }
             if self.is_cue(ws[j].1) {
-                let sp = speaker_before(&ws, 0, j).or_else(|| speaker_phrase(&ws, j + 1, true));
+                let sp = speaker_before(&ws, 0, j);
                 return Attribution {
                     speaker: sp,
                     cue: Some(cue_span(&ws, j)),
@@ -396,6 +396,17 @@ fn cue_span(ws: &[(Span, &str)], j: usize) -> Span {
     Span::new(ws[j].0.start(), end)
 }
 
+/// A pronoun, alone or contracted ("He’s" → "He").
+fn pronoun((span, w): (Span, &str)) -> Option<Span> {
+    if PRONOUNS.contains(&w) {
+        return Some(span);
+    }
+    let (head, _) = w.split_once(['\'', '’'])?;
+    PRONOUNS
+        .contains(&head)
+        .then(|| Span::new(span.start(), span.start() + head.len()))
+}
+
 fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -404,8 +415,8 @@ fn is_name_word(w: &str) -> bool {
 /// description (`the actress`, `a spokesperson for the ministry`).
 fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Option<Span> {
     let first = ws.get(i)?;
-    if PRONOUNS.contains(&first.1) {
-        return Some(first.0);
+    if let Some(p) = pronoun(*first) {
+        return Some(p);
     }
     if is_name_word(first.1) {
         let mut e = i;
@@ -471,8 +482,12 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
         }
     }
     let w = ws[end];
-    if PRONOUNS.contains(&w.1) {
-        return Some(w.0);
+    // A relative clause ("a letter that says"): its subject is not next to the verb.
+    if matches!(w.1, "that" | "which" | "who" | "and" | "but" | "to") {
+        return None;
+    }
+    if let Some(p) = pronoun(w) {
+        return Some(p);
     }
     // Walk back over the name or the description.
     let mut s = end;
@@ -522,19 +537,27 @@ fn transcript_speaker(text: &str, quote: Span) -> Option<Span> {
 /// before `at`.
 fn sentence_subject(text: &str, seg: &Segmentation, names: &Names, at: usize) -> Option<Span> {
     let s = seg.sentences[seg.sentence_at(at)].span;
-    if let Some(m) = names.mentions.iter().find(|m| {
+    let early = |m: &&crate::extract::names::NameMention, n: usize| {
         m.span.start() >= s.start()
             && m.span.end() <= at
-            && matches!(m.kind, NameKind::Person | NameKind::Org)
-            && text[s.start()..m.span.start()].split_whitespace().count() <= 4
-    }) {
+            && text[s.start()..m.span.start()].split_whitespace().count() <= n
+    };
+    // A person among the first words, else an organisation opening the sentence.
+    if let Some(m) = names
+        .mentions
+        .iter()
+        .find(|m| m.kind == NameKind::Person && early(m, 8))
+        .or_else(|| {
+            names
+                .mentions
+                .iter()
+                .find(|m| m.kind == NameKind::Org && early(m, 2))
+        })
+    {
         return Some(m.span);
     }
     let ws = words(text, Span::new(s.start(), at));
-    ws.iter()
-        .take(3)
-        .find(|w| PRONOUNS.contains(&w.1))
-        .map(|w| w.0)
+    ws.iter().take(3).find_map(|&w| pronoun(w))
 }
 
 /// The entity a speaker refers to: a name mention inside it, or for a pronoun or description
