@@ -51,6 +51,29 @@ fn newsish() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
 }
 
+/// Text with random quote marks of every kind.
+fn quotish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\"".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        Just("„".to_string()),
+        Just("said".to_string()),
+        Just("she".to_string()),
+        Just("Anna Holm".to_string()),
+        Just(",".to_string()),
+        Just(".".to_string()),
+        Just(":".to_string()),
+        Just("\n\n".to_string()),
+        "[a-z]{1,6}",
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -115,6 +138,22 @@ proptest! {
             prop_assert!(m.span.get(&text).is_some_and(|t| !t.is_empty()));
             prop_assert_eq!(n.entities.iter().filter(|e| e.mentions.contains(&i)).count(), 1);
             prop_assert!(n.entities[m.entity].mentions.contains(&i));
+        }
+    }
+
+    #[test]
+    fn quotes_stay_inside_their_paragraphs(text in quotish()) {
+        let p = Pipeline::new().unwrap();
+        let a = p.analyze(&Article { text: text.clone(), ..Article::default() });
+        for q in &a.quotes {
+            prop_assert!(q.span.get(&text).is_some_and(|t| !t.is_empty()));
+            prop_assert!(
+                a.segmentation.paragraphs.iter().any(|para| para.contains(q.span)),
+                "quote {:?} crosses a paragraph", q.span.get(&text)
+            );
+            if let Some(s) = q.speaker {
+                prop_assert!(s.get(&text).is_some());
+            }
         }
     }
 

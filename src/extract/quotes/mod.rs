@@ -418,6 +418,20 @@ fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Opt
     if let Some(p) = pronoun(*first) {
         return Some(p);
     }
+    // A role before the name: "said chief executive Margaret Okafor".
+    if first.1.chars().all(char::is_lowercase)
+        && let Some(k) = (i + 1..ws.len().min(i + 5)).find(|&k| is_name_word(ws[k].1))
+        && ws[i..k]
+            .iter()
+            .all(|w| w.1.chars().all(char::is_alphabetic))
+        && !matches!(
+            first.1,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        )
+    {
+        let name = speaker_phrase(ws, k, false)?;
+        return Some(Span::new(first.0.start(), name.end()));
+    }
     if is_name_word(first.1) {
         let mut e = i;
         while e + 1 < ws.len()
@@ -434,16 +448,15 @@ fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Opt
             "the" | "a" | "an" | "his" | "her" | "their" | "its"
         )
     {
-        let mut e = i;
-        for k in i + 1..ws.len().min(i + 7) {
-            let w = ws[k].1;
-            if !w.chars().next().is_some_and(char::is_alphanumeric)
-                || matches!(w, "who" | "which" | "that")
-            {
-                break;
-            }
-            e = k;
-        }
+        // Up to six words, to punctuation or a relative pronoun.
+        let e = i + ws[i + 1..]
+            .iter()
+            .take(6)
+            .take_while(|w| {
+                w.1.chars().next().is_some_and(char::is_alphanumeric)
+                    && !matches!(w.1, "who" | "which" | "that")
+            })
+            .count();
         if e > i {
             return Some(Span::new(first.0.start(), ws[e].0.end()));
         }

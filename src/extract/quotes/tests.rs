@@ -1,1 +1,138 @@
 //! Unit tests for quotations.
+
+use super::*;
+use crate::extract::names::NameExtractor;
+use crate::segment::Segmenter;
+
+/// (text, kind, speaker, speaker entity, cue, unclosed, quote id, part) per quote part.
+type Row = (
+    String,
+    &'static str,
+    String,
+    String,
+    String,
+    bool,
+    usize,
+    usize,
+);
+
+fn quotes(text: &str) -> Vec<Row> {
+    let seg = Segmenter::new().unwrap().segment(text);
+    let names = NameExtractor::new().unwrap().extract(text, &seg);
+    QuoteExtractor::new()
+        .expect("built-in quote rules load")
+        .extract(text, &seg, &names)
+        .into_iter()
+        .map(|q| {
+            (
+                q.span.slice(text).to_string(),
+                q.kind.name(),
+                q.speaker
+                    .map_or(String::new(), |s| s.slice(text).to_string()),
+                q.speaker_entity
+                    .map_or(String::new(), |e| names.entities[e].name.clone()),
+                q.cue.map_or(String::new(), |s| s.slice(text).to_string()),
+                q.unclosed,
+                q.quote_id,
+                q.part,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn marks_of_every_kind() {
+    for text in [
+        "\"We won,\" said Tom Reyes.",
+        "“We won,” said Tom Reyes.",
+        "‘We won,’ said Tom Reyes.",
+        "«We won», said Tom Reyes.",
+        "„We won“, said Tom Reyes.",
+    ] {
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        assert!(q[0].0.starts_with("We won"), "{text}: {q:?}");
+        assert_eq!(q[0].2, "Tom Reyes", "{text}");
+    }
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let q = quotes("Poots’ friends don’t mind the ’90s, she said. ‘It’s fine,’ she added.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "It’s fine,");
+}
+
+#[test]
+fn nested_quotes_are_one_quotation() {
+    let q = quotes("“He said ‘no’ twice,” Ms. Holm said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "He said ‘no’ twice,");
+}
+
+#[test]
+fn unbalanced_marks_stop_at_the_paragraph() {
+    let q =
+        quotes("Reyes said: “We will fight on\n\nThe council met later. Nothing else was said.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "We will fight on");
+    assert!(q[0].5, "unclosed");
+}
+
+#[test]
+fn multi_paragraph_quotation() {
+    let q = quotes(
+        "“We started here in 1987,” said Anna Holm.\n\n“It was a hard year. We lost money.\n\n“But we stayed.”",
+    );
+    assert_eq!(q.len(), 3, "{q:?}");
+    assert_eq!((q[1].6, q[1].7, q[2].6, q[2].7), (1, 1, 1, 2));
+    assert!(!q[1].5);
+    assert_eq!(q[2].2, q[1].2);
+}
+
+#[test]
+fn attribution_patterns() {
+    let q = quotes("“It is over,” Reyes said. “It is over,” said Reyes. Reyes said: “It is over.”");
+    assert!(q.iter().all(|r| r.2 == "Reyes"), "{q:?}");
+    let q = quotes(
+        "According to Anna Holm, “the yard will close.” Holm told the magazine: “We tried.”",
+    );
+    assert_eq!(q[0].2, "Anna Holm");
+    assert_eq!(q[0].4, "According to");
+    assert_eq!(q[1].4, "told the magazine");
+    let q =
+        quotes("“We did not take this decision lightly,” said chief executive Margaret Okafor.");
+    assert!(q[0].2.ends_with("Margaret Okafor"), "{q:?}");
+}
+
+#[test]
+fn split_quotes_share_a_speaker() {
+    let q = quotes("“We tried,” Tom Reyes said, “but they would not listen.”");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        (q[0].2.as_str(), q[1].2.as_str()),
+        ("Tom Reyes", "Tom Reyes")
+    );
+}
+
+#[test]
+fn pronouns_resolve_to_the_right_person() {
+    let q =
+        quotes("Imogen Poots met James Norton in 2017. “It’s all I’ve ever known,” she quipped.");
+    assert_eq!(
+        (q[0].2.as_str(), q[0].3.as_str(), q[0].4.as_str()),
+        ("she", "Imogen Poots", "quipped")
+    );
+}
+
+#[test]
+fn quote_only_paragraph_inherits_the_speaker() {
+    let q = quotes("“We lost,” said Anna Holm.\n\n“We will rebuild.”");
+    assert_eq!(q[1].3, "Anna Holm", "{q:?}");
+}
+
+#[test]
+fn scare_quotes_are_terms() {
+    let q = quotes("The so-called “green zone” stayed quiet all week.");
+    assert_eq!(q[0].1, "term", "{q:?}");
+}
