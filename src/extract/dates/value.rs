@@ -794,6 +794,13 @@ pub(crate) fn act(
                 None => res(Date, unknown_at(unit), Unresolved),
             }
         }
+        "ago" | "in_n" | "later"
+            if get(toks, b, Cat::Unit)
+                .or_else(|| get(toks, b, Cat::Units))
+                .is_some_and(|t| t.cap) =>
+        {
+            None
+        }
         "ago" | "in_n" => {
             let unit = unit_of(toks, b)?;
             if name == "ago"

@@ -615,6 +615,12 @@ fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
             }
             let t = &s[i..end];
             let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            // "I've", "Don't": contractions are never names.
+            let contraction = [
+                "'ve", "’ve", "'ll", "’ll", "'re", "’re", "'d", "’d", "n't", "n’t", "'m", "’m",
+            ]
+            .iter()
+            .any(|c| t.ends_with(c));
             // "al-Baghdadi", "bin-Laden": a particle joined to a capitalised name.
             let particle_name = t.split_once('-').is_some_and(|(p, rest)| {
                 PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
@@ -623,7 +629,8 @@ fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
                 start: base + i,
                 end: base + end,
                 text: t,
-                cap: particle_name || t.chars().next().is_some_and(char::is_uppercase),
+                cap: !contraction
+                    && (particle_name || t.chars().next().is_some_and(char::is_uppercase)),
                 upper: letters > 0 && t.chars().all(|c| !c.is_lowercase()),
                 punct: false,
             });
@@ -666,29 +673,42 @@ fn is_headline(words: &[Word<'_>]) -> bool {
     let digits = words
         .iter()
         .any(|w| w.text.chars().any(|c| c.is_ascii_digit()));
-    let long: Vec<&&Word<'_>> = alpha.iter().filter(|w| w.text.len() > 3).collect();
-    let title_case = long.len() >= 3 && long.iter().all(|w| w.cap);
-    let small_lower = alpha.iter().any(|w| {
+    let small = |w: &str| {
         matches!(
-            w.text,
+            w,
             "to" | "of"
                 | "in"
                 | "for"
                 | "and"
                 | "the"
                 | "a"
+                | "an"
                 | "on"
                 | "at"
                 | "with"
                 | "after"
                 | "by"
                 | "as"
+                | "or"
+                | "from"
+                | "into"
+                | "over"
+                | "about"
+                | "than"
+                | "but"
         )
-    });
+    };
+    // Capitalised as written (contractions such as "Don't" included).
+    let upper_first = |w: &Word<'_>| w.text.chars().next().is_some_and(char::is_uppercase);
+    let content: Vec<&&Word<'_>> = alpha.iter().filter(|w| !small(w.text)).collect();
+    let title_case = content.len() >= 3 && content.iter().all(|w| upper_first(w));
+    let small_lower = alpha.iter().any(|w| small(w.text));
     let final_stop = words
         .last()
-        .is_some_and(|w| w.punct && matches!(w.text, "." | "?" | "!" | "\"" | "”" | ":"));
-    title_case && !digits && small_lower && !final_stop
+        .is_some_and(|w| w.punct && matches!(w.text, "." | "\"" | "”" | ":"));
+    // A list of names ("Wood , Loren Roberts , Steve Stricker") is not a headline.
+    let commas = words.iter().filter(|w| w.text == ",").count();
+    title_case && !digits && !final_stop && (small_lower || commas <= 1)
 }
 
 /// A sentence about a match or a results table: a score (`2-1`), a result verb, or a line of
@@ -842,7 +862,12 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
             id
         };
         entity_of[i] = id;
-        votes[id][f.kind as usize] += u32::from(f.strength) * 2 + 1;
+        // A lone word joined to a full name by its surname or given name carries that name's
+        // kind; its own default guess is no evidence.
+        let joined_by_name = f.words == 1 && names.entities[id].key != key;
+        if !(joined_by_name && f.strength <= 1) {
+            votes[id][f.kind as usize] += u32::from(f.strength) * 2 + 1;
+        }
         let e = &mut names.entities[id];
         if e.gender == Gender::Unknown {
             e.gender = f.gender;

@@ -602,19 +602,25 @@ fn resolve(
         Some(g) => names.entities[id].gender == g || names.entities[id].gender == Gender::Unknown,
         None => true,
     };
-    // The subject of the speaker's own sentence comes first ("Clinton says she ...").
-    let sentence = seg.sentences[seg.sentence_at(speaker.start())].span;
-    if let Some(m) = names.mentions.iter().find(|m| {
-        m.kind == NameKind::Person
-            && m.span.start() >= sentence.start()
-            && m.span.end() <= speaker.start()
-            && text[sentence.start()..m.span.start()]
-                .split_whitespace()
-                .count()
-                <= 4
-    }) && fits(m.entity)
-    {
-        return Some(m.entity);
+    // The subject of the speaker's own sentence comes first ("Clinton says she ..."), then
+    // that of the sentence before ("Poots said that ... “…,” she quipped").
+    let here = seg.sentence_at(speaker.start());
+    for (k, limit_end) in [(here, speaker.start()), (here.wrapping_sub(1), usize::MAX)] {
+        let Some(sentence) = seg.sentences.get(k).map(|s| s.span) else {
+            continue;
+        };
+        if let Some(m) = names.mentions.iter().find(|m| {
+            m.kind == NameKind::Person
+                && m.span.start() >= sentence.start()
+                && m.span.end() <= limit_end.min(sentence.end())
+                && text[sentence.start()..m.span.start()]
+                    .split_whitespace()
+                    .count()
+                    <= 4
+        }) && fits(m.entity)
+        {
+            return Some(m.entity);
+        }
     }
     let mut seen: Vec<usize> = Vec::new();
     for m in names.mentions.iter().rev() {
