@@ -137,6 +137,14 @@ struct Found {
     gender: Gender,
 }
 
+/// What a sentence's names are read against: words seen capitalised inside sentences, names
+/// known from the article's own sentences, and whether the article is a sports report.
+type Ctx<'a, 'b> = (
+    &'a FxHashSet<&'b str>,
+    &'a FxHashMap<String, NameKind>,
+    bool,
+);
+
 /// Connecting particles allowed inside a name when a capitalised word follows.
 const PARTICLES: [&str; 22] = [
     "von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "des", "la", "le", "dos",
@@ -201,6 +209,12 @@ impl NameExtractor {
             }
             bounds.push(from..words.len());
         }
+        // A sports report: towns and counties are teams throughout, not only on score lines.
+        let sporty = bounds
+            .iter()
+            .filter(|r| is_sports(&words[(*r).clone()]))
+            .count();
+        let sports_doc = sporty >= 3 && sporty * 4 >= bounds.len();
         let mut known: FxHashMap<String, NameKind> = FxHashMap::default();
         // Normal sentences first, then headlines and tables, which only take known names.
         for pass in [false, true] {
@@ -213,7 +227,8 @@ impl NameExtractor {
                     continue;
                 }
                 let before = found.len();
-                self.sentence(sentence, pass, &mid_caps, &known, &mut found);
+                let ctx = (&mid_caps, &known, sports_doc);
+                self.sentence(sentence, pass, ctx, &mut found);
                 if !pass && shouting.iter().any(|&x| x) {
                     for f in &found[before..] {
                         known.entry(fold(&text[f.span.range()])).or_insert(f.kind);
@@ -225,14 +240,7 @@ impl NameExtractor {
         merge(text, found)
     }
 
-    fn sentence(
-        &self,
-        words: &[Word<'_>],
-        loud: bool,
-        mid_caps: &FxHashSet<&str>,
-        known: &FxHashMap<String, NameKind>,
-        out: &mut Vec<Found>,
-    ) {
+    fn sentence(&self, words: &[Word<'_>], loud: bool, ctx: Ctx<'_, '_>, out: &mut Vec<Found>) {
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
@@ -266,7 +274,7 @@ impl NameExtractor {
                     break;
                 }
             }
-            self.run(words, start, end, loud, mid_caps, known, out);
+            self.run(words, start, end, loud, ctx, out);
             i = end;
         }
     }
@@ -302,10 +310,10 @@ impl NameExtractor {
         mut start: usize,
         end: usize,
         loud: bool,
-        mid_caps: &FxHashSet<&str>,
-        known: &FxHashMap<String, NameKind>,
+        ctx: Ctx<'_, '_>,
         out: &mut Vec<Found>,
     ) {
+        let (mid_caps, known, sports_doc) = ctx;
         let l = &self.lists;
         let mut ev = Evidence::default();
         // Leading titles: "Prime Minister", "Mr.", "Sen." — evidence, not part of the name,
@@ -332,6 +340,10 @@ impl NameExtractor {
         } else if t == end {
             return; // titles alone ("the Prime Minister")
         }
+        // A lone letter ("N", "B" in tables) is not a name.
+        if end - start == 1 && words[start].text.chars().count() == 1 {
+            return;
+        }
         // Leading stop words ("The", "In", "But").
         while start < end && l.stopcaps.contains(words[start].text) {
             start += 1;
@@ -356,7 +368,7 @@ impl NameExtractor {
                 words: 1,
                 gender: Gender::Unknown,
             });
-            return self.run(words, start + 1, end, loud, mid_caps, known, out);
+            return self.run(words, start + 1, end, loud, ctx, out);
         }
         // A role noun just before: "actress Imogen Poots", "chief executive Margaret Okafor".
         if start > 0 && l.roles.contains(words[start - 1].text) {
@@ -394,7 +406,7 @@ impl NameExtractor {
                 let mut hit = None;
                 for j in (i + 1..=end.min(i + 4)).rev() {
                     let ws: Vec<&str> = words[i..j].iter().map(|w| w.text).collect();
-                    if let Some(kind) = self.known_kind(&join(&ws), known, words) {
+                    if let Some(kind) = self.known_kind(&join(&ws), known, words, sports_doc) {
                         hit = Some((j, kind));
                         break;
                     }
@@ -425,7 +437,8 @@ impl NameExtractor {
         {
             return;
         }
-        let (kind, strength) = self.classify(words, start, end, &name_words, &joined, ev);
+        let (kind, strength) =
+            self.classify(words, (start, end), &name_words, &joined, ev, sports_doc);
         let gender = match (kind, ev.gender) {
             (NameKind::Person, Gender::Unknown) => l.given_gender(name_words[0]),
             (_, g) => g,
@@ -447,6 +460,7 @@ impl NameExtractor {
         joined: &str,
         known: &FxHashMap<String, NameKind>,
         words: &[Word<'_>],
+        sports_doc: bool,
     ) -> Option<NameKind> {
         let l = &self.lists;
         let titled = title_case(joined);
@@ -462,7 +476,9 @@ impl NameExtractor {
             });
         match kind {
             Some(NameKind::Place)
-                if is_sports(words) && place != Some(lists::PlaceKind::Country) =>
+                if (sports_doc || is_sports(words))
+                    && !is_dateline(words)
+                    && place != Some(lists::PlaceKind::Country) =>
             {
                 Some(NameKind::Org)
             }
@@ -470,14 +486,38 @@ impl NameExtractor {
         }
     }
 
+    /// A nationality or people: listed ("German"), plural ("Armenians"), or made from a place
+    /// name ("Zairean", "Guinean", "Kenyan").
+    fn is_demonym(&self, w: &str) -> bool {
+        let l = &self.lists;
+        if l.demonyms.contains(w) {
+            return true;
+        }
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        if singular != w && l.demonyms.contains(singular) {
+            return true;
+        }
+        let Some(stem) = singular.strip_suffix('n') else {
+            return false;
+        };
+        let place = |p: &str| l.place_kind(p).is_some_and(|k| k != lists::PlaceKind::City);
+        place(stem)
+            || stem
+                .strip_suffix('a')
+                .is_some_and(|x| place(x) || place(&format!("{x}e")))
+            || stem
+                .strip_suffix("ia")
+                .is_some_and(|x| place(&format!("{x}a")))
+    }
+
     fn classify(
         &self,
         words: &[Word<'_>],
-        start: usize,
-        end: usize,
+        (start, end): (usize, usize),
         name: &[&str],
         joined: &str,
         ev: Evidence,
+        sports_doc: bool,
     ) -> (NameKind, u8) {
         let l = &self.lists;
         let n = name.len();
@@ -489,7 +529,8 @@ impl NameExtractor {
         }
         if let Some(pk) = l.place_kind(joined) {
             // On a sports page a town, county or state is its team; a country stays a place.
-            if pk != lists::PlaceKind::Country && is_sports(words) {
+            let venue = prev.is_some_and(|p| PLACE_CUES.contains(&p));
+            if pk != lists::PlaceKind::Country && !venue && (sports_doc || is_sports(words)) {
                 return (NameKind::Org, 2);
             }
             return (NameKind::Place, 3);
@@ -513,7 +554,7 @@ impl NameExtractor {
         {
             return (NameKind::Place, 2);
         }
-        if n == 1 && l.demonyms.contains(last) {
+        if n == 1 && self.is_demonym(last) {
             return (NameKind::Misc, 3);
         }
         if n > 1 && (l.misc_heads.contains(last) || l.demonyms.contains(last)) {
@@ -560,7 +601,7 @@ impl NameExtractor {
         {
             return (NameKind::Person, 1);
         }
-        (NameKind::Org, 1)
+        (NameKind::Org, 0)
     }
 }
 
@@ -723,12 +764,44 @@ fn is_sports(words: &[Word<'_>]) -> bool {
         })
     };
     let verbs = [
-        "beat", "beats", "drew", "defeated", "v", "vs", "halftime", "innings", "wickets", "points",
-        "lead", "scored",
+        "beat",
+        "beats",
+        "beating",
+        "drew",
+        "draw",
+        "defeated",
+        "defeat",
+        "v",
+        "vs",
+        "halftime",
+        "innings",
+        "wickets",
+        "wicket",
+        "overs",
+        "runs",
+        "points",
+        "lead",
+        "scored",
+        "goals",
+        "goal",
+        "match",
+        "batting",
+        "bowling",
+        "declared",
+        "won",
+        "lost",
+        "victory",
+        "played",
+        "penalty",
+        "striker",
+        "champions",
+        "league",
+        "division",
+        "season",
     ];
     let numbers = words
         .iter()
-        .filter(|w| w.text.bytes().next().is_some_and(|c| c.is_ascii_digit()))
+        .filter(|w| w.text.bytes().any(|c| c.is_ascii_digit()))
         .count();
     let alpha = words
         .iter()
@@ -738,6 +811,22 @@ fn is_sports(words: &[Word<'_>]) -> bool {
         .iter()
         .any(|w| score(w.text) || verbs.contains(&w.text))
         || (numbers >= 3 && alpha <= 3)
+}
+
+/// A dateline: a place and a date alone on a line ("LONDON 1996-08-30").
+fn is_dateline(words: &[Word<'_>]) -> bool {
+    let alpha = words
+        .iter()
+        .filter(|w| !w.punct && w.text.chars().any(char::is_alphabetic))
+        .count();
+    let date = words.iter().any(|w| {
+        let b = w.text.as_bytes();
+        b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter().filter(|c| c.is_ascii_digit()).count() == 8
+    });
+    date && alpha <= 3
 }
 
 fn is_acronym(w: &str) -> bool {
