@@ -533,7 +533,8 @@ impl NameExtractor {
             if pk != lists::PlaceKind::Country && !venue && (sports_doc || is_sports(words)) {
                 return (NameKind::Org, 2);
             }
-            return (NameKind::Place, 3);
+            // "in Washington" is surely the place; "Washington said" may be a person's surname.
+            return (NameKind::Place, if venue { 4 } else { 3 });
         }
         if l.orgs.contains(joined) {
             return (NameKind::Org, 3);
@@ -563,7 +564,10 @@ impl NameExtractor {
         if n == 1 && is_acronym(last) {
             return (NameKind::Org, 2);
         }
-        if n > 1 && l.given.contains_key(name[0]) && l.place_kind(name[0]).is_none() {
+        if n > 1
+            && l.given.contains_key(name[0])
+            && (l.place_kind(name[0]).is_none() || l.is_surname(last))
+        {
             return (NameKind::Person, 3);
         }
         if n > 1 && name.iter().any(|w| is_initial(w)) {
@@ -914,7 +918,7 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         } else if f.words == 1
             && let Some(ids) = by_surname.get(&key)
             && ids.len() == 1
-            && f.kind != NameKind::Place
+            && !(f.kind == NameKind::Place && f.strength >= 4)
         {
             ids[0]
         } else {
@@ -954,7 +958,7 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         // A lone word joined to a full name by its surname or given name carries that name's
         // kind; its own default guess is no evidence.
         let joined_by_name = f.words == 1 && names.entities[id].key != key;
-        if !(joined_by_name && f.strength <= 1) {
+        if !(joined_by_name && (f.strength <= 1 || f.kind == NameKind::Place)) {
             votes[id][f.kind as usize] += u32::from(f.strength) * 2 + 1;
         }
         let e = &mut names.entities[id];

@@ -168,3 +168,60 @@ fn every_mention_belongs_to_one_entity() {
         assert!(n.entities[m.entity].mentions.contains(&i));
     }
 }
+
+#[test]
+fn suffixes_and_hyphenated_names() {
+    assert_has(
+        "The speech by Martin Luther King Jr. was long.",
+        "Martin Luther King Jr.",
+        "PERSON",
+    );
+    assert_has("The heir Henry Ford III spoke.", "Henry Ford III", "PERSON");
+    assert_has(
+        "The minister Jean-Marc Ayrault spoke.",
+        "Jean-Marc Ayrault",
+        "PERSON",
+    );
+    assert_has(
+        "The analyst Rafael da Silva spoke.",
+        "Rafael da Silva",
+        "PERSON",
+    );
+    assert_has(
+        "A tape of Osama bin Laden aired.",
+        "Osama bin Laden",
+        "PERSON",
+    );
+}
+
+#[test]
+fn given_names_are_evidence() {
+    assert_has(
+        "Yesterday Priya Natarajan and Tom Reyes left.",
+        "Tom Reyes",
+        "PERSON",
+    );
+    let n = names("Anna Holm left. Holm said so.");
+    assert_eq!(n.entities[0].gender, Gender::Female);
+}
+
+#[test]
+fn washington_person_or_place_by_context() {
+    assert_has(
+        "Officials in Washington met on Monday.",
+        "Washington",
+        "PLACE",
+    );
+    assert_has(
+        "President George Washington crossed the river. Washington said so.",
+        "Washington",
+        "PERSON",
+    );
+}
+
+#[test]
+fn one_kind_per_entity() {
+    let n = names("Jordan Peters spoke. Peters said Peters would stay.");
+    let kinds: Vec<NameKind> = n.mentions.iter().map(|m| m.kind).collect();
+    assert!(kinds.iter().all(|k| *k == NameKind::Person), "{kinds:?}");
+}
