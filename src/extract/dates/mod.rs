@@ -69,6 +69,7 @@ pub struct DateExtractor {
     options: DateOptions,
     /// Anchor words and digits: where an expression may be.
     anchors: aho_corasick::AhoCorasick,
+    segmenter: crate::segment::Segmenter,
     /// For each category bit, the patterns (as bits of a `u128`) that may start with it.
     starts_by_cat: [u128; 64],
     /// For each literal id, the patterns that may start with it.
@@ -282,6 +283,7 @@ impl DateExtractor {
             }
         }
         Ok(DateExtractor {
+            segmenter: crate::segment::Segmenter::new()?,
             lexicon,
             patterns,
             modifiers,
@@ -290,6 +292,12 @@ impl DateExtractor {
             starts_by_cat,
             starts_by_lit,
         })
+    }
+
+    /// Every temporal expression in `text`, segmenting it first (use
+    /// [`DateExtractor::extract`] when the segmentation is at hand).
+    pub fn extract_text(&self, text: &str, published: Option<Date>) -> Vec<DateMention> {
+        self.extract(text, &self.segmenter.segment(text), published)
     }
 
     /// Every temporal expression in `text`, in order. `published` anchors relative ones.
@@ -355,6 +363,7 @@ impl DateExtractor {
         out: &mut Vec<DateMention>,
     ) {
         let first_new = out.len();
+        let mut cands: Vec<(usize, usize, grammar::Binds)> = Vec::new();
         let mut i = 0;
         let mut prev_end_tok = 0;
         while i < toks.len() {
@@ -372,7 +381,7 @@ impl DateExtractor {
                 can_start |= self.starts_by_cat[m.trailing_zeros() as usize];
                 m &= m - 1;
             }
-            let mut cands: Vec<(usize, usize, grammar::Binds)> = Vec::new();
+            cands.clear();
             while can_start != 0 {
                 let pi = can_start.trailing_zeros() as usize;
                 can_start &= can_start - 1;
@@ -382,9 +391,10 @@ impl DateExtractor {
             }
             cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             let mut done = false;
-            for (end, pi, binds) in cands {
+            let mut tense = None;
+            for (end, pi, binds) in cands.drain(..) {
                 let p = &self.patterns[pi];
-                let tense = value::tense(toks, i);
+                let tense = *tense.get_or_insert_with(|| value::tense(toks, i));
                 if let Some(r) = value::act(
                     p.action,
                     toks,

@@ -305,3 +305,9 @@ fn unresolved_without_publication_date() {
     let got = find("It opened on January 5, 2019.", None);
     assert_eq!(got[0].3, "absolute");
 }
+
+#[test]
+fn usable_on_plain_text() {
+    let d = extractor().extract_text("It closed on Tuesday.", Some(dct()));
+    assert_eq!(d[0].value, "2025-03-11");
+}

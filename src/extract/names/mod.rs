@@ -102,6 +102,7 @@ pub struct Names {
 #[derive(Debug)]
 pub struct NameExtractor {
     lists: Lists,
+    segmenter: crate::segment::Segmenter,
 }
 
 /// A word of a sentence, for name finding.
@@ -138,7 +139,8 @@ struct Found {
 }
 
 /// What a sentence's names are read against: words seen capitalised inside sentences, names
-/// known from the article's own sentences, and whether the article is a sports report.
+/// known from the article's own sentences, and whether the sentence (or the whole article) is
+/// about sport.
 type Ctx<'a, 'b> = (
     &'a FxHashSet<&'b str>,
     &'a FxHashMap<String, NameKind>,
@@ -174,12 +176,19 @@ impl NameExtractor {
     pub fn new() -> Result<NameExtractor, Error> {
         Ok(NameExtractor {
             lists: Lists::load()?,
+            segmenter: crate::segment::Segmenter::new()?,
         })
     }
 
     /// The gender hint of a given name (for pronoun resolution elsewhere).
     pub fn given_name_gender(&self, name: &str) -> Gender {
         self.lists.given_gender(name)
+    }
+
+    /// The names in `text`, segmenting it first (use [`NameExtractor::extract`] when the
+    /// segmentation is at hand).
+    pub fn extract_text(&self, text: &str) -> Names {
+        self.extract(text, &self.segmenter.segment(text))
     }
 
     /// The names in `text`, merged into entities.
@@ -210,10 +219,11 @@ impl NameExtractor {
             bounds.push(from..words.len());
         }
         // A sports report: towns and counties are teams throughout, not only on score lines.
-        let sporty = bounds
+        let sports_of: Vec<bool> = bounds
             .iter()
-            .filter(|r| is_sports(&words[(*r).clone()]))
-            .count();
+            .map(|r| is_sports(&words[r.clone()]))
+            .collect();
+        let sporty = sports_of.iter().filter(|&&x| x).count();
         let sports_doc = sporty >= 3 && sporty * 4 >= bounds.len();
         let mut known: FxHashMap<String, NameKind> = FxHashMap::default();
         // Normal sentences first, then headlines and tables, which only take known names.
@@ -227,7 +237,7 @@ impl NameExtractor {
                     continue;
                 }
                 let before = found.len();
-                let ctx = (&mid_caps, &known, sports_doc);
+                let ctx = (&mid_caps, &known, sports_doc || sports_of[si]);
                 self.sentence(sentence, pass, ctx, &mut found);
                 if !pass && shouting.iter().any(|&x| x) {
                     for f in &found[before..] {
@@ -476,7 +486,7 @@ impl NameExtractor {
             });
         match kind {
             Some(NameKind::Place)
-                if (sports_doc || is_sports(words))
+                if sports_doc
                     && !is_dateline(words)
                     && place != Some(lists::PlaceKind::Country) =>
             {
@@ -530,7 +540,7 @@ impl NameExtractor {
         if let Some(pk) = l.place_kind(joined) {
             // On a sports page a town, county or state is its team; a country stays a place.
             let venue = prev.is_some_and(|p| PLACE_CUES.contains(&p));
-            if pk != lists::PlaceKind::Country && !venue && (sports_doc || is_sports(words)) {
+            if pk != lists::PlaceKind::Country && !venue && sports_doc {
                 return (NameKind::Org, 2);
             }
             // "in Washington" is surely the place; "Washington said" may be a person's surname.

@@ -225,3 +225,12 @@ fn one_kind_per_entity() {
     let kinds: Vec<NameKind> = n.mentions.iter().map(|m| m.kind).collect();
     assert!(kinds.iter().all(|k| *k == NameKind::Person), "{kinds:?}");
 }
+
+#[test]
+fn usable_on_plain_text() {
+    let n = NameExtractor::new()
+        .unwrap()
+        .extract_text("Anna Holm met Tom Reyes in London.");
+    let kinds: Vec<NameKind> = n.entities.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [NameKind::Person, NameKind::Person, NameKind::Place]);
+}
