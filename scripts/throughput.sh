@@ -11,7 +11,7 @@ corpus="${1:-../shared/corpora/bbc}"
 copies="${2:-1}"
 cargo build --release --quiet
 bin="$(pwd)/target/release/newsrake"
-work="$(mktemp -d)"; out="$(mktemp -d)"; trap 'rm -rf "$work" "$out"' EXIT
+work="$(mktemp -d)"; out="$(mktemp -d)"; log="$(mktemp)"; trap 'rm -rf "$work" "$out" "$log"' EXIT
 src="$corpus"
 if [ "$copies" -gt 1 ]; then
   for i in $(seq -w 1 "$copies"); do cp -r "$corpus" "$work/copy$i"; done
@@ -20,9 +20,9 @@ fi
 # Warm the page cache so the run measures newsrake, not the disk.
 find "$src" -type f -exec cat {} + > /dev/null
 if [ -x /usr/bin/time ]; then
-  /usr/bin/time -v "$bin" "$src" -o "$out" 2> "$work/stderr" || true
-  grep -E '^newsrake:' "$work/stderr" || true
-  grep -E 'Maximum resident set size' "$work/stderr" | sed 's/^\s*/peak RSS: /'
+  /usr/bin/time -v "$bin" "$src" -o "$out" 2> "$log" || true
+  grep -E '^newsrake:' "$log" || true
+  grep -E 'Maximum resident set size' "$log" | sed 's/^\s*/peak RSS: /'
 else
   "$bin" "$src" -o "$out"
 fi
