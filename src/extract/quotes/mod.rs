@@ -135,7 +135,7 @@ impl QuoteExtractor {
                 && raws[k - 1].paragraph == r.paragraph
                 && let Some(prev) = out.last()
                 && prev.speaker.is_some()
-                && text[raws[k - 1].outer.end()..r.outer.start()].len() < 80
+                && text[raws[k - 1].outer.end()..r.outer.start()].len() < 400
             {
                 att = Attribution {
                     speaker: prev.speaker,
@@ -245,10 +245,10 @@ impl QuoteExtractor {
     fn after(&self, text: &str, span: Span) -> Attribution {
         let ws = words(text, span);
         let mut i = 0;
-        while i < ws.len() && matches!(ws[i].1, "," | "." | "—" | "–" | "-" | "(") {
+        while i < ws.len() && matches!(ws[i].1, "," | "." | "—" | "–" | "―" | "-" | "(") {
             i += 1;
         }
-        let dash = ws[..i].iter().any(|w| matches!(w.1, "—" | "–" | "-"));
+        let dash = ws[..i].iter().any(|w| matches!(w.1, "—" | "–" | "―" | "-"));
         if i >= ws.len() {
             return Attribution::default();
         }
@@ -262,12 +262,18 @@ impl QuoteExtractor {
             };
         }
         // "X said": a speaker phrase of a few words, then the verb.
-        for j in i + 1..ws.len().min(i + 10) {
+        for j in i + 1..ws.len().min(i + 40) {
             if matches!(ws[j].1, "." | "?" | "!" | ";" | "“" | "\"") {
                 break;
             }
             if self.is_cue(ws[j].1) {
-                let sp = speaker_before(&ws, i, j);
+                // "X said", or a name opening a long appositive: "X, the chairwoman of ...,
+                // said".
+                let sp = speaker_before(&ws, i, j).or_else(|| {
+                    (is_name_word(ws[i].1) && ws.get(i + 1).is_some_and(|w| w.1 != "."))
+                        .then(|| speaker_phrase(&ws, i, false))
+                        .flatten()
+                });
                 if sp.is_some() {
                     return Attribution {
                         speaker: sp,
@@ -370,7 +376,24 @@ fn words(text: &str, span: Span) -> Vec<(Span, &str)> {
             if s[e..].starts_with('.')
                 && matches!(
                     &s[i..e],
-                    "Mr" | "Mrs" | "Ms" | "Dr" | "Gov" | "Sen" | "Rep" | "St"
+                    "Mr" | "Mrs"
+                        | "Ms"
+                        | "Dr"
+                        | "Gov"
+                        | "Sen"
+                        | "Rep"
+                        | "St"
+                        | "Del"
+                        | "Gen"
+                        | "Lt"
+                        | "Col"
+                        | "Capt"
+                        | "Sgt"
+                        | "Prof"
+                        | "Rev"
+                        | "Hon"
+                        | "Jr"
+                        | "Sr"
                 )
             {
                 e += 1;
