@@ -220,6 +220,17 @@ impl QuoteExtractor {
         .span
         .end()
         .max(r.outer.end());
+        // A byline after a dash ("“Q.” ― Steve Quinlan") stands in the next sentence.
+        let s_end = match text[r.outer.end()..].trim_start().chars().next() {
+            Some('—' | '–' | '―') => {
+                let next = text[r.outer.end()..].len() - text[r.outer.end()..].trim_start().len();
+                seg.sentences[seg.sentence_at(r.outer.end() + next)]
+                    .span
+                    .end()
+                    .max(s_end)
+            }
+            _ => s_end,
+        };
         let a = self.after(
             text,
             Span::new(r.outer.end(), after_end.min(s_end.max(r.outer.end()))),
@@ -282,6 +293,39 @@ impl QuoteExtractor {
                 }
                 break;
             }
+        }
+        // "Q," according to X.
+        if let Some(a) = ws[i..]
+            .iter()
+            .position(|w| w.1.eq_ignore_ascii_case("according"))
+            .map(|a| a + i)
+            && ws.get(a + 1).is_some_and(|w| w.1 == "to")
+            && !ws[i..a].iter().any(|w| matches!(w.1, "." | "?" | "!"))
+        {
+            return Attribution {
+                speaker: speaker_phrase(&ws, a + 2, true),
+                cue: Some(Span::new(ws[a].0.start(), ws[a + 1].0.end())),
+            };
+        }
+        // "Q," as put by X.
+        if ws[i].1 == "as"
+            && ws.get(i + 1).is_some_and(|w| w.1 == "put")
+            && ws.get(i + 2).is_some_and(|w| w.1 == "by")
+        {
+            return Attribution {
+                speaker: speaker_phrase(&ws, i + 3, true),
+                cue: Some(Span::new(ws[i].0.start(), ws[i + 2].0.end())),
+            };
+        }
+        // "Q," as X put it.
+        if let Some(p) = ws[i..].iter().position(|w| w.1 == "put").map(|p| p + i)
+            && p > i
+            && ws[i].1 == "as"
+        {
+            return Attribution {
+                speaker: speaker_before(&ws, i + 1, p).or_else(|| speaker_phrase(&ws, i + 1, true)),
+                cue: Some(ws[p].0),
+            };
         }
         // "Q" — X
         if dash {

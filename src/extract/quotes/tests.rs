@@ -136,3 +136,20 @@ fn scare_quotes_are_terms() {
     let q = quotes("The so-called “green zone” stayed quiet all week.");
     assert_eq!(q[0].1, "term", "{q:?}");
 }
+
+#[test]
+fn other_attribution_forms() {
+    let q = quotes("They showed “fizzy chemistry,” as put by the Evening Standard, on stage.");
+    assert_eq!(
+        (q[0].2.as_str(), q[0].4.as_str()),
+        ("the Evening Standard", "as put by")
+    );
+    let q = quotes("“We support the schools,” the letter reads.");
+    assert_eq!(q[0].2, "the letter");
+    let q = quotes("Turnout was “very high,” according to Anna Holm.");
+    assert_eq!(q[0].2, "Anna Holm");
+    let q = quotes("“We will win.” ― Steve Quinlan");
+    assert_eq!(q[0].2, "Steve Quinlan");
+    let q = quotes("“We lost,” Scott Pruitt, the attorney general of Oklahoma, said on Monday.");
+    assert_eq!(q[0].2, "Scott Pruitt");
+}
