@@ -238,6 +238,22 @@ impl QuoteExtractor {
         if a.speaker.is_some() {
             return a;
         }
+        // "“…?” Clinton said.": the segmenter ends the sentence at the closing mark; the
+        // attribution is the start of the next one, in the same paragraph.
+        if s_end < after_end {
+            let next = seg.sentences[seg.sentence_at(s_end + 1)].span;
+            if next.start() >= s_end && next.start() < after_end {
+                let head = Span::new(r.outer.end(), next.end().min(after_end));
+                let a = self.after(text, head);
+                let near = a.cue.is_some_and(|c| {
+                    text.get(next.start()..c.start())
+                        .is_none_or(|gap| gap.split_whitespace().count() <= 6)
+                });
+                if a.speaker.is_some() && near {
+                    return a;
+                }
+            }
+        }
         // Before: from the start of the sentence (or the previous quote) to the opening mark.
         let prev_end = k
             .checked_sub(1)
@@ -273,9 +289,14 @@ impl QuoteExtractor {
             };
         }
         // "X said": a speaker phrase of a few words, then the verb.
+        let mut depth = 0i32;
         for j in i + 1..ws.len().min(i + 40) {
-            if matches!(ws[j].1, "." | "?" | "!" | ";" | "“" | "\"") {
-                break;
+            match ws[j].1 {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                // A stop inside "(D-Wis.)" does not end the sentence.
+                "." | "?" | "!" | ";" | "“" | "\"" if depth <= 0 => break,
+                _ => {}
             }
             if self.is_cue(ws[j].1) {
                 // "X said", or a name opening a long appositive: "X, the chairwoman of ...,
