@@ -238,6 +238,17 @@ impl QuoteExtractor {
         if a.speaker.is_some() {
             return a;
         }
+        // Before: from the start of the sentence (or the previous quote) to the opening mark.
+        let prev_end = k
+            .checked_sub(1)
+            .map(|j| &raws[j])
+            .filter(|p| p.paragraph == r.paragraph)
+            .map_or(para.start(), |p| p.outer.end());
+        let s_start = seg.sentences[seg.sentence_at(r.outer.start())].span.start();
+        let b = self.before(text, r.outer.start(), seg);
+        if b.speaker.is_some() && b.cue.is_some_and(|c| c.start() >= prev_end.min(s_start)) {
+            return b;
+        }
         // "“…?” Clinton said.": the segmenter ends the sentence at the closing mark; the
         // attribution is the start of the next one, in the same paragraph.
         if s_end < after_end {
@@ -254,17 +265,7 @@ impl QuoteExtractor {
                 }
             }
         }
-        // Before: from the start of the sentence (or the previous quote) to the opening mark.
-        let prev_end = k
-            .checked_sub(1)
-            .map(|j| &raws[j])
-            .filter(|p| p.paragraph == r.paragraph)
-            .map_or(para.start(), |p| p.outer.end());
-        let s_start = seg.sentences[seg.sentence_at(r.outer.start())].span.start();
-        let b = self.before(text, r.outer.start(), seg);
-        if b.speaker.is_some() && b.cue.is_some_and(|c| c.start() >= prev_end.min(s_start)) {
-            return b;
-        }
+
         Attribution::default()
     }
 
