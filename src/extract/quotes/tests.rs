@@ -153,3 +153,11 @@ fn other_attribution_forms() {
     let q = quotes("“We lost,” Scott Pruitt, the attorney general of Oklahoma, said on Monday.");
     assert_eq!(q[0].2, "Scott Pruitt");
 }
+
+#[test]
+fn attribution_after_a_question_or_a_parenthesis() {
+    let q = quotes("“How many times must we see this?” Clinton said. “It is unbearable.”");
+    assert_eq!(q[0].2, "Clinton", "{q:?}");
+    let q = quotes("“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said on Friday.");
+    assert!(q[0].2.contains("Gwen Moore"), "{q:?}");
+}
