@@ -296,6 +296,10 @@ impl QuoteExtractor {
                 "(" => depth += 1,
                 ")" => depth -= 1,
                 // A stop inside "(D-Wis.)" does not end the sentence.
+                // "R-Ky., said": a stop before a comma or a lower-case word goes on.
+                "." if ws.get(j + 1).is_some_and(|n| {
+                    n.1 == "," || n.1.chars().next().is_some_and(char::is_lowercase)
+                }) => {}
                 "." | "?" | "!" | ";" | "“" | "\"" if depth <= 0 => break,
                 _ => {}
             }
@@ -497,8 +501,36 @@ fn pronoun((span, w): (Span, &str)) -> Option<Span> {
 }
 
 fn is_name_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(char::is_uppercase) && !SENTENCE_WORDS.contains(&w)
 }
+
+/// Capitalised words that open sentences and clauses but never name a speaker.
+const SENTENCE_WORDS: [&str; 24] = [
+    "After",
+    "Before",
+    "Meanwhile",
+    "Even",
+    "However",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "When",
+    "While",
+    "Also",
+    "Then",
+    "Now",
+    "Later",
+    "Earlier",
+    "Still",
+    "Yet",
+    "So",
+    "If",
+    "As",
+    "The",
+    "A",
+];
 
 /// A speaker phrase starting at word `i`: a pronoun, a capitalised name (with titles), or a
 /// description (`the actress`, `a spokesperson for the ministry`).
@@ -508,11 +540,12 @@ fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Opt
         return Some(p);
     }
     // A role before the name: "said chief executive Margaret Okafor".
-    if first.1.chars().all(char::is_lowercase)
+    if !first.1.chars().next().is_some_and(char::is_uppercase)
         && let Some(k) = (i + 1..ws.len().min(i + 5)).find(|&k| is_name_word(ws[k].1))
-        && ws[i..k]
-            .iter()
-            .all(|w| w.1.chars().all(char::is_alphabetic))
+        && ws[i..k].iter().all(|w| {
+            w.1.chars()
+                .all(|c| c.is_alphanumeric() || c == '/' || c == '-')
+        })
         && !matches!(
             first.1,
             "the" | "a" | "an" | "his" | "her" | "their" | "its"
@@ -605,8 +638,15 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
         }
         return Some(Span::new(ws[s].0.start(), w.0.end()));
     }
-    // "the actress", "a spokesperson for the ministry": back to a determiner, a few words.
+    // "the actress", "a spokesperson for the ministry": back to a determiner, a few words,
+    // without a conjunction or an adverb ("the car and repeatedly").
+    if w.1.ends_with("ly") {
+        return None;
+    }
     for k in (from..end).rev().take(6) {
+        if matches!(ws[k].1, "and" | "or" | "by" | "but") {
+            return None;
+        }
         if matches!(
             ws[k].1,
             "the" | "The" | "a" | "A" | "an" | "An" | "his" | "His" | "her" | "Her"
