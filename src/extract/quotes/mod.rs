@@ -597,7 +597,23 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
     while end > from
         && matches!(
             ws[end].1,
-            "once" | "later" | "also" | "then" | "has" | "had" | "have"
+            "once"
+                | "later"
+                | "also"
+                | "then"
+                | "has"
+                | "had"
+                | "have"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "did"
+                | "does"
         )
     {
         end -= 1;
