@@ -777,42 +777,7 @@ fn is_sports(words: &[Word<'_>]) -> bool {
                 && b.bytes().all(|c| c.is_ascii_digit())
         })
     };
-    let verbs = [
-        "beat",
-        "beats",
-        "beating",
-        "drew",
-        "draw",
-        "defeated",
-        "defeat",
-        "v",
-        "vs",
-        "halftime",
-        "innings",
-        "wickets",
-        "wicket",
-        "overs",
-        "runs",
-        "points",
-        "lead",
-        "scored",
-        "goals",
-        "goal",
-        "match",
-        "batting",
-        "bowling",
-        "declared",
-        "won",
-        "lost",
-        "victory",
-        "played",
-        "penalty",
-        "striker",
-        "champions",
-        "league",
-        "division",
-        "season",
-    ];
+
     let numbers = words
         .iter()
         .filter(|w| w.text.bytes().any(|c| c.is_ascii_digit()))
@@ -821,10 +786,46 @@ fn is_sports(words: &[Word<'_>]) -> bool {
         .iter()
         .filter(|w| !w.punct && w.text.chars().any(char::is_alphabetic))
         .count();
-    words
-        .iter()
-        .any(|w| score(w.text) || verbs.contains(&w.text))
-        || (numbers >= 3 && alpha <= 3)
+    let sport_word = |w: &str| {
+        matches!(
+            w,
+            "beat"
+                | "beats"
+                | "beating"
+                | "drew"
+                | "draw"
+                | "defeated"
+                | "defeat"
+                | "v"
+                | "vs"
+                | "halftime"
+                | "innings"
+                | "wickets"
+                | "wicket"
+                | "overs"
+                | "runs"
+                | "points"
+                | "lead"
+                | "scored"
+                | "goals"
+                | "goal"
+                | "match"
+                | "batting"
+                | "bowling"
+                | "declared"
+                | "won"
+                | "lost"
+                | "victory"
+                | "played"
+                | "penalty"
+                | "striker"
+                | "champions"
+                | "league"
+                | "division"
+                | "season"
+        )
+    };
+    words.iter().any(|w| score(w.text) || sport_word(w.text)) || (numbers >= 3 && alpha <= 3)
 }
 
 /// A dateline: a place and a date alone on a line ("LONDON 1996-08-30").
