@@ -1,4 +1,5 @@
-//! Row types: one struct per table, fields in column order. Offsets are character offsets.
+//! Row types: one struct per table, fields in column order (the header is derived from the
+//! fields, and a test pins it to the documented columns). Offsets are character offsets.
 
 use serde::Serialize;
 
@@ -24,27 +25,6 @@ pub struct ArticleRow<'a> {
     pub quotes: usize,
 }
 
-impl ArticleRow<'_> {
-    /// Column names.
-    pub const COLUMNS: &'static [&'static str] = &[
-        "article_id",
-        "source",
-        "path",
-        "title",
-        "published",
-        "url",
-        "author",
-        "chars",
-        "words",
-        "sentences",
-        "paragraphs",
-        "dates",
-        "names",
-        "entities",
-        "quotes",
-    ];
-}
-
 /// A row of `sentences.csv`. `sentence` and `paragraph` are 1-based.
 #[derive(Debug, Default, Serialize)]
 pub struct SentenceRow<'a> {
@@ -54,18 +34,6 @@ pub struct SentenceRow<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-}
-
-impl SentenceRow<'_> {
-    /// Column names.
-    pub const COLUMNS: &'static [&'static str] = &[
-        "article_id",
-        "sentence",
-        "paragraph",
-        "start",
-        "end",
-        "text",
-    ];
 }
 
 /// A row of `tokens.csv`. `sentence` and `token` are 1-based; `token` counts within the article.
@@ -78,19 +46,6 @@ pub struct TokenRow<'a> {
     pub end: usize,
     pub text: &'a str,
     pub kind: &'a str,
-}
-
-impl TokenRow<'_> {
-    /// Column names.
-    pub const COLUMNS: &'static [&'static str] = &[
-        "article_id",
-        "sentence",
-        "token",
-        "start",
-        "end",
-        "text",
-        "kind",
-    ];
 }
 
 /// A row of `errors.csv`.
@@ -113,11 +68,6 @@ impl Default for ErrorRow<'_> {
     }
 }
 
-impl ErrorRow<'_> {
-    /// Column names.
-    pub const COLUMNS: &'static [&'static str] = &["path", "line", "kind", "message"];
-}
-
 /// A row of `dates.csv`.
 #[derive(Debug, Default, Serialize)]
 pub struct DateRow<'a> {
@@ -135,22 +85,6 @@ pub struct DateRow<'a> {
     pub anchor: &'a str,
 }
 
-impl DateRow<'_> {
-    /// Column names.
-    pub const COLUMNS: &'static [&'static str] = &[
-        "article_id",
-        "source",
-        "sentence",
-        "start",
-        "end",
-        "text",
-        "type",
-        "value",
-        "mod",
-        "anchor",
-    ];
-}
-
 /// A row of `names.csv`.
 #[derive(Debug, Default, Serialize)]
 pub struct NameRow<'a> {
@@ -164,20 +98,6 @@ pub struct NameRow<'a> {
     pub entity: &'a str,
 }
 
-impl NameRow<'_> {
-    /// Column names.
-    pub const COLUMNS: &'static [&'static str] = &[
-        "article_id",
-        "source",
-        "sentence",
-        "start",
-        "end",
-        "text",
-        "kind",
-        "entity",
-    ];
-}
-
 /// A row of `entities.csv`.
 #[derive(Debug, Default, Serialize)]
 pub struct EntityRow<'a> {
@@ -189,20 +109,6 @@ pub struct EntityRow<'a> {
     pub mentions: usize,
     pub first_start: usize,
     pub aliases: &'a str,
-}
-
-impl EntityRow<'_> {
-    /// Column names.
-    pub const COLUMNS: &'static [&'static str] = &[
-        "article_id",
-        "source",
-        "entity",
-        "kind",
-        "key",
-        "mentions",
-        "first_start",
-        "aliases",
-    ];
 }
 
 /// A row of `quotes.csv`. `quote_id` and `part` are 1-based.
@@ -223,25 +129,4 @@ pub struct QuoteRow<'a> {
     pub speaker_end: Option<usize>,
     pub cue: &'a str,
     pub unclosed: bool,
-}
-
-impl QuoteRow<'_> {
-    /// Column names.
-    pub const COLUMNS: &'static [&'static str] = &[
-        "article_id",
-        "source",
-        "quote_id",
-        "part",
-        "sentence",
-        "start",
-        "end",
-        "text",
-        "kind",
-        "speaker",
-        "speaker_entity",
-        "speaker_start",
-        "speaker_end",
-        "cue",
-        "unclosed",
-    ];
 }

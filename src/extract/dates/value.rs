@@ -160,6 +160,18 @@ pub(crate) struct Context {
     pub day_first: bool,
 }
 
+impl Context {
+    /// What "two days later" counts from: the last date the text gave, else the publication
+    /// date.
+    fn base(&self) -> Option<(Date, Anchor)> {
+        match (self.last_date, self.dct) {
+            (Some(d), _) => Some((d, Anchor::Previous)),
+            (None, Some(d)) => Some((d, Anchor::Published)),
+            (None, None) => None,
+        }
+    }
+}
+
 /// An action's result.
 #[derive(Debug)]
 pub(crate) struct Resolved {
@@ -677,10 +689,8 @@ pub(crate) fn act(
         "ref_now" => res(Date, "PRESENT_REF".into(), Absolute),
         "ref_fut" => res(Date, "FUTURE_REF".into(), Absolute),
         "following_day" => {
-            let (base, anchor) = match (ctx.last_date, dct) {
-                (Some(d), _) => (d, Previous),
-                (None, Some(d)) => (d, Published),
-                (None, None) => return res(Date, "XXXX-XX-XX".into(), Unresolved),
+            let Some((base, anchor)) = ctx.base() else {
+                return res(Date, "XXXX-XX-XX".into(), Unresolved);
             };
             res(Date, ymd(base.tomorrow().ok()?), anchor)
         }
@@ -836,20 +846,16 @@ pub(crate) fn act(
             {
                 return res(Date, q, Published);
             }
-            let (base, anchor) = match (ctx.last_date, dct) {
-                (Some(d), _) => (d, Previous),
-                (None, Some(d)) => (d, Published),
-                (None, None) => return res(Date, unknown_at(unit), Unresolved),
+            let Some((base, anchor)) = ctx.base() else {
+                return res(Date, unknown_at(unit), Unresolved);
             };
             res(Date, shift_frac(base, sign * n, unit)?, anchor)
         }
         "following" => {
             let unit = unit_of(toks, b)?;
             let dir = direction(span, b).unwrap_or(1);
-            let (base, anchor) = match (ctx.last_date, dct) {
-                (Some(d), _) => (d, Previous),
-                (None, Some(d)) => (d, Published),
-                (None, None) => return res(Date, unknown_at(unit), Unresolved),
+            let Some((base, anchor)) = ctx.base() else {
+                return res(Date, unknown_at(unit), Unresolved);
             };
             res(Date, shift(base, dir, unit)?, anchor)
         }
