@@ -87,8 +87,8 @@ impl std::fmt::Debug for DateExtractor {
 
 /// Bytes tokenised before and after an anchor word: enough for the longest pattern, its
 /// modifiers and the tense words around it.
-const WINDOW_BACK: usize = 120;
-const WINDOW_AHEAD: usize = 60;
+const WINDOW_BACK: usize = 70;
+const WINDOW_AHEAD: usize = 40;
 
 /// Categories that never make an expression on their own (context, modifiers, tense): their
 /// words are not anchors.
