@@ -711,23 +711,24 @@ fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
 /// A headline: mostly words in capitals, or title case ("Council Votes to Close Library").
 /// Lines with numbers (results tables) are read normally, word by word.
 fn is_headline(words: &[Word<'_>]) -> bool {
-    let alpha: Vec<&Word<'_>> = words
-        .iter()
-        .filter(|w| !w.punct && w.text.chars().any(char::is_alphabetic))
-        .collect();
-    let upper = alpha
-        .iter()
+    let is_alpha = |w: &&Word<'_>| !w.punct && w.text.chars().any(char::is_alphabetic);
+    let alpha = || words.iter().filter(is_alpha);
+    let n = alpha().count();
+    let upper = alpha()
         .filter(|w| w.upper && w.text.chars().count() > 1)
         .count();
-    if alpha.len() < 3 {
-        return !alpha.is_empty() && upper == alpha.len();
+    if n < 3 {
+        return n > 0 && upper == n;
     }
-    if upper * 10 >= alpha.len() * 6 {
+    if upper * 10 >= n * 6 {
         return true;
     }
     let digits = words
         .iter()
-        .any(|w| w.text.chars().any(|c| c.is_ascii_digit()));
+        .any(|w| w.text.bytes().any(|c| c.is_ascii_digit()));
+    if digits {
+        return false;
+    }
     let small = |w: &str| {
         matches!(
             w,
@@ -755,15 +756,15 @@ fn is_headline(words: &[Word<'_>]) -> bool {
     };
     // Capitalised as written (contractions such as "Don't" included).
     let upper_first = |w: &Word<'_>| w.text.chars().next().is_some_and(char::is_uppercase);
-    let content: Vec<&&Word<'_>> = alpha.iter().filter(|w| !small(w.text)).collect();
-    let title_case = content.len() >= 3 && content.iter().all(|w| upper_first(w));
-    let small_lower = alpha.iter().any(|w| small(w.text));
+    let content = alpha().filter(|w| !small(w.text)).count();
+    let title_case = content >= 3 && alpha().filter(|w| !small(w.text)).all(|w| upper_first(w));
+    let small_lower = alpha().any(|w| small(w.text));
     let final_stop = words
         .last()
         .is_some_and(|w| w.punct && matches!(w.text, "." | "\"" | "”" | ":"));
     // A list of names ("Wood , Loren Roberts , Steve Stricker") is not a headline.
     let commas = words.iter().filter(|w| w.text == ",").count();
-    title_case && !digits && !final_stop && (small_lower || commas <= 1)
+    title_case && !final_stop && (small_lower || commas <= 1)
 }
 
 /// A sentence about a match or a results table: a score (`2-1`), a result verb, or a line of
