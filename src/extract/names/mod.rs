@@ -757,7 +757,7 @@ fn is_headline(words: &[Word<'_>]) -> bool {
     // Capitalised as written (contractions such as "Don't" included).
     let upper_first = |w: &Word<'_>| w.text.chars().next().is_some_and(char::is_uppercase);
     let content = alpha().filter(|w| !small(w.text)).count();
-    let title_case = content >= 3 && alpha().filter(|w| !small(w.text)).all(|w| upper_first(w));
+    let title_case = content >= 3 && alpha().filter(|w| !small(w.text)).all(upper_first);
     let small_lower = alpha().any(|w| small(w.text));
     let final_stop = words
         .last()
