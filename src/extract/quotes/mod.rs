@@ -676,6 +676,58 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
     None
 }
 
+/// Head nouns of descriptions that name an organisation.
+const ORG_NOUNS: [&str; 14] = [
+    "company",
+    "firm",
+    "group",
+    "council",
+    "ministry",
+    "department",
+    "agency",
+    "committee",
+    "government",
+    "bank",
+    "union",
+    "party",
+    "campaign",
+    "organisation",
+];
+
+/// Head nouns of descriptions of women and of men, for resolving them to a person.
+const FEMALE_NOUNS: [&str; 14] = [
+    "actress",
+    "woman",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "girlfriend",
+    "queen",
+    "princess",
+    "chairwoman",
+    "spokeswoman",
+    "businesswoman",
+    "grandmother",
+    "widow",
+];
+const MALE_NOUNS: [&str; 14] = [
+    "actor",
+    "man",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "boyfriend",
+    "king",
+    "prince",
+    "chairman",
+    "spokesman",
+    "businessman",
+    "grandfather",
+    "widower",
+];
+
 /// `WALLACE: ...` or `Pence: ...` at the start of a quote: the speaker of a transcript line.
 fn transcript_speaker(text: &str, quote: Span) -> Option<Span> {
     let q = quote.slice(text);
@@ -736,10 +788,23 @@ fn resolve(
         return Some(m.entity);
     }
     let word = speaker.slice(text).to_lowercase();
+    let head = word.rsplit(' ').next().unwrap_or("");
+    // "the company", "the ministry": the most recent organisation.
+    if word.contains(' ') && ORG_NOUNS.contains(&head) {
+        return names
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.span.start() < speaker.start() && m.kind == NameKind::Org)
+            .map(|m| m.entity);
+    }
     let want = match word.as_str() {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
         "they" | "it" | "we" | "i" => return None,
+        // "the actress", "the union leader": a description, its head noun may tell the gender.
+        _ if FEMALE_NOUNS.contains(&head) => Some(Gender::Female),
+        _ if MALE_NOUNS.contains(&head) => Some(Gender::Male),
         _ => None,
     };
     let limit = at.min(speaker.start().max(at));

@@ -161,3 +161,15 @@ fn attribution_after_a_question_or_a_parenthesis() {
     let q = quotes("“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said on Friday.");
     assert!(q[0].2.contains("Gwen Moore"), "{q:?}");
 }
+
+#[test]
+fn descriptions_resolve_to_people_and_organisations() {
+    let q = quotes("Mr. Tom Reyes met Mrs. Anna Holm. “We tried,” the actress told the magazine.");
+    assert_eq!(
+        (q[0].2.as_str(), q[0].3.as_str()),
+        ("the actress", "Anna Holm"),
+        "{q:?}"
+    );
+    let q = quotes("Halvorsen Marine Ltd. cut jobs. “We had no choice,” the company said.");
+    assert_eq!(q[0].3, "Halvorsen Marine Ltd.", "{q:?}");
+}
