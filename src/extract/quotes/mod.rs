@@ -766,8 +766,12 @@ fn sentence_subject(text: &str, seg: &Segmentation, names: &Names, at: usize) ->
     {
         return Some(m.span);
     }
+    // Else the nearest subject pronoun before the quote ("…, and she wanted to “…”").
     let ws = words(text, Span::new(s.start(), at));
-    ws.iter().take(3).find_map(|&w| pronoun(w))
+    ws.iter()
+        .rev()
+        .filter(|w| matches!(w.1, "he" | "she" | "He" | "She" | "they" | "They"))
+        .find_map(|&w| pronoun(w))
 }
 
 /// The entity a speaker refers to: a name mention inside it, or for a pronoun or description
