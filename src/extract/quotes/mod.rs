@@ -176,8 +176,17 @@ impl QuoteExtractor {
                 .speaker
                 .and_then(|s| resolve(text, seg, names, s, r.span.start()));
             let words = r.span.slice(text).split_whitespace().count();
+            // A fragment inside a reported sentence ("she wanted to “set up a farm”") starts
+            // in lower case and is not introduced by a colon or a comma.
+            let lower_start = r
+                .span
+                .slice(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            let introduced = text[..r.outer.start()].trim_end().ends_with([':', ',']);
             let kind = if att.cue.is_some() || att.speaker.is_some() {
-                if quote_only || words >= 6 || r.span.slice(text).ends_with(['.', ',', '?', '!']) {
+                if quote_only || introduced || !lower_start && words >= 3 {
                     QuoteKind::Direct
                 } else {
                     QuoteKind::Partial
