@@ -410,6 +410,26 @@ const SHAPE_CATS: [Cat; 11] = [
     Cat::Month,
 ];
 
+/// Token `i` takes in the tokens up to `last` (a number written in several pieces) and
+/// becomes a plain `shape`: no lexicon readings, no literal, no number word.
+fn absorb(toks: &mut Vec<Tok<'_>>, i: usize, last: usize, shape: Shape) {
+    toks[i].end = toks[last].end;
+    toks[i].shape = shape;
+    toks[i].lex = &[];
+    toks[i].lit = 0;
+    toks[i].numword = None;
+    toks.drain(i + 1..=last);
+}
+
+/// A spoken year ("nineteen ninety-six") as a four-digit year token.
+fn year_shape(v: i64) -> Shape {
+    Shape::Int {
+        v,
+        digits: 4,
+        money: false,
+    }
+}
+
 /// "5 1/2" and "2 1/2": a whole number and a fraction become one decimal number.
 fn merge_fractions(text: &str, toks: &mut Vec<Tok<'_>>) {
     let mut i = 0;
@@ -425,9 +445,7 @@ fn merge_fractions(text: &str, toks: &mut Vec<Tok<'_>>) {
             && b > a
             && b <= 8.0
         {
-            toks[i].shape = Shape::Decimal(v as f64 + a / b);
-            toks[i].end = toks[i + 1].end;
-            toks.remove(i + 1);
+            absorb(toks, i, i + 1, Shape::Decimal(v as f64 + a / b));
         }
         i += 1;
     }
@@ -604,17 +622,7 @@ fn merge_number_words(toks: &mut Vec<Tok<'_>>) {
                 if let Some(t @ 10..=99) = tail
                     && toks[i + 1].start > toks[i].end
                 {
-                    let y = h * 100 + t;
-                    toks[i].end = toks[i + 1].end;
-                    toks[i].shape = Shape::Int {
-                        v: y,
-                        digits: 4,
-                        money: false,
-                    };
-                    toks[i].lex = &[];
-                    toks[i].lit = 0;
-                    toks[i].numword = None;
-                    toks.remove(i + 1);
+                    absorb(toks, i, i + 1, year_shape(h * 100 + t));
                 }
             }
             // two thousand (and one)
@@ -636,15 +644,7 @@ fn merge_number_words(toks: &mut Vec<Tok<'_>>) {
                     y += u;
                     e = i + 3;
                 }
-                toks[i].end = toks[e].end;
-                toks[i].shape = Shape::Int {
-                    v: y,
-                    digits: 4,
-                    money: false,
-                };
-                toks[i].lex = &[];
-                toks[i].lit = 0;
-                toks.drain(i + 1..=e);
+                absorb(toks, i, e, year_shape(y));
             }
             _ => {}
         }
@@ -667,11 +667,9 @@ fn merge_tens(toks: &mut Vec<Tok<'_>>) {
                 .filter(|u| (1..=9).contains(u))
                 && (hyphen || toks[j].start > toks[i].end)
             {
-                toks[i].end = toks[j].end;
+                let shape = toks[i].shape;
+                absorb(toks, i, j, shape);
                 toks[i].numword = Some(t + u);
-                toks[i].lex = &[];
-                toks[i].lit = 0;
-                toks.drain(i + 1..=j);
             } else {
                 toks[i].numword = Some(t);
             }
