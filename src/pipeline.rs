@@ -14,6 +14,8 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::Error;
+use crate::extract::amounts::{Amount, AmountExtractor};
+use crate::extract::claims::{Claim, ClaimExtractor};
 use crate::extract::dates::{DateExtractor, DateMention, DateOptions};
 use crate::extract::names::{NameExtractor, Names};
 use crate::extract::quotes::{Quote, QuoteExtractor};
@@ -119,6 +121,10 @@ pub struct Analysis {
     pub names: Names,
     /// Quotations.
     pub quotes: Vec<Quote>,
+    /// Amounts.
+    pub amounts: Vec<Amount>,
+    /// Claims: entities tied to dates and amounts.
+    pub claims: Vec<Claim>,
 }
 
 /// The compiled rules of every stage. Build once, share across threads.
@@ -128,6 +134,8 @@ pub struct Pipeline {
     dates: DateExtractor,
     names: NameExtractor,
     quotes: QuoteExtractor,
+    amounts: AmountExtractor,
+    claims: ClaimExtractor,
 }
 
 /// Options of the extractors.
@@ -150,6 +158,8 @@ impl Pipeline {
             dates: DateExtractor::new(options.dates)?,
             names: NameExtractor::new()?,
             quotes: QuoteExtractor::new()?,
+            amounts: AmountExtractor::new()?,
+            claims: ClaimExtractor::new()?,
         })
     }
 
@@ -166,7 +176,15 @@ impl Pipeline {
         let dates = self.dates.extract(text, &segmentation, published);
         let names = self.names.extract(text, &segmentation);
         let quotes = self.quotes.extract(text, &segmentation, &names);
+        let mut date_spans: Vec<_> = dates.iter().map(|d| d.span).collect();
+        date_spans.sort_by_key(|s| (s.start(), s.end()));
+        let amounts = self.amounts.extract(text, &segmentation, &date_spans);
+        let claims = self
+            .claims
+            .extract(text, &segmentation, &names, &dates, &amounts);
         Analysis {
+            amounts,
+            claims,
             offsets: OffsetIndex::new(text),
             words: count_words(text),
             dates,

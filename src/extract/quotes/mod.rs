@@ -686,7 +686,7 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
 }
 
 /// Head nouns of descriptions that name an organisation.
-const ORG_NOUNS: [&str; 14] = [
+pub(crate) const ORG_NOUNS: [&str; 14] = [
     "company",
     "firm",
     "group",
@@ -786,7 +786,7 @@ fn sentence_subject(text: &str, seg: &Segmentation, names: &Names, at: usize) ->
 /// The entity a speaker refers to: a name mention inside it, or for a pronoun or description
 /// the subject of its sentence or the most recent compatible person before `at`, if no other
 /// is as likely.
-fn resolve(
+pub(crate) fn resolve(
     text: &str,
     seg: &Segmentation,
     names: &Names,

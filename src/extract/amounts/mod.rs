@@ -1,0 +1,467 @@
+//! Amounts: cardinal numbers with what they count — `240 jobs`, `about 260 staff`, `$45
+//! million`, `a third of`, `4.5%`, `twelve firefighters` — each with a numeric value and a
+//! normalised unit, so that outlets can be compared on the numbers they give.
+//!
+//! The extractor walks each sentence's tokens once. A number (digits, number words, or a
+//! fraction followed by `of`) becomes an amount only when it has a unit: a currency before it,
+//! a percent sign or word after it, or a counted noun within the next three words. Numbers
+//! inside temporal expressions (`38 years`, `5 October 2018`) are left to the dates extractor:
+//! pass its spans to [`AmountExtractor::extract`]. Word lists (number words, units, modifiers,
+//! words that are never counted nouns) are data files beside this module.
+
+use rustc_hash::FxHashMap;
+
+use crate::Error;
+use crate::rules::{List, Order};
+use crate::segment::{Segmentation, TokenKind, tokenize};
+use crate::span::Span;
+
+/// How exact an amount is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// As written.
+    Exact,
+    /// Close to the number (`about`, `some`).
+    Approx,
+    /// The number or more (`more than`, `at least`).
+    Min,
+    /// The number or fewer (`up to`, `nearly`).
+    Max,
+}
+
+/// One amount found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amount {
+    /// From the modifier (or currency) to the unit.
+    pub span: Span,
+    /// The number, scales and fractions applied (`$45 million` → 45000000; `a third` → 33.33).
+    pub value: f64,
+    /// The normalised unit: a currency code, `percent`, or the counted noun (`jobs`).
+    pub unit: String,
+    /// How exact the number is.
+    pub bound: Bound,
+}
+
+impl Amount {
+    /// True unless the amount is exact.
+    pub fn approx(&self) -> bool {
+        self.bound != Bound::Exact
+    }
+
+    /// The value as written in tables: an integer when whole, else up to four decimals.
+    pub fn value_text(&self) -> String {
+        format_value(self.value)
+    }
+}
+
+/// Formats a number the way the tables write it: `240`, `4.5`, `33.3333`.
+pub fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e17 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Unit,
+    Ten,
+    Scale,
+    Suffix,
+    Fraction,
+}
+
+/// The compiled amount rules. Build once, share across threads.
+#[derive(Debug)]
+pub struct AmountExtractor {
+    numbers: FxHashMap<&'static str, (f64, Role)>,
+    units: FxHashMap<&'static str, &'static str>,
+    /// Modifier phrases by their first word: (the words, the bound).
+    modifiers: FxHashMap<&'static str, Vec<(Vec<&'static str>, Bound)>>,
+    not_units: rustc_hash::FxHashSet<&'static str>,
+}
+
+/// A token of the sentence being read, lower-cased once.
+#[derive(Clone, Debug)]
+struct Tok {
+    span: Span,
+    kind: TokenKind,
+    lower: String,
+}
+
+impl AmountExtractor {
+    /// Loads the built-in rules.
+    pub fn new() -> Result<AmountExtractor, Error> {
+        let list = List::parse(
+            "extract/amounts/numbers.txt",
+            include_str!("numbers.txt"),
+            Order::SortedKeys,
+        )?;
+        let mut numbers = FxHashMap::default();
+        for (line, f) in list.fields(3)? {
+            let value: f64 = f[1]
+                .parse()
+                .map_err(|_| Error::rule(list.name, line, format!("bad number {:?}", f[1])))?;
+            let role = match f[2] {
+                "unit" => Role::Unit,
+                "ten" => Role::Ten,
+                "scale" => Role::Scale,
+                "suffix" => Role::Suffix,
+                "fraction" => Role::Fraction,
+                r => return Err(Error::rule(list.name, line, format!("unknown role {r:?}"))),
+            };
+            numbers.insert(f[0], (value, role));
+        }
+        let list = List::parse(
+            "extract/amounts/units.txt",
+            include_str!("units.txt"),
+            Order::SortedKeys,
+        )?;
+        let units = list
+            .fields(2)?
+            .into_iter()
+            .map(|(_, f)| (f[0], f[1]))
+            .collect();
+        let list = List::parse(
+            "extract/amounts/modifiers.txt",
+            include_str!("modifiers.txt"),
+            Order::SortedKeys,
+        )?;
+        let mut modifiers: FxHashMap<&'static str, Vec<(Vec<&'static str>, Bound)>> =
+            FxHashMap::default();
+        for (line, f) in list.fields(2)? {
+            let bound = match f[1] {
+                "approx" => Bound::Approx,
+                "min" => Bound::Min,
+                "max" => Bound::Max,
+                b => return Err(Error::rule(list.name, line, format!("unknown bound {b:?}"))),
+            };
+            let words: Vec<&str> = f[0].split(' ').collect();
+            let entry = modifiers.entry(words[0]).or_default();
+            entry.push((words, bound));
+            // Longest phrase first.
+            entry.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        let not_units = List::parse(
+            "extract/amounts/not_units.txt",
+            include_str!("not_units.txt"),
+            Order::Sorted,
+        )?
+        .words()
+        .collect();
+        Ok(AmountExtractor {
+            numbers,
+            units,
+            modifiers,
+            not_units,
+        })
+    }
+
+    /// The amounts of `text`, leaving out numbers inside any of `skip` (sorted spans, e.g. the
+    /// temporal expressions).
+    pub fn extract(&self, text: &str, seg: &Segmentation, skip: &[Span]) -> Vec<Amount> {
+        let mut out = Vec::new();
+        let mut toks: Vec<Tok> = Vec::new();
+        for s in &seg.sentences {
+            let body = s.span.slice(text);
+            // Most sentences hold no number at all: skip them without tokenising.
+            if !body
+                .bytes()
+                .any(|b| b.is_ascii_digit() || b >= 0x80 || b == b'$')
+                && !self.has_number_word(body)
+            {
+                continue;
+            }
+            toks.clear();
+            tokenize(text, s.span, |t| {
+                toks.push(Tok {
+                    span: t.span,
+                    kind: t.kind,
+                    lower: t.span.slice(text).to_lowercase(),
+                })
+            });
+            self.sentence(text, &toks, skip, &mut out);
+        }
+        out
+    }
+
+    /// The amounts of plain text (segmented here, no spans skipped).
+    pub fn extract_text(&self, text: &str) -> Vec<Amount> {
+        match crate::segment::Segmenter::new() {
+            Ok(s) => self.extract(text, &s.segment(text), &[]),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    fn has_number_word(&self, body: &str) -> bool {
+        body.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() >= 3 && self.numbers.contains_key(w.to_ascii_lowercase().as_str()))
+    }
+
+    fn sentence(&self, text: &str, toks: &[Tok], skip: &[Span], out: &mut Vec<Amount>) {
+        let mut i = 0;
+        while i < toks.len() {
+            match self.amount_at(text, toks, i) {
+                Some((amount, next)) if !overlaps_any(skip, amount.span) => {
+                    out.push(amount);
+                    i = next;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// An amount whose modifier, currency or number starts at token `i`, and the token after it.
+    fn amount_at(&self, text: &str, t: &[Tok], i: usize) -> Option<(Amount, usize)> {
+        let mut j = i;
+        // Modifier: "about", "more than", "up to".
+        let mut bound = Bound::Exact;
+        if let Some(phrases) = self.modifiers.get(t[j].lower.as_str()) {
+            let hit = phrases.iter().find(|(words, _)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| t.get(j + k).is_some_and(|x| x.lower == *w))
+            });
+            match hit {
+                Some((words, b)) => {
+                    bound = *b;
+                    j += words.len();
+                }
+                None => return None,
+            }
+        }
+        // Currency before: "$", "£", "US$", "EUR".
+        let mut currency = None;
+        if let Some(tok) = t.get(j) {
+            if tok.lower == "us" && t.get(j + 1).is_some_and(|x| x.lower == "$") {
+                currency = Some("USD");
+                j += 2;
+            } else if (tok.kind == TokenKind::Symbol
+                || (tok.lower.len() == 3 && tok.lower.bytes().all(|b| b.is_ascii_alphabetic())))
+                && let Some(&u) = self.units.get(tok.lower.as_str())
+                && u.len() == 3
+                && u.bytes().all(|b| b.is_ascii_uppercase())
+            {
+                // A sign or a code before the digits ("$5", "EUR 5").
+                currency = Some(u);
+                j += 1;
+            }
+        }
+        let start_num = j;
+        let (mut value, mut next, fraction) = self.number(t, j, currency.is_some())?;
+        if fraction {
+            // "a third of", "two-thirds of": a share, in percent; "of" must follow.
+            t.get(next).filter(|x| x.lower == "of")?;
+            return Some((
+                Amount {
+                    span: Span::new(t[i].span.start(), t[next - 1].span.end()),
+                    value,
+                    unit: "percent".into(),
+                    bound,
+                },
+                next,
+            ));
+        }
+        // A number is not an amount inside a score, a range of versions or a name ("3-1",
+        // "2.0", "Boeing 747").
+        if t.get(next)
+            .is_some_and(|x| x.lower == "-" || x.lower == "–")
+            && t.get(next + 1).is_some_and(|x| x.kind == TokenKind::Number)
+        {
+            return None;
+        }
+        if currency.is_none()
+            && start_num > 0
+            && start_num == i
+            && t[start_num - 1].kind == TokenKind::Word
+            && t[start_num - 1]
+                .span
+                .slice(text)
+                .starts_with(|c: char| c.is_uppercase())
+            && !self.numbers.contains_key(t[start_num - 1].lower.as_str())
+        {
+            return None;
+        }
+        let unit: String;
+        if let Some(c) = currency {
+            unit = c.into();
+        } else if let Some(tok) = t.get(next) {
+            if tok.lower == "%" {
+                unit = "percent".into();
+                next += 1;
+            } else if tok.lower == "per" && t.get(next + 1).is_some_and(|x| x.lower == "cent") {
+                unit = "percent".into();
+                next += 2;
+            } else if tok.lower == "percentage"
+                && t.get(next + 1).is_some_and(|x| x.lower == "points")
+            {
+                unit = "percentage points".into();
+                next += 2;
+            } else if let Some((u, after)) = self.counted(t, next) {
+                unit = u;
+                next = after;
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        }
+        // A currency written after the number ("45 million dollars") is the unit already; a
+        // currency sign before it may still be followed by a scale word read by `number`.
+        if currency.is_some()
+            && let Some(tok) = t.get(next)
+            && let Some(&u) = self.units.get(tok.lower.as_str())
+            && u == unit
+        {
+            next += 1;
+        }
+        if !value.is_finite() {
+            value = 0.0;
+        }
+        Some((
+            Amount {
+                span: Span::new(t[i].span.start(), t[next - 1].span.end()),
+                value,
+                unit,
+                bound,
+            },
+            next,
+        ))
+    }
+
+    /// A number at token `j`: its value, the token after it, and whether it is a fraction.
+    fn number(&self, t: &[Tok], j: usize, currency: bool) -> Option<(f64, usize, bool)> {
+        let tok = t.get(j)?;
+        let mut next = j + 1;
+        let mut value;
+        match tok.kind {
+            TokenKind::Number => {
+                value = parse_digits(&tok.lower)?;
+            }
+            TokenKind::Word => {
+                // Digits glued to a suffix: "$5m", "£2bn", "45k".
+                let digits = tok
+                    .lower
+                    .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','));
+                if let Some(cut) = digits.filter(|&c| c > 0) {
+                    let (num, suffix) = tok.lower.split_at(cut);
+                    let (mult, role) = *self.numbers.get(suffix)?;
+                    if !(currency && matches!(role, Role::Suffix | Role::Scale)) {
+                        return None;
+                    }
+                    return Some((parse_digits(num)? * mult, next, false));
+                }
+                // "a third of", "a dozen", "two-thirds of", "twenty-one", "two hundred".
+                let (first, role) = if tok.lower == "a" || tok.lower == "an" {
+                    let n = t.get(next)?;
+                    let (v, r) = *self.numbers.get(n.lower.as_str())?;
+                    if !matches!(r, Role::Fraction) && n.lower != "dozen" {
+                        return None;
+                    }
+                    next += 1;
+                    (if r == Role::Fraction { v } else { 12.0 }, r)
+                } else {
+                    *self.numbers.get(tok.lower.as_str())?
+                };
+                match role {
+                    Role::Fraction => {
+                        if tok.lower == "half" || tok.lower == "a" || tok.lower == "an" {
+                            return Some((first, next, true));
+                        }
+                        return None;
+                    }
+                    Role::Scale | Role::Suffix => return None,
+                    Role::Unit | Role::Ten => {}
+                }
+                value = first;
+                if role == Role::Ten
+                    && t.get(next).is_some_and(|x| x.lower == "-")
+                    && let Some((u, Role::Unit)) = t
+                        .get(next + 1)
+                        .and_then(|x| self.numbers.get(x.lower.as_str()).copied())
+                    && u < 10.0
+                {
+                    value += u;
+                    next += 2;
+                }
+                // "two-thirds of".
+                if t.get(next).is_some_and(|x| x.lower == "-")
+                    && let Some((f, Role::Fraction)) = t
+                        .get(next + 1)
+                        .and_then(|x| self.numbers.get(x.lower.as_str()).copied())
+                {
+                    return Some((value * f, next + 2, true));
+                }
+            }
+            _ => return None,
+        }
+        // Scales: "45 million", "two hundred thousand"; suffixes only after a currency.
+        while let Some(x) = t.get(next) {
+            match self.numbers.get(x.lower.as_str()) {
+                Some(&(mult, Role::Scale)) => value *= mult,
+                Some(&(mult, Role::Suffix)) if currency => value *= mult,
+                _ => break,
+            }
+            next += 1;
+        }
+        Some((value, next, false))
+    }
+
+    /// The counted noun at or within three words after token `j`: its unit and the token after.
+    fn counted(&self, t: &[Tok], j: usize) -> Option<(String, usize)> {
+        for k in j..(j + 3).min(t.len()) {
+            let tok = &t[k];
+            if tok.kind != TokenKind::Word || self.not_units.contains(tok.lower.as_str()) {
+                return None;
+            }
+            // Two-word units: "per cent" is handled by the caller; "percentage points" too.
+            if let Some(&u) = self.units.get(tok.lower.as_str()) {
+                return Some((u.to_string(), k + 1));
+            }
+            let w = tok.lower.as_str();
+            let lowercase = tok.span.len() == w.len() && !w.contains(|c: char| c.is_uppercase());
+            let plural = w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("'s")
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+            if plural && lowercase {
+                // The plural may be an adjective-like word before the noun ("240 full-time
+                // jobs" has none; "12 more firefighters" skips "more"): take the last plural of
+                // a run only when the next word is a listed unit.
+                if let Some(n) = t.get(k + 1)
+                    && let Some(&u) = self.units.get(n.lower.as_str())
+                    && u.bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    return Some((u.to_string(), k + 2));
+                }
+                return Some((w.to_string(), k + 1));
+            }
+            // An adjective between the number and its noun: a lower-case word, not a plural.
+            if !lowercase || !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+fn parse_digits(s: &str) -> Option<f64> {
+    let clean: String = s.chars().filter(|&c| c != ',').collect();
+    if clean.is_empty() || !clean.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    clean.parse().ok()
+}
+
+/// True when `span` overlaps one of the sorted spans in `skip`.
+fn overlaps_any(skip: &[Span], span: Span) -> bool {
+    let i = skip.partition_point(|s| s.end() <= span.start());
+    skip.get(i).is_some_and(|s| s.overlaps(span))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,339 @@
+//! Claims: statements that tie an entity to a value in one sentence — *Halvorsen Marine will
+//! close the yard on June 30*, *about 260 staff face redundancy* — each with the event it is
+//! about, so that outlets can be compared claim by claim.
+//!
+//! A claim is made for every date (TIMEX3 `DATE` or `TIME` with a known calendar value) and
+//! every amount in a sentence. Its **event** comes from the nearest trigger word of the
+//! trigger table (`events.txt`) in the value's clause (clauses are split at commas, colons,
+//! semicolons, dashes and brackets outside the value itself); a value with no trigger in its
+//! clause is a `MENTION`. Its **subject** is the main entity of the sentence: a pronoun or a
+//! definite description opening the sentence (`it`, `she`, `the company`) is resolved as in
+//! quote attribution (`it` and organisation nouns take the organisation the previous sentences
+//! were about); otherwise the first person or organisation named before the value, else the
+//! first place.
+
+use rustc_hash::FxHashMap;
+
+use crate::Error;
+use crate::extract::amounts::Amount;
+use crate::extract::dates::{DateMention, DateType};
+use crate::extract::names::{NameKind, Names};
+use crate::extract::quotes::{ORG_NOUNS, resolve};
+use crate::rules::{List, Order};
+use crate::segment::{Segmentation, TokenKind, tokenize};
+use crate::span::Span;
+
+/// The value a claim gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimValue {
+    /// An index into the article's dates.
+    Date(usize),
+    /// An index into the article's amounts.
+    Amount(usize),
+}
+
+/// One claim.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// The sentence (index into the segmentation).
+    pub sentence: usize,
+    /// The entity the claim is about (index into [`Names::entities`]).
+    pub subject: Option<usize>,
+    /// The event type (`CLOSE`, `ANNOUNCE`, …, or `MENTION`).
+    pub event: &'static str,
+    /// The value.
+    pub value: ClaimValue,
+    /// The trigger as written, when there is one.
+    pub trigger: Option<Span>,
+}
+
+/// The event when no trigger is found.
+pub const MENTION: &str = "MENTION";
+
+/// The compiled claim rules. Build once, share across threads.
+#[derive(Debug)]
+pub struct ClaimExtractor {
+    /// Trigger phrases by first word, longest first: (words, event).
+    triggers: FxHashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
+}
+
+#[derive(Clone, Debug)]
+struct Tok {
+    span: Span,
+    lower: String,
+    clause: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Trigger {
+    first: usize,
+    last: usize,
+    event: &'static str,
+    span: Span,
+}
+
+/// Words that may open a sentence before its subject.
+const OPENERS: [&str; 6] = ["but", "and", "meanwhile", "however", "now", "so"];
+
+impl ClaimExtractor {
+    /// Loads the built-in trigger table.
+    pub fn new() -> Result<ClaimExtractor, Error> {
+        let list = List::parse(
+            "extract/claims/events.txt",
+            include_str!("events.txt"),
+            Order::SortedKeys,
+        )?;
+        let mut triggers: FxHashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> =
+            FxHashMap::default();
+        for (line, f) in list.fields(2)? {
+            if f[1].is_empty() || !f[1].bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+                return Err(Error::rule(list.name, line, "the event must be UPPER_CASE"));
+            }
+            let words: Vec<&str> = f[0].split(' ').collect();
+            let e = triggers.entry(words[0]).or_default();
+            e.push((words, f[1]));
+            e.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Ok(ClaimExtractor { triggers })
+    }
+
+    /// The event a single word or phrase triggers, if any (`"closure"` → `CLOSE`).
+    pub fn event_of(&self, phrase: &str) -> Option<&'static str> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        self.triggers
+            .get(words.first()?)?
+            .iter()
+            .find(|(w, _)| *w == words)
+            .map(|&(_, e)| e)
+    }
+
+    /// The claims of an article, in text order of their values.
+    pub fn extract(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        names: &Names,
+        dates: &[DateMention],
+        amounts: &[Amount],
+    ) -> Vec<Claim> {
+        // Values in text order.
+        let mut values: Vec<(Span, ClaimValue)> = dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| is_calendar(d))
+            .map(|(i, d)| (d.span, ClaimValue::Date(i)))
+            .chain(
+                amounts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (a.span, ClaimValue::Amount(i))),
+            )
+            .collect();
+        values.sort_by_key(|v| (v.0.start(), v.0.end()));
+        let mut out = Vec::new();
+        let mut toks: Vec<Tok> = Vec::new();
+        let mut trig: Vec<Trigger> = Vec::new();
+        // The organisation the previous sentences were about, for "it" and "the company".
+        let mut org_subject: Option<usize> = None;
+        let mut v = 0;
+        for (si, s) in seg.sentences.iter().enumerate() {
+            let from = v;
+            while v < values.len() && values[v].0.start() < s.span.end() {
+                v += 1;
+            }
+            let here = &values[from..v];
+            let subject = self.subject(text, seg, names, si, org_subject);
+            if let Some(id) = subject
+                && names.entities[id].kind == NameKind::Org
+            {
+                org_subject = Some(id);
+            }
+            if here.is_empty() {
+                continue;
+            }
+            self.tokens(text, s.span, here, names, &mut toks, &mut trig);
+            for &(span, value) in here {
+                let (event, trigger) = nearest(&toks, &trig, span)
+                    .map_or((MENTION, None), |t| (t.event, Some(t.span)));
+                // The subject is named before the value (or opens the sentence).
+                let subject = subject.filter(|&id| {
+                    names.entities[id]
+                        .mentions
+                        .iter()
+                        .any(|&m| names.mentions[m].span.start() < span.start())
+                        || !names.entities[id]
+                            .mentions
+                            .iter()
+                            .any(|&m| s.span.contains(names.mentions[m].span))
+                });
+                out.push(Claim {
+                    sentence: si,
+                    subject,
+                    event,
+                    value,
+                    trigger,
+                });
+            }
+        }
+        out
+    }
+
+    /// The main entity of sentence `si`.
+    fn subject(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        names: &Names,
+        si: usize,
+        org_subject: Option<usize>,
+    ) -> Option<usize> {
+        let s = seg.sentences[si].span;
+        let body = s.slice(text);
+        let mut words = body
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let mut first = words.next().unwrap_or("");
+        if OPENERS.contains(&first.to_lowercase().as_str()) {
+            first = words.next().unwrap_or("");
+        }
+        let second = words.next().unwrap_or("");
+        let lower = first.to_lowercase();
+        // Mentions inside the sentence, persons and organisations first.
+        let in_sentence = || {
+            names
+                .mentions
+                .iter()
+                .filter(move |m| s.contains(m.span))
+                .map(|m| m.entity)
+        };
+        let named_first = text[s.start()..]
+            .find(first)
+            .map(|o| s.start() + o)
+            .filter(|&at| names.mentions.iter().any(|m| m.span.start() == at));
+        if named_first.is_none() {
+            let start = s.start() + body.find(first).unwrap_or(0);
+            match lower.as_str() {
+                "it" | "its" => return org_subject.or_else(|| last_org(names, s.start())),
+                "he" | "she" => {
+                    let span = Span::new(start, start + first.len());
+                    return resolve(text, seg, names, span, start);
+                }
+                "they" | "we" | "i" => return None,
+                "the" if ORG_NOUNS.contains(&second.to_lowercase().as_str()) => {
+                    return org_subject.or_else(|| last_org(names, s.start()));
+                }
+                _ => {}
+            }
+        }
+        in_sentence()
+            .find(|&e| matches!(names.entities[e].kind, NameKind::Person | NameKind::Org))
+            .or_else(|| in_sentence().find(|&e| names.entities[e].kind == NameKind::Place))
+    }
+
+    /// Tokens and triggers of one sentence.
+    fn tokens(
+        &self,
+        text: &str,
+        span: Span,
+        values: &[(Span, ClaimValue)],
+        names: &Names,
+        toks: &mut Vec<Tok>,
+        trig: &mut Vec<Trigger>,
+    ) {
+        toks.clear();
+        trig.clear();
+        let mut clause = 0u32;
+        tokenize(text, span, |t| {
+            let s = t.span.slice(text);
+            if t.kind == TokenKind::Punct {
+                let inside = values.iter().any(|v| v.0.contains(t.span));
+                if !inside && matches!(s, "," | ";" | ":" | "—" | "–" | "(" | ")") {
+                    clause += 1;
+                }
+                return;
+            }
+            toks.push(Tok {
+                span: t.span,
+                lower: s.to_lowercase(),
+                clause,
+            });
+        });
+        let mut k = 0;
+        while k < toks.len() {
+            let hit = self.triggers.get(toks[k].lower.as_str()).and_then(|ps| {
+                ps.iter().find(|(w, _)| {
+                    w.iter()
+                        .enumerate()
+                        .all(|(j, w)| toks.get(k + j).is_some_and(|t| t.lower == *w))
+                })
+            });
+            match hit {
+                Some((w, event)) => {
+                    let last = k + w.len() - 1;
+                    let sp = Span::new(toks[k].span.start(), toks[last].span.end());
+                    let in_value = values.iter().any(|v| v.0.overlaps(sp));
+                    let in_name = names.mentions.iter().any(|m| m.span.overlaps(sp));
+                    if !in_value && !in_name {
+                        trig.push(Trigger {
+                            first: k,
+                            last,
+                            event,
+                            span: sp,
+                        });
+                    }
+                    k = last + 1;
+                }
+                None => k += 1,
+            }
+        }
+    }
+}
+
+/// The trigger nearest to the value in `span`, in the value's clause; on a tie, the one after.
+fn nearest(toks: &[Tok], trig: &[Trigger], span: Span) -> Option<Trigger> {
+    let first = toks.iter().position(|t| t.span.start() >= span.start())?;
+    let last = toks
+        .iter()
+        .rposition(|t| t.span.end() <= span.end())
+        .unwrap_or(first)
+        .max(first);
+    let clause = toks[first].clause;
+    let clause_end = toks[last].clause;
+    trig.iter()
+        .filter(|t| {
+            let c = toks[t.first].clause;
+            c >= clause && c <= clause_end
+        })
+        .map(|t| {
+            let d = if t.last < first {
+                2 * (first - t.last)
+            } else {
+                2 * (t.first.saturating_sub(last)) - 1
+            };
+            (d, *t)
+        })
+        .min_by_key(|&(d, t)| (d, t.first))
+        .map(|(_, t)| t)
+}
+
+/// The most recent organisation named before byte `at`.
+fn last_org(names: &Names, at: usize) -> Option<usize> {
+    names
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.start() < at)
+        .map(|m| m.entity)
+        .find(|&e| names.entities[e].kind == NameKind::Org)
+}
+
+/// A date with a calendar value that can be compared: a day, month, year, week, quarter…
+pub fn is_calendar(d: &DateMention) -> bool {
+    matches!(d.kind, DateType::Date | DateType::Time)
+        && d.value.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && !d.value.contains('X')
+}
+
+#[cfg(test)]
+mod tests;
