@@ -875,6 +875,29 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// Legal forms dropped from entity keys.
+static LEGAL_FORMS: std::sync::LazyLock<FxHashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    // The list is checked by a test; a broken list only means no form is dropped.
+    crate::rules::List::parse(
+        "extract/names/legal_forms.txt",
+        include_str!("legal_forms.txt"),
+        crate::rules::Order::Sorted,
+    )
+    .map(|l| l.words().collect())
+    .unwrap_or_default()
+});
+
+/// An entity's key: [`fold`]ed, with a trailing legal form dropped (`Acme Ltd.` → `acme`).
+pub fn entity_key(s: &str) -> String {
+    let mut key = fold(s);
+    if let Some((head, last)) = key.rsplit_once(' ')
+        && LEGAL_FORMS.contains(last)
+    {
+        key.truncate(head.trim_end_matches(',').len());
+    }
+    key
+}
+
 /// The cross-article key: lower case, diacritics removed, leading "the" dropped, white space
 /// normalised.
 pub fn fold(s: &str) -> String {
@@ -924,7 +947,7 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
     for &i in &order {
         let f = &found[i];
         let surface = &text[f.span.range()];
-        let key = fold(surface);
+        let key = entity_key(surface);
         let id = if let Some(&id) = by_key.get(&key) {
             id
         } else if f.words == 1
@@ -951,6 +974,17 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
                 && LEGAL_SUFFIXES.contains(&suffix.trim_end_matches('.'))
             {
                 by_key.entry(stem.to_string()).or_insert(id);
+            }
+            // "Halvorsen" alone is "Halvorsen Marine" (a two-word organisation by its first
+            // word), unless a person or another organisation goes by it too.
+            if f.kind == NameKind::Org
+                && f.words == 2
+                && let Some((first, _)) = key.split_once(' ')
+            {
+                let v = by_surname.entry(first.to_string()).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
             }
             if f.kind == NameKind::Person && f.words > 1 {
                 let parts: Vec<&str> = key.split(' ').collect();
@@ -997,7 +1031,7 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
             NameKind::Place,
             NameKind::Misc,
         ][best];
-        e.key = fold(&e.name);
+        e.key = entity_key(&e.name);
     }
     for (i, f) in found.iter().enumerate() {
         let id = entity_of[i];
@@ -1023,7 +1057,7 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
             .max_by_key(|a| (a.chars().count(), !shouted(a), std::cmp::Reverse(a.len())))
         {
             e.name = best.clone();
-            e.key = fold(best);
+            e.key = entity_key(best);
         }
     }
     // Entities in order of first mention.

@@ -234,3 +234,20 @@ fn usable_on_plain_text() {
     let kinds: Vec<NameKind> = n.entities.iter().map(|e| e.kind).collect();
     assert_eq!(kinds, [NameKind::Person, NameKind::Person, NameKind::Place]);
 }
+
+#[test]
+fn entity_keys_drop_legal_forms() {
+    assert_eq!(entity_key("Halvorsen Marine Ltd."), "halvorsen marine");
+    assert_eq!(entity_key("Acme, Inc."), "acme");
+    assert_eq!(entity_key("The Acme Corporation"), "acme");
+    assert_eq!(entity_key("Ltd"), "ltd");
+    assert_eq!(entity_key("Tom Reyes"), "tom reyes");
+    assert!(
+        crate::rules::List::parse(
+            "legal_forms.txt",
+            include_str!("legal_forms.txt"),
+            crate::rules::Order::Sorted
+        )
+        .is_ok()
+    );
+}
