@@ -67,6 +67,10 @@ pub struct Args {
     #[arg(long)]
     pub day_first: bool,
 
+    /// Articles published more than this many days apart are never grouped into one story.
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub story_days: u32,
+
     /// Skip files (and JSONL lines) larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 50_000_000)]
     pub max_bytes: u64,
@@ -104,6 +108,7 @@ impl Args {
             progress: !self.quiet,
             report_problems: true,
             day_first: self.day_first,
+            story_days: self.story_days,
         })
     }
 }

@@ -12,6 +12,7 @@
 //! Offsets are UTF-8 byte [`span::Span`]s inside the library and character offsets in every
 //! table, converted through one [`span::OffsetIndex`] per article.
 
+pub mod compare;
 pub mod error;
 pub mod extract;
 pub mod input;

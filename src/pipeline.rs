@@ -14,15 +14,17 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::Error;
+use crate::compare::{Comparer, Digest};
 use crate::extract::amounts::{Amount, AmountExtractor};
+use crate::extract::claims::ClaimValue;
 use crate::extract::claims::{Claim, ClaimExtractor};
 use crate::extract::dates::{DateExtractor, DateMention, DateOptions};
 use crate::extract::names::{NameExtractor, Names};
 use crate::extract::quotes::{Quote, QuoteExtractor};
 use crate::input::{Article, Job, Jobs, Problem, read_job};
 use crate::output::{
-    ArticleRow, DateRow, Encoded, EntityRow, ErrorRow, Format, NameRow, QuoteRow, SentenceRow,
-    Table, TokenRow, Writers,
+    AmountRow, ArticleRow, ClaimRow, DateRow, Encoded, EntityRow, ErrorRow, Format, NameRow,
+    QuoteRow, SentenceRow, Table, TokenRow, Writers,
 };
 use crate::segment::{Segmentation, Segmenter, TokenKind, count_words, tokenize};
 use crate::span::OffsetIndex;
@@ -55,6 +57,8 @@ pub struct Config {
     pub report_problems: bool,
     /// Read ambiguous numeric dates (`05/01/2019`) day first.
     pub day_first: bool,
+    /// Articles published more than this many days apart are never one story.
+    pub story_days: u32,
 }
 
 impl Default for Config {
@@ -70,6 +74,7 @@ impl Default for Config {
             progress: false,
             report_problems: true,
             day_first: false,
+            story_days: 7,
         }
     }
 }
@@ -194,8 +199,8 @@ impl Pipeline {
         }
     }
 
-    /// Analyses an article and encodes its rows.
-    fn encode(&self, article: &Article, config: &Config, enc: &mut Encoded) {
+    /// Analyses an article, encodes its rows and returns what the comparison needs of it.
+    fn encode(&self, article: &Article, config: &Config, enc: &mut Encoded) -> Digest {
         let a = self.analyze(article);
         let text = &article.text;
         let seg = &a.segmentation;
@@ -219,6 +224,9 @@ impl Pipeline {
                 names: a.names.mentions.len(),
                 entities: a.names.entities.len(),
                 quotes: a.quotes.len(),
+                amounts: a.amounts.len(),
+                claims: a.claims.len(),
+                story: None,
             },
         );
         for q in &a.quotes {
@@ -304,6 +312,64 @@ impl Pipeline {
                 },
             );
         }
+        for m in &a.amounts {
+            let c = a.offsets.chars(m.span);
+            enc.row(
+                f,
+                Table::Amounts,
+                &AmountRow {
+                    article_id: &article.id,
+                    source: &article.source,
+                    sentence: seg.sentence_at(m.span.start()) + 1,
+                    start: c.start,
+                    end: c.end,
+                    text: m.span.slice(text),
+                    value: &m.value_text(),
+                    unit: &m.unit,
+                    approx: m.approx(),
+                },
+            );
+        }
+        for (k, c) in a.claims.iter().enumerate() {
+            let (value_type, value, unit, modifier) = match c.value {
+                ClaimValue::Date(i) => {
+                    let d = &a.dates[i];
+                    (
+                        "date",
+                        d.value.clone(),
+                        "",
+                        d.modifier.map_or("", |m| m.name()),
+                    )
+                }
+                ClaimValue::Amount(i) => {
+                    let m = &a.amounts[i];
+                    (
+                        "amount",
+                        m.value_text(),
+                        m.unit.as_str(),
+                        crate::compare::bound_name(m.bound),
+                    )
+                }
+            };
+            enc.row(
+                f,
+                Table::Claims,
+                &ClaimRow {
+                    article_id: &article.id,
+                    source: &article.source,
+                    story: None,
+                    sentence: c.sentence + 1,
+                    claim_id: k + 1,
+                    subject: c.subject.map_or("", |e| a.names.entities[e].name.as_str()),
+                    event: c.event,
+                    value_type,
+                    value: &value,
+                    unit,
+                    text: seg.sentences[c.sentence].span.slice(text),
+                    modifier,
+                },
+            );
+        }
         if config.sentences {
             for (i, s) in seg.sentences.iter().enumerate() {
                 let c = a.offsets.chars(s.span);
@@ -343,6 +409,7 @@ impl Pipeline {
                 });
             }
         }
+        Digest::new(article, &a)
     }
 }
 
@@ -358,6 +425,7 @@ fn kind_name(k: TokenKind) -> &'static str {
 /// The result of one job, ready for the writer.
 struct Done {
     enc: Encoded,
+    digests: Vec<Digest>,
     sources: Vec<String>,
     problems: Vec<Problem>,
     bytes: u64,
@@ -368,8 +436,9 @@ fn process(pipeline: &Pipeline, config: &Config, job: Job) -> Done {
     let read = read_job(job, config.max_bytes);
     let mut enc = Encoded::default();
     let mut sources = Vec::with_capacity(read.articles.len());
+    let mut digests = Vec::with_capacity(read.articles.len());
     for article in &read.articles {
-        pipeline.encode(article, config, &mut enc);
+        digests.push(pipeline.encode(article, config, &mut enc));
         sources.push(article.source.clone());
     }
     for p in &read.problems {
@@ -387,6 +456,7 @@ fn process(pipeline: &Pipeline, config: &Config, job: Job) -> Done {
     enc.finish();
     Done {
         enc,
+        digests,
         sources,
         problems: read.problems,
         bytes,
@@ -416,6 +486,8 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     tables.push(Table::Names);
     tables.push(Table::Entities);
     tables.push(Table::Quotes);
+    tables.push(Table::Amounts);
+    tables.push(Table::Claims);
     tables.push(Table::Errors);
     let mut writers = Writers::create(&config.output, config.format, &tables)?;
     let progress = (config.progress && std::io::stderr().is_terminal()).then(|| {
@@ -435,9 +507,13 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         let progress = progress.as_ref();
         let writer = scope.spawn(move || -> Result<(), Error> {
             let mut sources = BTreeSet::new();
+            let mut comparer = Comparer::new(config.story_days);
             for batch in rx {
                 for done in batch {
                     writers.write(&done.enc)?;
+                    for d in done.digests {
+                        comparer.add(d);
+                    }
                     summary.articles += done.sources.len();
                     summary.bytes += done.bytes;
                     for p in &done.problems {
@@ -463,7 +539,12 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
                 }
             }
             summary.sources = sources.len();
-            summary.tables = writers.finish()?;
+            let (mut tables, pending) = writers.finish_except(&[Table::Articles, Table::Claims])?;
+            if let Some(pb) = progress {
+                pb.set_message(format!("comparing {} articles", comparer.len()));
+            }
+            tables.extend(comparer.finish(&config.output, config.format, pending)?);
+            summary.tables = tables;
             Ok(())
         });
         loop {

@@ -3,6 +3,7 @@
 mod util;
 
 mod cli;
+mod compare;
 mod golden;
 mod properties;
 mod shared;

@@ -3,9 +3,9 @@
 
 use crate::util::*;
 
-#[test]
-fn seeds_are_segmented() {
-    let Some(shared) = shared() else { return };
+/// A default run on the seeds into `out/` of a temporary folder, when `../shared` is there.
+fn run_on_seeds() -> Option<tempfile::TempDir> {
+    let shared = shared()?;
     let dir = tempfile::tempdir().unwrap();
     let out = run_in(
         dir.path(),
@@ -17,6 +17,12 @@ fn seeds_are_segmented() {
         ],
     );
     assert_eq!(out.status.code(), Some(0));
+    Some(dir)
+}
+
+#[test]
+fn seeds_are_segmented() {
+    let Some(dir) = run_on_seeds() else { return };
     let rows = table(&dir.path().join("out/articles.csv"));
     let counts: Vec<(&str, &str)> = rows
         .iter()
@@ -52,4 +58,19 @@ fn corpus_files_are_readable_as_they_are() {
         header(&dir.path().join("out/errors.csv")),
         ["path", "line", "kind", "message"]
     );
+}
+
+#[test]
+fn seeds_are_one_story() {
+    let Some(dir) = run_on_seeds() else { return };
+    let stories = table(&dir.path().join("out/stories.csv"));
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    assert_eq!(stories[0]["articles"], "2");
+    let names = table(&dir.path().join("out/compare_names.csv"));
+    let in_both = |n: &str| {
+        names
+            .iter()
+            .any(|r| r["entity"] == n && r["status"] == "all")
+    };
+    assert!(in_both("James Norton") && in_both("Imogen Poots"));
 }

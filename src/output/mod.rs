@@ -52,13 +52,17 @@ pub enum Table {
     Entities,
     /// `quotes`: quotations.
     Quotes,
+    /// `amounts`: numbers with their unit.
+    Amounts,
+    /// `claims`: entities tied to dates and amounts.
+    Claims,
     /// `errors`: problems with inputs.
     Errors,
 }
 
 impl Table {
     /// Every table, in a fixed order.
-    pub const ALL: [Table; 8] = [
+    pub const ALL: [Table; 10] = [
         Table::Articles,
         Table::Sentences,
         Table::Tokens,
@@ -66,6 +70,8 @@ impl Table {
         Table::Names,
         Table::Entities,
         Table::Quotes,
+        Table::Amounts,
+        Table::Claims,
         Table::Errors,
     ];
 
@@ -79,6 +85,8 @@ impl Table {
             Table::Names => "names",
             Table::Entities => "entities",
             Table::Quotes => "quotes",
+            Table::Amounts => "amounts",
+            Table::Claims => "claims",
             Table::Errors => "errors",
         }
     }
@@ -93,6 +101,8 @@ impl Table {
             Table::Names => header_of::<NameRow>(),
             Table::Entities => header_of::<EntityRow>(),
             Table::Quotes => header_of::<QuoteRow>(),
+            Table::Amounts => header_of::<AmountRow>(),
+            Table::Claims => header_of::<ClaimRow>(),
             Table::Errors => header_of::<ErrorRow>(),
         }
     }
@@ -166,6 +176,17 @@ struct Sink {
     out: BufWriter<File>,
 }
 
+/// A table fully written to its temporary file, not yet in place.
+#[derive(Debug)]
+pub struct Pending {
+    /// Which table.
+    pub table: Table,
+    /// Where it was written.
+    pub tmp: PathBuf,
+    /// Where it goes.
+    pub path: PathBuf,
+}
+
 /// The writers of one run.
 pub struct Writers {
     sinks: Vec<Sink>,
@@ -211,7 +232,14 @@ impl Writers {
 
     /// Flushes every table and moves it into place.
     pub fn finish(self) -> Result<Vec<PathBuf>, Error> {
+        Ok(self.finish_except(&[])?.0)
+    }
+
+    /// Flushes every table; moves into place all but those in `keep`, which are returned as
+    /// [`Pending`] for a last pass (filling in the story column).
+    pub fn finish_except(self, keep: &[Table]) -> Result<(Vec<PathBuf>, Vec<Pending>), Error> {
         let mut done = Vec::new();
+        let mut pending = Vec::new();
         for s in self.sinks {
             let f = s
                 .out
@@ -219,10 +247,18 @@ impl Writers {
                 .map_err(|e| Error::output(&s.tmp, e.into_error()))?;
             f.sync_all().ok();
             drop(f);
+            if keep.contains(&s.table) {
+                pending.push(Pending {
+                    table: s.table,
+                    tmp: s.tmp,
+                    path: s.path,
+                });
+                continue;
+            }
             std::fs::rename(&s.tmp, &s.path).map_err(|e| Error::output(&s.path, e))?;
             done.push(s.path);
         }
-        Ok(done)
+        Ok((done, pending))
     }
 }
 
@@ -236,7 +272,7 @@ mod tests {
         let cols = |t: Table| t.columns().join(",");
         assert_eq!(
             cols(Table::Articles),
-            "article_id,source,path,title,published,url,author,chars,words,sentences,paragraphs,dates,names,entities,quotes"
+            "article_id,source,path,title,published,url,author,chars,words,sentences,paragraphs,dates,names,entities,quotes,amounts,claims,story"
         );
         assert_eq!(
             cols(Table::Sentences),
@@ -261,6 +297,14 @@ mod tests {
         assert_eq!(
             cols(Table::Quotes),
             "article_id,source,quote_id,part,sentence,start,end,text,kind,speaker,speaker_entity,speaker_start,speaker_end,cue,unclosed"
+        );
+        assert_eq!(
+            cols(Table::Amounts),
+            "article_id,source,sentence,start,end,text,value,unit,approx"
+        );
+        assert_eq!(
+            cols(Table::Claims),
+            "article_id,source,story,sentence,claim_id,subject,event,value_type,value,unit,text,mod"
         );
         assert_eq!(cols(Table::Errors), "path,line,kind,message");
     }

@@ -23,6 +23,10 @@ pub struct ArticleRow<'a> {
     pub names: usize,
     pub entities: usize,
     pub quotes: usize,
+    pub amounts: usize,
+    pub claims: usize,
+    /// Filled in at the end of the run, when stories are known.
+    pub story: Option<usize>,
 }
 
 /// A row of `sentences.csv`. `sentence` and `paragraph` are 1-based.
@@ -129,4 +133,37 @@ pub struct QuoteRow<'a> {
     pub speaker_end: Option<usize>,
     pub cue: &'a str,
     pub unclosed: bool,
+}
+
+/// A row of `amounts.csv`.
+#[derive(Debug, Default, Serialize)]
+pub struct AmountRow<'a> {
+    pub article_id: &'a str,
+    pub source: &'a str,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub value: &'a str,
+    pub unit: &'a str,
+    pub approx: bool,
+}
+
+/// A row of `claims.csv`. `claim_id` is 1-based within the article; `story` is filled in at
+/// the end of the run; `mod` is the date's TIMEX3 mod or the amount's bound.
+#[derive(Debug, Default, Serialize)]
+pub struct ClaimRow<'a> {
+    pub article_id: &'a str,
+    pub source: &'a str,
+    pub story: Option<usize>,
+    pub sentence: usize,
+    pub claim_id: usize,
+    pub subject: &'a str,
+    pub event: &'a str,
+    pub value_type: &'a str,
+    pub value: &'a str,
+    pub unit: &'a str,
+    pub text: &'a str,
+    #[serde(rename = "mod")]
+    pub modifier: &'a str,
 }

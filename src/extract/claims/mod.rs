@@ -5,12 +5,15 @@
 //! A claim is made for every date (TIMEX3 `DATE` or `TIME` with a known calendar value) and
 //! every amount in a sentence. Its **event** comes from the nearest trigger word of the
 //! trigger table (`events.txt`) in the value's clause (clauses are split at commas, colons,
-//! semicolons, dashes and brackets outside the value itself); a value with no trigger in its
-//! clause is a `MENTION`. Its **subject** is the main entity of the sentence: a pronoun or a
+//! semicolons, dashes and brackets outside the value itself), else from a trigger at most six
+//! words away in the sentence; a value with no such trigger is a `MENTION`. Its **subject** is the main entity of the sentence: a pronoun or a
 //! definite description opening the sentence (`it`, `she`, `the company`) is resolved as in
 //! quote attribution (`it` and organisation nouns take the organisation the previous sentences
-//! were about); otherwise the first person or organisation named before the value, else the
-//! first place.
+//! were about); otherwise the first person or organisation named in the sentence, else the
+//! first place; a name that is only the source of a statement (`…, director Anna Holm said`,
+//! `according to Holm`) is not a subject. A sentence that names nobody else (a headline such
+//! as *Shipyard closure: 260 staff face redundancy*) is about the article's main entity: the
+//! person or organisation it names most.
 
 use rustc_hash::FxHashMap;
 
@@ -55,6 +58,8 @@ pub const MENTION: &str = "MENTION";
 pub struct ClaimExtractor {
     /// Trigger phrases by first word, longest first: (words, event).
     triggers: FxHashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
+    /// Reporting verbs (the quote extractor's list).
+    verbs: rustc_hash::FxHashSet<&'static str>,
 }
 
 #[derive(Clone, Debug)]
@@ -94,7 +99,14 @@ impl ClaimExtractor {
             e.push((words, f[1]));
             e.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        Ok(ClaimExtractor { triggers })
+        let verbs = List::parse(
+            "extract/quotes/verbs.txt",
+            include_str!("../quotes/verbs.txt"),
+            Order::Sorted,
+        )?
+        .words()
+        .collect();
+        Ok(ClaimExtractor { triggers, verbs })
     }
 
     /// The event a single word or phrase triggers, if any (`"closure"` → `CLOSE`).
@@ -135,6 +147,21 @@ impl ClaimExtractor {
         let mut trig: Vec<Trigger> = Vec::new();
         // The organisation the previous sentences were about, for "it" and "the company".
         let mut org_subject: Option<usize> = None;
+        // The article's main entity: the person or organisation named most (an organisation,
+        // then the first named, on a tie).
+        let topic = names
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e.kind, NameKind::Org | NameKind::Person))
+            .max_by_key(|(i, e)| {
+                (
+                    e.mentions.len(),
+                    e.kind == NameKind::Org,
+                    std::cmp::Reverse(*i),
+                )
+            })
+            .map(|(i, _)| i);
         let mut v = 0;
         for (si, s) in seg.sentences.iter().enumerate() {
             let from = v;
@@ -142,7 +169,7 @@ impl ClaimExtractor {
                 v += 1;
             }
             let here = &values[from..v];
-            let subject = self.subject(text, seg, names, si, org_subject);
+            let subject = self.subject(text, seg, names, si, org_subject, topic);
             if let Some(id) = subject
                 && names.entities[id].kind == NameKind::Org
             {
@@ -155,17 +182,6 @@ impl ClaimExtractor {
             for &(span, value) in here {
                 let (event, trigger) = nearest(&toks, &trig, span)
                     .map_or((MENTION, None), |t| (t.event, Some(t.span)));
-                // The subject is named before the value (or opens the sentence).
-                let subject = subject.filter(|&id| {
-                    names.entities[id]
-                        .mentions
-                        .iter()
-                        .any(|&m| names.mentions[m].span.start() < span.start())
-                        || !names.entities[id]
-                            .mentions
-                            .iter()
-                            .any(|&m| s.span.contains(names.mentions[m].span))
-                });
                 out.push(Claim {
                     sentence: si,
                     subject,
@@ -186,6 +202,7 @@ impl ClaimExtractor {
         names: &Names,
         si: usize,
         org_subject: Option<usize>,
+        topic: Option<usize>,
     ) -> Option<usize> {
         let s = seg.sentences[si].span;
         let body = s.slice(text);
@@ -199,12 +216,13 @@ impl ClaimExtractor {
         }
         let second = words.next().unwrap_or("");
         let lower = first.to_lowercase();
-        // Mentions inside the sentence, persons and organisations first.
+        // Mentions inside the sentence, but not the source of an attribution ("…, director
+        // Anna Holm said"): the source of a statement is not what it is about.
         let in_sentence = || {
             names
                 .mentions
                 .iter()
-                .filter(move |m| s.contains(m.span))
+                .filter(move |m| s.contains(m.span) && !self.attributes(text, s, m.span))
                 .map(|m| m.entity)
         };
         let named_first = text[s.start()..]
@@ -214,7 +232,9 @@ impl ClaimExtractor {
         if named_first.is_none() {
             let start = s.start() + body.find(first).unwrap_or(0);
             match lower.as_str() {
-                "it" | "its" => return org_subject.or_else(|| last_org(names, s.start())),
+                "it" | "its" if !matches!(second, "was" | "is" | "has" | "had") => {
+                    return org_subject;
+                }
                 "he" | "she" => {
                     let span = Span::new(start, start + first.len());
                     return resolve(text, seg, names, span, start);
@@ -229,6 +249,43 @@ impl ClaimExtractor {
         in_sentence()
             .find(|&e| matches!(names.entities[e].kind, NameKind::Person | NameKind::Org))
             .or_else(|| in_sentence().find(|&e| names.entities[e].kind == NameKind::Place))
+            .or(topic)
+    }
+
+    /// True when the name at `m` is only the source of a statement: an attribution put after
+    /// the statement (`…, director Anna Holm said.`, `…, said Holm.`) or `according to Holm`.
+    /// A name before a reporting verb that goes on (`Acme announced on Tuesday that …`) is the
+    /// subject of what it announced.
+    fn attributes(&self, text: &str, sentence: Span, m: Span) -> bool {
+        let is_verb = |w: &str| self.verbs.contains(w.to_lowercase().as_str());
+        let rest = &text[m.end()..sentence.end()];
+        let after = rest.trim_start();
+        let verb_len = after
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(after.len());
+        if verb_len > 0 && is_verb(&after[..verb_len]) {
+            let tail = after[verb_len..].trim_start();
+            if tail.is_empty() || tail.starts_with(['.', ',', ';', '!', '?']) {
+                return true;
+            }
+        }
+        let before = &text[sentence.start()..m.start()];
+        // The last three words before the name, with their offsets.
+        let words: Vec<(usize, &str)> = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+            .collect();
+        words.iter().rev().take(3).any(|&(at, w)| {
+            if w.eq_ignore_ascii_case("according") {
+                return true;
+            }
+            // ", said museum director Anna Holm": the verb follows a comma or a closing mark.
+            is_verb(w)
+                && before[..at]
+                    .trim_end()
+                    .ends_with([',', '"', '”', '’', '\''])
+        })
     }
 
     /// Tokens and triggers of one sentence.
@@ -290,7 +347,11 @@ impl ClaimExtractor {
     }
 }
 
-/// The trigger nearest to the value in `span`, in the value's clause; on a tie, the one after.
+/// How many words away a trigger outside the value's clause may be.
+const MAX_OUTSIDE_CLAUSE: usize = 6;
+
+/// The trigger nearest to the value in `span`, in the value's clause (else at most
+/// [`MAX_OUTSIDE_CLAUSE`] words away); on a tie, the one after.
 fn nearest(toks: &[Tok], trig: &[Trigger], span: Span) -> Option<Trigger> {
     let first = toks.iter().position(|t| t.span.start() >= span.start())?;
     let last = toks
@@ -300,21 +361,27 @@ fn nearest(toks: &[Tok], trig: &[Trigger], span: Span) -> Option<Trigger> {
         .max(first);
     let clause = toks[first].clause;
     let clause_end = toks[last].clause;
-    trig.iter()
-        .filter(|t| {
-            let c = toks[t.first].clause;
-            c >= clause && c <= clause_end
-        })
-        .map(|t| {
-            let d = if t.last < first {
-                2 * (first - t.last)
-            } else {
-                2 * (t.first.saturating_sub(last)) - 1
-            };
-            (d, *t)
-        })
-        .min_by_key(|&(d, t)| (d, t.first))
-        .map(|(_, t)| t)
+    let distance = |t: &Trigger| {
+        if t.last < first {
+            2 * (first - t.last)
+        } else {
+            (2 * t.first.saturating_sub(last)).saturating_sub(1)
+        }
+    };
+    let in_clause = trig.iter().filter(|t| {
+        let c = toks[t.first].clause;
+        c >= clause && c <= clause_end
+    });
+    // Else a trigger close by in the next or previous clause ("in early 2022, the couple
+    // announced their engagement").
+    let near = || {
+        trig.iter()
+            .filter(|t| distance(t) <= 2 * MAX_OUTSIDE_CLAUSE)
+    };
+    if in_clause.clone().next().is_none() {
+        return near().min_by_key(|t| (distance(t), t.first)).copied();
+    }
+    in_clause.min_by_key(|t| (distance(t), t.first)).copied()
 }
 
 /// The most recent organisation named before byte `at`.

@@ -1,0 +1,229 @@
+//! `comparison.md`: the page a fact-checker reads first — per compared story, its sources,
+//! the contradictions, the quotations worded differently or presented as narration, and the
+//! claims only one outlet makes. Long lists are cut, pointing to the table that has them all.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::StoryReport;
+use crate::Error;
+
+/// Items shown per list before pointing to the table.
+const LIST_MAX: usize = 12;
+
+/// Writes `comparison.md` in `dir`.
+pub(crate) fn write(dir: &Path, stories: &[StoryReport]) -> Result<PathBuf, Error> {
+    let path = dir.join("comparison.md");
+    let tmp = dir.join(".comparison.md.partial");
+    std::fs::write(&tmp, render(stories)).map_err(|e| Error::output(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| Error::output(&path, e))?;
+    Ok(path)
+}
+
+/// The page, as text.
+pub(crate) fn render(stories: &[StoryReport]) -> String {
+    let mut s = String::from("# Comparison of sources\n\n");
+    if stories.is_empty() {
+        s.push_str("No story was covered by more than one source: there is nothing to compare.\n");
+        return s;
+    }
+    let _ = writeln!(
+        s,
+        "{} {} covered by more than one source. Values are TIMEX3 dates and amounts as \
+         normalised by newsrake; see `compare_claims.csv`, `compare_quotes.csv` and \
+         `compare_names.csv` for every row.\n",
+        stories.len(),
+        if stories.len() == 1 {
+            "story is"
+        } else {
+            "stories are"
+        }
+    );
+    for st in stories {
+        render_story(&mut s, st);
+    }
+    s
+}
+
+fn render_story(s: &mut String, st: &StoryReport) {
+    let _ = writeln!(s, "## Story {}: {}\n", st.number, st.top.join(", "));
+    let sources: Vec<String> = st
+        .sources
+        .iter()
+        .map(|(name, n)| format!("{name} ({n} article{})", if *n == 1 { "" } else { "s" }))
+        .collect();
+    let _ = write!(s, "Sources: {}", sources.join(", "));
+    match (st.first, st.last) {
+        (Some(a), Some(b)) if a == b => {
+            let _ = write!(s, "; published {a}");
+        }
+        (Some(a), Some(b)) => {
+            let _ = write!(s, "; published {a} to {b}");
+        }
+        _ => {}
+    }
+    s.push_str(".\n\n");
+    for (src, title) in &st.titles {
+        if !title.is_empty() {
+            let _ = writeln!(s, "- *{src}*: {title}");
+        }
+    }
+    s.push('\n');
+
+    let conflicts: Vec<String> = st
+        .claims
+        .iter()
+        .filter(|c| c.status == "conflict")
+        .map(|c| {
+            format!(
+                "**{}** · {} · {}{}: {}",
+                c.subject,
+                c.event,
+                c.value_type.name(),
+                unit(&c.unit),
+                c.detail
+            )
+        })
+        .collect();
+    list(s, "Contradictions", &conflicts, "compare_claims.csv");
+
+    let variants: Vec<String> = st
+        .quotes
+        .iter()
+        .filter(|q| q.status == "variant")
+        .map(|q| {
+            let by: Vec<String> = q
+                .wording
+                .iter()
+                .map(|(src, w)| format!("{src}: “{}”", w.join("” / “")))
+                .collect();
+            format!(
+                "{}{} — {}",
+                speaker(&q.speaker),
+                by.join("; "),
+                q.differences
+            )
+        })
+        .collect();
+    list(
+        s,
+        "Quotations worded differently",
+        &variants,
+        "compare_quotes.csv",
+    );
+
+    let narrated: Vec<String> = st
+        .quotes
+        .iter()
+        .filter(|q| !q.unquoted_in.is_empty())
+        .map(|q| {
+            format!(
+                "{}“{}” — quoted by {}; in the narration of {}",
+                speaker(&q.speaker),
+                q.text,
+                q.wording.keys().cloned().collect::<Vec<_>>().join(", "),
+                q.unquoted_in.join(", ")
+            )
+        })
+        .collect();
+    list(
+        s,
+        "Quoted words that another source gives as narration",
+        &narrated,
+        "compare_quotes.csv",
+    );
+
+    let single: Vec<String> = st
+        .claims
+        .iter()
+        .filter(|c| c.status == "one" && c.event != crate::extract::claims::MENTION)
+        .map(|c| {
+            let (src, v) = c
+                .values
+                .iter()
+                .next()
+                .map_or((String::new(), String::new()), |(s, v)| {
+                    (s.clone(), v.join(", "))
+                });
+            format!(
+                "*{src}*: **{}** · {} · {}{} = {v}",
+                c.subject,
+                c.event,
+                c.value_type.name(),
+                unit(&c.unit)
+            )
+        })
+        .collect();
+    list(
+        s,
+        "Claims only one source makes",
+        &single,
+        "compare_claims.csv",
+    );
+
+    let agree: Vec<String> = st
+        .claims
+        .iter()
+        .filter(|c| c.status == "agree")
+        .map(|c| {
+            let v: Vec<String> = c.values.values().flatten().cloned().collect();
+            let mut v = v;
+            v.dedup();
+            format!(
+                "**{}** · {} · {}{}: {} ({})",
+                c.subject,
+                c.event,
+                c.value_type.name(),
+                unit(&c.unit),
+                v.join(", "),
+                c.values.keys().cloned().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    list(s, "Agreements", &agree, "compare_claims.csv");
+
+    let verbatim = st.quotes.iter().filter(|q| q.status == "verbatim").count();
+    let all_names = st
+        .names
+        .iter()
+        .filter(|n| n.mentions.len() == st.sources.len())
+        .count();
+    let _ = writeln!(
+        s,
+        "{verbatim} quotation{} quoted word for word by several sources; {all_names} name{} in \
+         every source.\n",
+        if verbatim == 1 { "" } else { "s" },
+        if all_names == 1 { "" } else { "s" },
+    );
+}
+
+fn unit(u: &str) -> String {
+    if u.is_empty() {
+        String::new()
+    } else {
+        format!(" ({u})")
+    }
+}
+
+fn speaker(s: &str) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!("{s}: ")
+    }
+}
+
+fn list(s: &mut String, title: &str, items: &[String], table: &str) {
+    let _ = writeln!(s, "### {title}\n");
+    if items.is_empty() {
+        s.push_str("None found.\n\n");
+        return;
+    }
+    for i in items.iter().take(LIST_MAX) {
+        let _ = writeln!(s, "- {i}");
+    }
+    if items.len() > LIST_MAX {
+        let _ = writeln!(s, "- … and {} more in `{table}`", items.len() - LIST_MAX);
+    }
+    s.push('\n');
+}

@@ -1,0 +1,255 @@
+//! Comparing sources, through the binary: stories, contradictions, quotes, and the tables'
+//! columns. The sample articles in `input/` are pinned byte for byte by `golden.rs`; here the
+//! behaviour behind them is asserted on its own.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::util::*;
+
+fn run(dir: &Path, args: &[&str]) {
+    let out = run_in(dir, args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn run_on(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(dir.path(), files);
+    run(dir.path(), &["in", "-o", "out", "--quiet"]);
+    dir
+}
+
+fn rows(dir: &Path, table: &str) -> Vec<HashMap<String, String>> {
+    table_at(&dir.join("out").join(table))
+}
+
+fn table_at(p: &Path) -> Vec<HashMap<String, String>> {
+    table(p)
+}
+
+#[test]
+fn sample_articles_show_the_planted_contradictions_and_no_others() {
+    let dir = tempfile::tempdir().unwrap();
+    run(
+        &root(),
+        &["input", "-o", dir.path().to_str().unwrap(), "--quiet"],
+    );
+    let stories = table_at(&dir.path().join("stories.csv"));
+    assert_eq!(stories.len(), 1, "one story: {stories:?}");
+    assert_eq!(
+        stories[0]["sources"],
+        "coastal-daily|northern-wire|the-herald"
+    );
+    let claims = table_at(&dir.path().join("compare_claims.csv"));
+    let mut conflicts: Vec<(String, String, String, String)> = claims
+        .iter()
+        .filter(|r| r["status"] == "conflict")
+        .map(|r| {
+            (
+                r["subject"].clone(),
+                r["event"].clone(),
+                r["value_type"].clone(),
+                r["unit"].clone(),
+            )
+        })
+        .collect();
+    conflicts.sort();
+    let c =
+        |e: &str, t: &str, u: &str| ("Halvorsen Marine".to_string(), e.into(), t.into(), u.into());
+    // The announcement day (Monday 10 vs Tuesday 11 March), the closing date (June vs July)
+    // and the jobs (240 vs about 260): the three planted in the samples.
+    assert_eq!(
+        conflicts,
+        vec![
+            c("ANNOUNCE", "date", ""),
+            c("CLOSE", "date", ""),
+            c("DISMISS", "amount", "jobs"),
+        ]
+    );
+    let jobs = claims.iter().find(|r| r["event"] == "DISMISS").unwrap();
+    assert_eq!(jobs["coastal-daily"], "240");
+    assert!(jobs["the-herald"].contains("about 260"));
+    assert!(jobs["detail"].contains("coastal-daily: 240 vs the-herald:"));
+    // The founding year agrees where it is given.
+    assert!(
+        claims
+            .iter()
+            .any(|r| r["event"] == "FOUND" && r["status"] == "agree")
+    );
+
+    let quotes = table_at(&dir.path().join("compare_quotes.csv"));
+    let reyes = quotes
+        .iter()
+        .find(|r| r["text"].starts_with("Twenty years"))
+        .unwrap();
+    assert_eq!(reyes["status"], "variant");
+    assert_eq!(reyes["speaker"], "Tom Reyes");
+    assert_eq!(reyes["differences"], "the-herald: twenty → 20");
+    // Northern Wire gives Reyes's words as narration.
+    assert_eq!(reyes["unquoted_in"], "northern-wire");
+    let okafor = quotes
+        .iter()
+        .find(|r| r["text"].starts_with("We did not take"))
+        .unwrap();
+    assert_eq!(okafor["status"], "verbatim");
+    assert_eq!(okafor["sources"], "coastal-daily|northern-wire|the-herald");
+
+    let names = table_at(&dir.path().join("compare_names.csv"));
+    let all: Vec<&str> = names
+        .iter()
+        .filter(|r| r["status"] == "all")
+        .map(|r| r["entity"].as_str())
+        .collect();
+    for n in [
+        "Halvorsen Marine",
+        "Tom Reyes",
+        "Margaret Okafor",
+        "Port Aldery",
+    ] {
+        assert!(all.contains(&n), "{n} in all sources: {all:?}");
+    }
+    let md = std::fs::read_to_string(dir.path().join("comparison.md")).unwrap();
+    assert!(md.contains("### Contradictions"));
+    assert!(md.contains("coastal-daily: 240 vs the-herald"));
+    assert!(md.contains("the-herald: twenty → 20"));
+}
+
+const MARCH: &str = "---\npublished: 2025-03-12\n---\nAcme Ferries will close its Brightwater \
+    depot on June 30, Acme Ferries said on Tuesday. The depot employs 80 workers. Chief \
+    executive Dana Whitlow said the depot had served the town for decades.\n";
+const MARCH_OTHER: &str = "---\npublished: 2025-03-13\n---\nAcme Ferries is to close the \
+    Brightwater depot on July 31. Dana Whitlow said 95 workers would lose their jobs.\n";
+const MAY: &str = "---\npublished: 2025-05-20\n---\nAcme Ferries will open a new terminal in \
+    Brightwater on June 2. Chief executive Dana Whitlow said 40 workers would be hired.\n";
+const MAY_OTHER: &str = "---\npublished: 2025-05-21\n---\nAcme Ferries opens its Brightwater \
+    terminal on June 2, Dana Whitlow said. The terminal will employ 40 workers.\n";
+
+#[test]
+fn unrelated_stories_about_one_company_are_not_compared() {
+    let dir = run_on(&[
+        ("in/alpha/depot.md", MARCH.as_bytes()),
+        ("in/beta/depot.md", MARCH_OTHER.as_bytes()),
+        ("in/alpha/terminal.md", MAY.as_bytes()),
+        ("in/beta/terminal.md", MAY_OTHER.as_bytes()),
+    ]);
+    let stories = rows(dir.path(), "stories.csv");
+    assert_eq!(stories.len(), 2, "{stories:?}");
+    let articles = rows(dir.path(), "articles.csv");
+    let story: HashMap<&str, &str> = articles
+        .iter()
+        .map(|r| (r["article_id"].as_str(), r["story"].as_str()))
+        .collect();
+    assert_eq!(story["alpha/depot.md"], story["beta/depot.md"]);
+    assert_eq!(story["alpha/terminal.md"], story["beta/terminal.md"]);
+    assert_ne!(story["alpha/depot.md"], story["alpha/terminal.md"]);
+    // The depot story contradicts itself on the date; the terminal story agrees. No row mixes
+    // the two stories' values.
+    let claims = rows(dir.path(), "compare_claims.csv");
+    let close = claims.iter().find(|r| r["event"] == "CLOSE").unwrap();
+    assert_eq!(close["status"], "conflict");
+    assert_eq!(close["story"], story["alpha/depot.md"]);
+    let open = claims.iter().find(|r| r["event"] == "OPEN").unwrap();
+    assert_eq!(open["status"], "agree", "{open:?}");
+    for r in claims.iter().filter(|r| r["status"] == "conflict") {
+        assert_eq!(r["story"], story["alpha/depot.md"], "{r:?}");
+        assert!(!r["detail"].contains("2025-06-02"), "{r:?}");
+    }
+    // claims.csv carries each article's story.
+    for r in rows(dir.path(), "claims.csv") {
+        assert_eq!(r["story"], story[r["article_id"].as_str()]);
+    }
+}
+
+#[test]
+fn relative_dates_compare_by_their_resolved_value() {
+    // Friday 14 March 2025: "on Thursday" is the 13th.
+    let a = "---\npublished: 2025-03-14\n---\nA fire broke out at the Kessler Museum on \
+             Thursday. Twelve firefighters fought the blaze, director Anna Holm said.\n";
+    let b = "---\npublished: 2025-03-15\n---\nThe fire at the Kessler Museum broke out on \
+             March 13, director Anna Holm said. Fourteen firefighters fought the blaze.\n";
+    let dir = run_on(&[
+        ("in/herald/a.md", a.as_bytes()),
+        ("in/coastal/b.md", b.as_bytes()),
+    ]);
+    let claims = rows(dir.path(), "compare_claims.csv");
+    let fire = claims
+        .iter()
+        .find(|r| r["event"] == "FIRE_BREAKOUT" && r["value_type"] == "date")
+        .unwrap_or_else(|| panic!("{claims:?}"));
+    assert_eq!(fire["status"], "agree", "{fire:?}");
+    assert_eq!(fire["herald"], "2025-03-13");
+    assert_eq!(fire["coastal"], "2025-03-13");
+    let crews = claims
+        .iter()
+        .find(|r| r["unit"] == "firefighters")
+        .unwrap_or_else(|| panic!("{claims:?}"));
+    assert_eq!(crews["status"], "conflict");
+    assert_eq!(crews["detail"], "coastal: 14 vs herald: 12");
+}
+
+#[test]
+fn a_single_source_has_nothing_to_compare() {
+    let dir = run_on(&[
+        ("in/alpha/depot.md", MARCH.as_bytes()),
+        ("in/alpha/other.md", MARCH_OTHER.as_bytes()),
+    ]);
+    assert_eq!(rows(dir.path(), "stories.csv").len(), 1);
+    assert!(rows(dir.path(), "compare_claims.csv").is_empty());
+    let md = std::fs::read_to_string(dir.path().join("out/comparison.md")).unwrap();
+    assert!(md.contains("nothing to compare"));
+}
+
+#[test]
+fn comparison_tables_have_the_documented_columns() {
+    let dir = run_on(&[
+        ("in/herald/a.md", MARCH.as_bytes()),
+        ("in/coastal/b.md", MARCH_OTHER.as_bytes()),
+    ]);
+    let out = dir.path().join("out");
+    assert_eq!(
+        header(&out.join("stories.csv")).join(","),
+        "story,articles,sources,first_published,last_published,top_entities"
+    );
+    assert_eq!(
+        header(&out.join("compare_names.csv")).join(","),
+        "story,entity,kind,key,sources,status,coastal,herald"
+    );
+    assert_eq!(
+        header(&out.join("compare_quotes.csv")).join(","),
+        "story,quote_group,speaker,sources,status,text,coastal,herald,differences,unquoted_in"
+    );
+    assert_eq!(
+        header(&out.join("compare_claims.csv")).join(","),
+        "story,subject,event,value_type,unit,sources,status,coastal,herald,detail"
+    );
+}
+
+#[test]
+fn jsonl_output_fills_the_story_too() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[
+            ("in/herald/a.md", MARCH.as_bytes()),
+            ("in/coastal/b.md", MARCH_OTHER.as_bytes()),
+        ],
+    );
+    run(
+        dir.path(),
+        &["in", "-o", "out", "--quiet", "--format", "jsonl"],
+    );
+    for t in ["articles.jsonl", "claims.jsonl"] {
+        let text = std::fs::read_to_string(dir.path().join("out").join(t)).unwrap();
+        assert!(!text.is_empty());
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(v["story"], 1, "{t}: {line}");
+        }
+    }
+    assert!(dir.path().join("out/compare_claims.jsonl").exists());
+}
