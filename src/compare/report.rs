@@ -3,46 +3,74 @@
 //! claims only one outlet makes. Long lists are cut, pointing to the table that has them all.
 
 use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
-use super::StoryReport;
+use super::view::StoryReport;
 use crate::Error;
 
 /// Items shown per list before pointing to the table.
 const LIST_MAX: usize = 12;
 
-/// Writes `comparison.md` in `dir`.
-pub(crate) fn write(dir: &Path, stories: &[StoryReport]) -> Result<PathBuf, Error> {
-    let path = dir.join("comparison.md");
-    let tmp = dir.join(".comparison.md.partial");
-    std::fs::write(&tmp, render(stories)).map_err(|e| Error::output(&tmp, e))?;
-    std::fs::rename(&tmp, &path).map_err(|e| Error::output(&path, e))?;
-    Ok(path)
+/// `comparison.md` being written, one story at a time.
+pub(crate) struct ReportWriter {
+    out: BufWriter<File>,
+    tmp: PathBuf,
+    path: PathBuf,
+    stories: usize,
 }
 
-/// The page, as text.
-pub(crate) fn render(stories: &[StoryReport]) -> String {
-    let mut s = String::from("# Comparison of sources\n\n");
-    if stories.is_empty() {
-        s.push_str("No story was covered by more than one source: there is nothing to compare.\n");
-        return s;
+impl ReportWriter {
+    /// Opens `comparison.md` in `dir` and writes its heading.
+    pub(crate) fn create(dir: &Path) -> Result<ReportWriter, Error> {
+        let path = dir.join("comparison.md");
+        let tmp = dir.join(".comparison.md.partial");
+        let f = File::create(&tmp).map_err(|e| Error::output(&tmp, e))?;
+        let mut w = ReportWriter {
+            out: BufWriter::new(f),
+            tmp,
+            path,
+            stories: 0,
+        };
+        w.put(
+            "# Comparison of sources\n\nEvery story covered by more than one source, with what \
+             its sources contradict each other on, quote differently, or say alone. Values are \
+             TIMEX3 dates and amounts as normalised by newsrake; `compare_claims.csv`, \
+             `compare_quotes.csv` and `compare_names.csv` have every row.\n\n",
+        )?;
+        Ok(w)
     }
-    let _ = writeln!(
-        s,
-        "{} {} covered by more than one source. Values are TIMEX3 dates and amounts as \
-         normalised by newsrake; see `compare_claims.csv`, `compare_quotes.csv` and \
-         `compare_names.csv` for every row.\n",
-        stories.len(),
-        if stories.len() == 1 {
-            "story is"
-        } else {
-            "stories are"
-        }
-    );
-    for st in stories {
+
+    fn put(&mut self, s: &str) -> Result<(), Error> {
+        self.out
+            .write_all(s.as_bytes())
+            .map_err(|e| Error::output(&self.tmp, e))
+    }
+
+    /// Appends one story.
+    pub(crate) fn story(&mut self, st: &StoryReport) -> Result<(), Error> {
+        let mut s = String::new();
         render_story(&mut s, st);
+        self.stories += 1;
+        self.put(&s)
     }
-    s
+
+    /// Closes the page and moves it into place.
+    pub(crate) fn finish(mut self) -> Result<PathBuf, Error> {
+        if self.stories == 0 {
+            self.put(
+                "No story was covered by more than one source: there is nothing to compare.\n",
+            )?;
+        }
+        let f = self
+            .out
+            .into_inner()
+            .map_err(|e| Error::output(&self.tmp, e.into_error()))?;
+        drop(f);
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::output(&self.path, e))?;
+        Ok(self.path)
+    }
 }
 
 fn render_story(s: &mut String, st: &StoryReport) {

@@ -1,3 +1,4 @@
+use super::view::status;
 use super::*;
 
 fn digest(source: &str, day: Option<&str>, keys: &[(&str, NameKind)]) -> Digest {

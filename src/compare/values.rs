@@ -34,6 +34,18 @@ pub enum Value {
     },
 }
 
+// Amounts are finite numbers (the extractor never makes NaN), so equality is an equivalence.
+impl Eq for Value {}
+
+impl std::hash::Hash for Value {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        match *self {
+            Value::Date { lo, hi } => (0u8, lo, hi).hash(h),
+            Value::Amount { value, bound } => (1u8, value.to_bits(), bound).hash(h),
+        }
+    }
+}
+
 impl Value {
     /// True when the two values can both be right.
     pub fn compatible(self, other: Value) -> bool {

@@ -72,7 +72,7 @@ fn trigram(a: u64, b: u64, c: u64) -> u64 {
 }
 
 /// A Bloom filter of an article's narration trigrams.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Hash, PartialEq, Eq)]
 pub struct Sketch {
     bits: Box<[u64]>,
 }

@@ -17,7 +17,7 @@ use crate::segment::{Segmentation, TokenKind, tokenize};
 use crate::span::Span;
 
 /// How exact an amount is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Bound {
     /// As written.
     Exact,

@@ -1,0 +1,179 @@
+//! Writing the comparison tables: rows streamed to a temporary file whose columns are known
+//! only at run time (one per source), and the last pass that fills the `story` column of
+//! tables written before the stories were known.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+use crate::output::{Format, Pending};
+
+/// A cell: text or a count.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Cell {
+    S(String),
+    N(usize),
+}
+
+impl Cell {
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::S(s) => s.as_str().into(),
+            Cell::N(n) => n.to_string().into(),
+        }
+    }
+}
+
+/// A table being written: `.NAME.EXT.partial`, renamed to `NAME.EXT` by [`TableWriter::finish`].
+pub(crate) struct TableWriter {
+    columns: Vec<String>,
+    tmp: PathBuf,
+    path: PathBuf,
+    sink: Sink,
+}
+
+enum Sink {
+    Csv(Box<csv::Writer<BufWriter<File>>>),
+    Jsonl(BufWriter<File>),
+}
+
+impl TableWriter {
+    /// Opens the table and writes its header (CSV).
+    pub(crate) fn create(
+        dir: &Path,
+        name: &str,
+        format: Format,
+        columns: Vec<String>,
+    ) -> Result<TableWriter, Error> {
+        let ext = match format {
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+        };
+        let path = dir.join(format!("{name}.{ext}"));
+        let tmp = dir.join(format!(".{name}.{ext}.partial"));
+        let f = File::create(&tmp).map_err(|e| Error::output(&tmp, e))?;
+        let out = BufWriter::with_capacity(1 << 16, f);
+        let sink = match format {
+            Format::Csv => {
+                let mut c = csv::Writer::from_writer(out);
+                c.write_record(&columns)
+                    .map_err(|e| Error::output(&tmp, e.into()))?;
+                Sink::Csv(Box::new(c))
+            }
+            Format::Jsonl => Sink::Jsonl(out),
+        };
+        Ok(TableWriter {
+            columns,
+            tmp,
+            path,
+            sink,
+        })
+    }
+
+    /// Appends one row, cells in column order.
+    pub(crate) fn row(&mut self, cells: &[Cell]) -> Result<(), Error> {
+        match &mut self.sink {
+            Sink::Csv(c) => c
+                .write_record(cells.iter().map(|c| c.text().into_owned()))
+                .map_err(|e| Error::output(&self.tmp, e.into()))?,
+            Sink::Jsonl(out) => {
+                let mut m = serde_json::Map::new();
+                for (c, v) in self.columns.iter().zip(cells) {
+                    let v = match v {
+                        Cell::S(s) => serde_json::Value::String(s.clone()),
+                        Cell::N(n) => serde_json::Value::from(*n),
+                    };
+                    m.insert(c.clone(), v);
+                }
+                let err = |e: std::io::Error| Error::output(&self.tmp, e);
+                serde_json::to_writer(&mut *out, &m).map_err(|e| err(e.into()))?;
+                out.write_all(b"\n").map_err(err)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes the table and moves it into place.
+    pub(crate) fn finish(self) -> Result<PathBuf, Error> {
+        let out = match self.sink {
+            Sink::Csv(c) => c
+                .into_inner()
+                .map_err(|e| Error::output(&self.tmp, e.into_error()))?,
+            Sink::Jsonl(j) => j,
+        };
+        let f = out
+            .into_inner()
+            .map_err(|e| Error::output(&self.tmp, e.into_error()))?;
+        f.sync_all().ok();
+        drop(f);
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::output(&self.path, e))?;
+        Ok(self.path)
+    }
+}
+
+/// Rewrites a table written with an empty `story` column, filling it row by row.
+pub(crate) fn fill_story(
+    p: &Pending,
+    format: Format,
+    story_of_row: &[usize],
+) -> Result<PathBuf, Error> {
+    let out_tmp = p.tmp.with_extension("story.partial");
+    let f = File::open(&p.tmp).map_err(|e| Error::output(&p.tmp, e))?;
+    let out = File::create(&out_tmp).map_err(|e| Error::output(&out_tmp, e))?;
+    let mut out = BufWriter::with_capacity(1 << 18, out);
+    let werr = |e: std::io::Error| Error::output(&out_tmp, e);
+    match format {
+        Format::Csv => {
+            let mut r = csv::ReaderBuilder::new()
+                .has_headers(true)
+                .from_reader(BufReader::new(f));
+            let headers = r
+                .headers()
+                .map_err(|e| Error::output(&p.tmp, e.into()))?
+                .clone();
+            let col = headers.iter().position(|h| h == "story").unwrap_or(0);
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record(&headers)
+                .map_err(|e| Error::output(&out_tmp, e.into()))?;
+            let mut rec = csv::StringRecord::new();
+            let mut row = 0;
+            while r
+                .read_record(&mut rec)
+                .map_err(|e| Error::output(&p.tmp, e.into()))?
+            {
+                let story = story_of_row.get(row).map(|s| s.to_string());
+                let fields = rec.iter().enumerate().map(|(i, v)| {
+                    if i == col {
+                        story.as_deref().unwrap_or("")
+                    } else {
+                        v
+                    }
+                });
+                w.write_record(fields)
+                    .map_err(|e| Error::output(&out_tmp, e.into()))?;
+                row += 1;
+            }
+            w.flush().map_err(werr)?;
+        }
+        Format::Jsonl => {
+            for (row, line) in BufReader::new(f).lines().enumerate() {
+                let line = line.map_err(|e| Error::output(&p.tmp, e))?;
+                let story = story_of_row
+                    .get(row)
+                    .map_or("null".to_string(), |s| s.to_string());
+                // Inside JSON strings every quote is escaped, so this key is the field itself.
+                let line = line.replacen("\"story\":null", &format!("\"story\":{story}"), 1);
+                writeln!(out, "{line}").map_err(werr)?;
+            }
+        }
+    }
+    let f = out
+        .into_inner()
+        .map_err(|e| Error::output(&out_tmp, e.into_error()))?;
+    f.sync_all().ok();
+    drop(f);
+    std::fs::remove_file(&p.tmp).map_err(|e| Error::output(&p.tmp, e))?;
+    std::fs::rename(&out_tmp, &p.path).map_err(|e| Error::output(&p.path, e))?;
+    Ok(p.path.clone())
+}
