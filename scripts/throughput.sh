@@ -20,8 +20,8 @@ fi
 # Warm the page cache so the run measures newsrake, not the disk.
 find "$src" -type f -exec cat {} + > /dev/null
 if [ -x /usr/bin/time ]; then
-  /usr/bin/time -v "$bin" "$src" -o "$out" 2> "$log" || true
-  grep -E '^newsrake:' "$log" || true
+  NEWSRAKE_TIMING=1 /usr/bin/time -v "$bin" "$src" -o "$out" 2> "$log" || true
+  grep -E "^(newsrake:|comparison:)" "$log" || true
   grep -E 'Maximum resident set size' "$log" | sed 's/^\s*/peak RSS: /'
 else
   "$bin" "$src" -o "$out"

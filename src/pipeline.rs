@@ -543,7 +543,11 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             if let Some(pb) = progress {
                 pb.set_message(format!("comparing {} articles", comparer.len()));
             }
+            let t = Instant::now();
             tables.extend(comparer.finish(&config.output, config.format, pending)?);
+            if std::env::var_os("NEWSRAKE_TIMING").is_some() {
+                eprintln!("comparison: {:.2} s", t.elapsed().as_secs_f64());
+            }
             summary.tables = tables;
             Ok(())
         });

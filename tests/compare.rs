@@ -74,7 +74,10 @@ fn sample_articles_show_the_planted_contradictions_and_no_others() {
     let jobs = claims.iter().find(|r| r["event"] == "DISMISS").unwrap();
     assert_eq!(jobs["coastal-daily"], "240");
     assert!(jobs["the-herald"].contains("about 260"));
-    assert!(jobs["detail"].contains("coastal-daily: 240 vs the-herald:"));
+    assert_eq!(
+        jobs["detail"],
+        "coastal-daily, northern-wire: 240 vs the-herald: 260, about 260"
+    );
     // The founding year agrees where it is given.
     assert!(
         claims
@@ -115,7 +118,7 @@ fn sample_articles_show_the_planted_contradictions_and_no_others() {
     }
     let md = std::fs::read_to_string(dir.path().join("comparison.md")).unwrap();
     assert!(md.contains("### Contradictions"));
-    assert!(md.contains("coastal-daily: 240 vs the-herald"));
+    assert!(md.contains("coastal-daily, northern-wire: 240 vs the-herald: 260, about 260"));
     assert!(md.contains("the-herald: twenty → 20"));
 }
 

@@ -457,10 +457,6 @@ impl Comparer {
         self.quote_lists.get(self.articles[i].quotes)
     }
 
-    fn sketch(&self, i: usize) -> &Sketch {
-        self.sketches.get(self.articles[i].sketch)
-    }
-
     /// Articles added so far.
     pub fn len(&self) -> usize {
         self.articles.len()
@@ -512,7 +508,22 @@ impl Comparer {
         // Per earlier article: (shared weight, dot product), reset after each article.
         let mut score = vec![(0f64, 0f64); n];
         let mut touched: Vec<u32> = Vec::new();
+        // Copies (the same entities and date: syndicated or duplicated articles) score alike
+        // against every other article, so only the first of each is scored; the others join it.
+        let mut first_copy: FxHashMap<(u32, Option<Date>), u32> = FxHashMap::default();
         for (i, a) in self.articles.iter().enumerate() {
+            match first_copy.entry((a.entities, a.published)) {
+                std::collections::hash_map::Entry::Occupied(o) => {
+                    let total: f64 = self.entities(i).iter().map(weight).sum();
+                    if total >= STORY_THRESHOLD - 1e-9 {
+                        union(&mut parent, i as u32, *o.get());
+                    }
+                    continue;
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i as u32);
+                }
+            }
             for e in self.entities(i) {
                 let w = weight(e);
                 if w <= 0.0 {

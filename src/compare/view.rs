@@ -431,17 +431,26 @@ impl<'a> View<'a> {
                 .or_default()
                 .push(m);
         }
+        // Each source's distinct narration sketches (copies of one text share one).
+        let mut sketches: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for &i in &st.articles {
+            let list = sketches.entry(self.c.articles[i].source).or_default();
+            if !list.contains(&self.c.articles[i].sketch) {
+                list.push(self.c.articles[i].sketch);
+            }
+        }
         let mut out: Vec<(usize, QuoteGroup)> = Vec::new();
         for ms in groups.values() {
             let first_member = ms.iter().map(|m| (m.1, m.2)).min().unwrap_or((0, 0));
             let mut wording: BTreeMap<String, Vec<String>> = BTreeMap::new();
             let mut norm: BTreeMap<String, Vec<String>> = BTreeMap::new();
             let mut speakers: BTreeMap<String, usize> = BTreeMap::new();
+            let mut seen: FxHashSet<(u32, usize)> = FxHashSet::default();
             for &(w, i, k) in ms {
                 let src = self.source(i).to_string();
                 let q = &self.c.quotes(i)[k];
                 let list = wording.entry(src.clone()).or_default();
-                if !list.iter().any(|t| words(t) == wordings[w]) {
+                if seen.insert((self.c.articles[i].source, w)) {
                     list.push(self.c.strings.get(q.text).to_string());
                 }
                 norm.entry(src).or_insert_with(|| wordings[w].clone());
@@ -481,13 +490,12 @@ impl<'a> View<'a> {
             };
             let quoting: BTreeSet<&String> = wording.keys().collect();
             let mut unquoted_in = Vec::new();
-            for &x in &st.sources {
+            for (&x, sketches) in &sketches {
                 let name = self.c.sources.get(x);
-                let found = st.articles.iter().any(|&i| {
-                    self.c.articles[i].source == x
-                        && distinct
-                            .iter()
-                            .any(|&w| self.c.sketch(i).holds(&wordings[w]))
+                let found = sketches.iter().any(|&sk| {
+                    distinct
+                        .iter()
+                        .any(|&w| self.c.sketches.get(sk).holds(&wordings[w]))
                 });
                 if found && (status != "one" || !quoting.contains(&name.to_string())) {
                     unquoted_in.push(name.to_string());
@@ -531,16 +539,12 @@ impl<'a> View<'a> {
             let mut subjects: Vec<u32> = claims.iter().map(|(_, c)| c.subject).collect();
             subjects.sort_unstable();
             subjects.dedup();
-            let named: Vec<FxHashSet<u32>> = subjects
-                .iter()
-                .map(|&s| {
-                    claims
-                        .iter()
-                        .filter(|(_, c)| c.subject == s)
-                        .flat_map(|(_, c)| self.c.claim_entities(c).iter().copied())
-                        .collect()
-                })
-                .collect();
+            let mut named: Vec<FxHashSet<u32>> = vec![FxHashSet::default(); subjects.len()];
+            for (_, c) in &claims {
+                if let Ok(k) = subjects.binary_search(&c.subject) {
+                    named[k].extend(self.c.claim_entities(c).iter().copied());
+                }
+            }
             let mut parent: Vec<u32> = (0..subjects.len() as u32).collect();
             for a in 0..subjects.len() {
                 for b in a + 1..subjects.len() {
@@ -573,19 +577,38 @@ impl<'a> View<'a> {
                     }
                     raw.entry(src.clone()).or_default().push(*v);
                 }
+                // Sources that give the same values are compared once, as one class.
+                let mut classes: Vec<(Vec<Value>, Vec<&String>)> = Vec::new();
+                for (src, vs) in &raw {
+                    let mut distinct: Vec<Value> = Vec::new();
+                    for v in vs.iter() {
+                        if !distinct.contains(v) {
+                            distinct.push(*v);
+                        }
+                    }
+                    match classes.iter_mut().find(|c| c.0 == distinct) {
+                        Some(c) => c.1.push(src),
+                        None => classes.push((distinct, vec![src])),
+                    }
+                }
+                let fits =
+                    |p: &[Value], q: &[Value]| p.iter().all(|v| q.iter().any(|w| v.compatible(*w)));
+                let label = |srcs: &[&String]| {
+                    let shown = values[srcs[0]].join(", ");
+                    let names: Vec<&str> = srcs.iter().take(3).map(|s| s.as_str()).collect();
+                    let more = srcs.len().saturating_sub(3);
+                    let who = if more > 0 {
+                        format!("{} and {more} more", names.join(", "))
+                    } else {
+                        names.join(", ")
+                    };
+                    format!("{who}: {shown}")
+                };
                 let mut detail = Vec::new();
-                let srcs: Vec<&String> = raw.keys().collect();
-                for (x, a) in srcs.iter().enumerate() {
-                    for b in &srcs[x + 1..] {
-                        let fits = |p: &[Value], q: &[Value]| {
-                            p.iter().all(|v| q.iter().any(|w| v.compatible(*w)))
-                        };
-                        if !fits(&raw[*a], &raw[*b]) || !fits(&raw[*b], &raw[*a]) {
-                            detail.push(format!(
-                                "{a}: {} vs {b}: {}",
-                                values[*a].join(", "),
-                                values[*b].join(", ")
-                            ));
+                for (x, a) in classes.iter().enumerate() {
+                    for b in &classes[x + 1..] {
+                        if !fits(&a.0, &b.0) || !fits(&b.0, &a.0) {
+                            detail.push(format!("{} vs {}", label(&a.1), label(&b.1)));
                         }
                     }
                 }

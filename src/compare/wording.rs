@@ -180,7 +180,31 @@ pub fn same_quotation(a: &[String], b: &[String]) -> bool {
     a == b
         || contains(a, b)
         || contains(b, a)
-        || (a.len() >= 4 && b.len() >= 4 && similarity(a, b) >= SIMILAR)
+        || (a.len() >= 4 && b.len() >= 4 && bound(a, b) >= SIMILAR && similarity(a, b) >= SIMILAR)
+}
+
+/// An upper bound of [`similarity`], cheap to compute: a common subsequence is at most the
+/// words the two have in common (as multisets).
+fn bound(a: &[String], b: &[String]) -> f64 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if 2.0 * short.len() as f64 / ((a.len() + b.len()) as f64) < SIMILAR {
+        return 0.0;
+    }
+    let mut pool: Vec<&str> = long.iter().map(String::as_str).collect();
+    pool.sort_unstable();
+    let mut used = vec![false; pool.len()];
+    let mut common = 0;
+    for w in short {
+        let mut i = pool.partition_point(|p| *p < w.as_str());
+        while i < pool.len() && pool[i] == w && used[i] {
+            i += 1;
+        }
+        if i < pool.len() && pool[i] == w {
+            used[i] = true;
+            common += 1;
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
 }
 
 /// What changed from wording `a` to wording `b`, in words: `twenty → 20; omits "it is"`.
@@ -251,6 +275,9 @@ mod tests {
         let b = words("20 years at the company and they give us three months' notice");
         assert!(same_quotation(&a, &b));
         assert!(similarity(&a, &b) > 0.9);
+        assert!(bound(&a, &b) >= similarity(&a, &b));
+        assert!(bound(&a, &words("one two three four five six seven eight")) < SIMILAR);
+        assert_eq!(bound(&a, &words("a b c d")), 0.0);
         assert_eq!(differences(&a, &b), "twenty → 20");
         let c = words("We have heard promises before");
         assert!(!same_quotation(&a, &c));
