@@ -1,6 +1,8 @@
 //! Property tests: segmentation tiles the text, offsets round-trip, nothing panics.
 
 use newsrake::Pipeline;
+use newsrake::compare::Digest;
+use newsrake::extract::claims::ClaimValue;
 use newsrake::input::Article;
 use newsrake::segment::{Segmenter, tokenize};
 use newsrake::span::{OffsetIndex, Span};
@@ -155,6 +157,29 @@ proptest! {
                 prop_assert!(s.get(&text).is_some());
             }
         }
+    }
+
+    #[test]
+    fn amounts_and_claims_slice_and_point_inside(text in newsish(), more in "[0-9$£%., a-z]{0,40}") {
+        let text = format!("{text} {more}");
+        let p = Pipeline::new().unwrap();
+        let published = newsrake::input::parse_published("2025-03-12");
+        let a = p.analyze(&Article { text: text.clone(), published, ..Article::default() });
+        for m in &a.amounts {
+            prop_assert!(m.span.get(&text).is_some_and(|t| !t.is_empty()));
+            prop_assert!(m.value.is_finite());
+        }
+        for c in &a.claims {
+            prop_assert!(c.sentence < a.segmentation.sentences.len());
+            prop_assert!(c.subject.is_none_or(|e| e < a.names.entities.len()));
+            match c.value {
+                ClaimValue::Date(i) => prop_assert!(i < a.dates.len()),
+                ClaimValue::Amount(i) => prop_assert!(i < a.amounts.len()),
+            }
+        }
+        // The comparison digest of any article can be made.
+        let d = Digest::new(&Article { text: text.clone(), ..Article::default() }, &a);
+        prop_assert_eq!(d.claim_rows, a.claims.len());
     }
 
     #[test]
