@@ -112,7 +112,11 @@ impl QuoteExtractor {
         // The speaker of the last attributed quote, and its paragraph.
         let mut last_speaker: Option<(usize, Attribution, Option<usize>)> = None;
         for (k, r) in raws.iter().enumerate() {
-            let (id, part) = if r.continues && !out.is_empty() {
+            // A transcript line ("PENCE: Well, …") starts a new quotation even where the
+            // paragraph reopens one left open.
+            // A transcript line: "WALLACE: If I may, sir..." — the speaker opens the quote.
+            let transcript = transcript_speaker(text, r.span);
+            let (id, part) = if r.continues && transcript.is_none() && !out.is_empty() {
                 let prev = &out[out.len() - 1];
                 (prev.quote_id, prev.part + 1)
             } else {
@@ -125,6 +129,11 @@ impl QuoteExtractor {
                 Attribution {
                     speaker: prev.speaker,
                     cue: prev.cue,
+                }
+            } else if let Some(sp) = transcript {
+                Attribution {
+                    speaker: Some(sp),
+                    cue: None,
                 }
             } else {
                 self.attribute(text, seg, &raws, k)
@@ -159,18 +168,10 @@ impl QuoteExtractor {
             {
                 att = a;
             }
-            // A transcript line: "WALLACE: If I may, sir..." — the speaker opens the quote.
-            if att.speaker.is_none()
-                && let Some(sp) = transcript_speaker(text, r.span)
-            {
-                att = Attribution {
-                    speaker: Some(sp),
-                    cue: None,
-                };
-            }
             // No cue: the subject of the sentence that holds the quote, if it opens it.
             if att.speaker.is_none() && !quote_only {
-                att.speaker = sentence_subject(text, seg, names, r.outer.start());
+                let long = r.span.slice(text).split_whitespace().count() > 4;
+                att.speaker = sentence_subject(text, seg, names, r.outer.start(), long);
             }
             let entity = att
                 .speaker
@@ -400,7 +401,13 @@ impl QuoteExtractor {
                 break;
             }
             if self.is_cue(ws[j].1) {
-                let sp = speaker_before(&ws, 0, j);
+                // A participle ("…, saying", "marched through the streets chanting") reports
+                // the sentence's subject, not the words just before it.
+                let sp = if ws[j].1.ends_with("ing") {
+                    sentence_opening(&ws, j)
+                } else {
+                    speaker_before(&ws, 0, j)
+                };
                 return Attribution {
                     speaker: sp,
                     cue: Some(cue_span(&ws, j)),
@@ -573,19 +580,23 @@ fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Opt
         }
         return Some(Span::new(first.0.start(), ws[e].0.end()));
     }
-    if allow_description
-        && matches!(
-            first.1,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its"
-        )
-    {
+    if allow_description && is_determiner(first.1) {
         // Up to six words, to punctuation or a relative pronoun.
         let e = i + ws[i + 1..]
             .iter()
             .take(6)
             .take_while(|w| {
                 w.1.chars().next().is_some_and(char::is_alphanumeric)
-                    && !matches!(w.1, "who" | "which" | "that")
+                    && !matches!(
+                        w.1,
+                        "who" | "which" | "that" | "also" | "is" | "was" | "has" | "had"
+                            | "will" | "would" | "can" | "could" | "did" | "does" | "says"
+                            | "said" | "told" | "then" | "by"
+                    )
+                    // A verb in the past or an adverb ends the description.
+                    && !(w.1.len() > 4
+                        && w.1.starts_with(char::is_lowercase)
+                        && (w.1.ends_with("ed") || w.1.ends_with("ly")))
             })
             .count();
         if e > i {
@@ -593,6 +604,49 @@ fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Opt
         }
     }
     None
+}
+
+/// A word that opens a description of a speaker: "the actress", "my father", "one questioner".
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "my"
+            | "our"
+            | "your"
+            | "one"
+            | "some"
+            | "several"
+            | "many"
+            | "two"
+            | "three"
+    )
+}
+
+/// The subject opening a sentence, before word `j`: a name, a pronoun or a description.
+fn sentence_opening(ws: &[(Span, &str)], j: usize) -> Option<Span> {
+    let i = usize::from(ws.first().is_some_and(|w| {
+        matches!(
+            w.1,
+            "But" | "And" | "Meanwhile" | "Then" | "So" | "Still" | "Yet"
+        )
+    }));
+    if i >= j {
+        return None;
+    }
+    let first = ws[i];
+    let lower = first.1.to_lowercase();
+    if is_determiner(&lower) || pronoun(first).is_some() || is_name_word(first.1) {
+        speaker_phrase(&ws[..j], i, true)
+    } else {
+        None
+    }
 }
 
 /// The speaker phrase that ends just before the verb at `j` (skipping an appositive between
@@ -604,28 +658,41 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
     let mut end = j - 1;
     // Adverbs between subject and verb: "she once said", "Reyes later added".
     while end > from
-        && matches!(
-            ws[end].1,
-            "once"
-                | "later"
-                | "also"
-                | "then"
-                | "has"
-                | "had"
-                | "have"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "may"
-                | "might"
-                | "must"
-                | "should"
-                | "did"
-                | "does"
-        )
+        && (ws[end].1.ends_with("ly") && ws[end].1.starts_with(char::is_lowercase)
+            || matches!(
+                ws[end].1,
+                "often" | "again" | "always" | "never" | "still" | "first"
+            ))
+        || end > from
+            && matches!(
+                ws[end].1,
+                "once"
+                    | "later"
+                    | "also"
+                    | "then"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "did"
+                    | "does"
+            )
     {
         end -= 1;
+    }
+    // A party and state after a name: "Rep. Jason Chaffetz (R-Utah) said".
+    if ws[end].1 == ")"
+        && let Some(open) = (from..end).rev().take(6).find(|&k| ws[k].1 == "(")
+        && open > from
+    {
+        end = open - 1;
     }
     // An appositive or relative clause: "X, who ..., said" / "X, a spokesperson, said".
     if ws[end].1 == "," {
@@ -672,10 +739,7 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
         if matches!(ws[k].1, "and" | "or" | "by" | "but") {
             return None;
         }
-        if matches!(
-            ws[k].1,
-            "the" | "The" | "a" | "A" | "an" | "An" | "his" | "His" | "her" | "Her"
-        ) {
+        if is_determiner(ws[k].1) {
             return Some(Span::new(ws[k].0.start(), w.0.end()));
         }
         if !ws[k].1.chars().next().is_some_and(char::is_alphanumeric) {
@@ -754,7 +818,13 @@ fn transcript_speaker(text: &str, quote: Span) -> Option<Span> {
 
 /// The subject of the sentence holding byte `at`: a name or a pronoun among its first words,
 /// before `at`.
-fn sentence_subject(text: &str, seg: &Segmentation, names: &Names, at: usize) -> Option<Span> {
+fn sentence_subject(
+    text: &str,
+    seg: &Segmentation,
+    names: &Names,
+    at: usize,
+    long: bool,
+) -> Option<Span> {
     let s = seg.sentences[seg.sentence_at(at)].span;
     let early = |m: &&crate::extract::names::NameMention, n: usize| {
         m.span.start() >= s.start()
@@ -781,6 +851,14 @@ fn sentence_subject(text: &str, seg: &Segmentation, names: &Names, at: usize) ->
         .rev()
         .filter(|w| matches!(w.1, "he" | "she" | "He" | "She" | "they" | "They"))
         .find_map(|&w| pronoun(w))
+        // Else a description opening the sentence ("The Republican nominee vowed to …"), for
+        // a quote too long to be a scare quote.
+        .or_else(|| {
+            ws.first()
+                .filter(|_| long)
+                .filter(|w| is_determiner(w.1) && w.1.starts_with(char::is_uppercase))
+                .and_then(|_| sentence_opening(&ws, ws.len()))
+        })
 }
 
 /// The entity a speaker refers to: a name mention inside it, or for a pronoun or description

@@ -173,3 +173,27 @@ fn descriptions_resolve_to_people_and_organisations() {
     let q = quotes("Halvorsen Marine Ltd. cut jobs. “We had no choice,” the company said.");
     assert_eq!(q[0].3, "Halvorsen Marine Ltd.", "{q:?}");
 }
+
+#[test]
+fn a_participle_reports_the_sentence_subject() {
+    let q = quotes("Protesters marched through the streets chanting “Hands off our yard.”");
+    assert_eq!(q[0].2, "Protesters", "{q:?}");
+    let q = quotes("The mayor ended the meeting by saying “we will not give up on this town.”");
+    assert_eq!(q[0].2, "The mayor", "{q:?}");
+}
+
+#[test]
+fn a_transcript_line_starts_a_new_quotation() {
+    let q = quotes("\"WALLACE: Will you be there?\n\n\"PENCE: I will be there tomorrow.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].2, "WALLACE");
+    assert_eq!(q[1].2, "PENCE");
+}
+
+#[test]
+fn speakers_with_a_party_label_or_a_possessive_description() {
+    let q = quotes("“Subpoenas are not optional,” Rep. Jason Chaffetz (R-Utah) said on Tuesday.");
+    assert_eq!(q[0].2, "Rep. Jason Chaffetz", "{q:?}");
+    let q = quotes("“We live in a hard world,” my father often said.");
+    assert_eq!(q[0].2, "my father", "{q:?}");
+}
