@@ -310,17 +310,27 @@ impl QuoteExtractor {
                 "." if ws.get(j + 1).is_some_and(|n| {
                     n.1 == "," || n.1.chars().next().is_some_and(char::is_lowercase)
                 }) => {}
+                // An initial: "J. Gerald Hebert said".
+                "." if ws[j - 1].1.len() == 1 && ws[j - 1].1.starts_with(char::is_uppercase) => {}
                 "." | "?" | "!" | ";" | "“" | "\"" if depth <= 0 => break,
                 _ => {}
             }
             if self.is_cue(ws[j].1) {
                 // "X said", or a name opening a long appositive: "X, the chairwoman of ...,
                 // said".
-                let sp = speaker_before(&ws, i, j).or_else(|| {
-                    (is_name_word(ws[i].1) && ws.get(i + 1).is_some_and(|w| w.1 != "."))
-                        .then(|| speaker_phrase(&ws, i, false))
-                        .flatten()
-                });
+                let sp = speaker_before(&ws, i, j)
+                    .or_else(|| {
+                        (is_name_word(ws[i].1) && ws.get(i + 1).is_some_and(|w| w.1 != "."))
+                            .then(|| speaker_phrase(&ws, i, false))
+                            .flatten()
+                    })
+                    // "“Q” about fixing inequality, said Marla Kilfoyle": the verb after a
+                    // comma, its speaker after it.
+                    .or_else(|| {
+                        (ws[j - 1].1 == ",")
+                            .then(|| speaker_phrase(&ws, j + 1, true))
+                            .flatten()
+                    });
                 if sp.is_some() {
                     return Attribution {
                         speaker: sp,
@@ -430,7 +440,11 @@ impl QuoteExtractor {
     }
 
     fn is_cue(&self, w: &str) -> bool {
-        w.len() <= 12 && self.verbs.contains(w)
+        w.len() <= 12
+            && (self.verbs.contains(w)
+                || w.starts_with(char::is_uppercase)
+                    && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                    && self.verbs.contains(w.to_ascii_lowercase().as_str()))
     }
 }
 
@@ -968,6 +982,7 @@ fn find_quotes(text: &str, seg: &Segmentation) -> Vec<Raw> {
             let next = chars.peek().map(|x| x.1);
             let word_before = prev.is_some_and(char::is_alphanumeric);
             let word_after = next.is_some_and(char::is_alphanumeric);
+            let stop_before = prev.is_some_and(|p| matches!(p, '.' | ',' | '?' | '!'));
             prev = Some(c);
             match open {
                 None => {
@@ -985,6 +1000,9 @@ fn find_quotes(text: &str, seg: &Segmentation) -> Vec<Raw> {
                         ('“' | '"' | '„', '”') | ('„', '“') | ('«', '»') | ('“' | '"', '"') => {
                             true
                         }
+                        // An opening mark typed where the closing one belongs: after the
+                        // quote's last stop and before white space ("a fascist?“ he asked").
+                        ('“', '“') => stop_before && next.is_none_or(char::is_whitespace),
                         // A closing single mark, not an apostrophe (don’t, ’90s).
                         ('‘', '’') => !(word_before && word_after),
                         _ => false,

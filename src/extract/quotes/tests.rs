@@ -197,3 +197,20 @@ fn speakers_with_a_party_label_or_a_possessive_description() {
     let q = quotes("“We live in a hard world,” my father often said.");
     assert_eq!(q[0].2, "my father", "{q:?}");
 }
+
+#[test]
+fn misplaced_marks_initials_and_late_cues() {
+    // An opening mark typed as the closing one.
+    let q = quotes("“Do you want that?“ he asked. “No,” Ana Ruiz said.");
+    assert_eq!(q[0].0, "Do you want that?", "{q:?}");
+    assert_eq!(q[1].2, "Ana Ruiz", "{q:?}");
+    // An initial inside the speaker does not end the sentence.
+    let q = quotes("“The winds are changing,” J. Gerald Hebert said.");
+    assert!(q[0].2.ends_with("Gerald Hebert"), "{q:?}");
+    // The cue after a clause, the speaker after the cue.
+    let q = quotes("“He is saying the right things” about unions, said Marla Kilfoyle.");
+    assert_eq!(q[0].2, "Marla Kilfoyle", "{q:?}");
+    // A capitalised cue.
+    let q = quotes("“Not us!” Murphy, the head of the group, Tweeted on Friday.");
+    assert_eq!(q[0].2, "Murphy", "{q:?}");
+}
