@@ -442,7 +442,9 @@ impl QuoteExtractor {
     fn is_cue(&self, w: &str) -> bool {
         w.len() <= 12
             && (self.verbs.contains(w)
+                // "Tweeted" after an appositive; not "States" or "Says" in a name or headline.
                 || w.starts_with(char::is_uppercase)
+                    && w.ends_with("ed")
                     && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
                     && self.verbs.contains(w.to_ascii_lowercase().as_str()))
     }
@@ -535,7 +537,7 @@ fn is_name_word(w: &str) -> bool {
 }
 
 /// Capitalised words that open sentences and clauses but never name a speaker.
-const SENTENCE_WORDS: [&str; 24] = [
+const SENTENCE_WORDS: [&str; 31] = [
     "After",
     "Before",
     "Meanwhile",
@@ -560,6 +562,13 @@ const SENTENCE_WORDS: [&str; 24] = [
     "As",
     "The",
     "A",
+    "During",
+    "Following",
+    "Since",
+    "With",
+    "Without",
+    "Despite",
+    "Under",
 ];
 
 /// A speaker phrase starting at word `i`: a pronoun, a capitalised name (with titles), or a
@@ -645,12 +654,19 @@ fn is_determiner(w: &str) -> bool {
 
 /// The subject opening a sentence, before word `j`: a name, a pronoun or a description.
 fn sentence_opening(ws: &[(Span, &str)], j: usize) -> Option<Span> {
-    let i = usize::from(ws.first().is_some_and(|w| {
+    let mut i = usize::from(ws.first().is_some_and(|w| {
         matches!(
             w.1,
             "But" | "And" | "Meanwhile" | "Then" | "So" | "Still" | "Yet"
         )
     }));
+    // An opening phrase ("During the debate, Trump …"): the subject follows its comma.
+    if ws
+        .get(i)
+        .is_some_and(|w| SENTENCE_WORDS.contains(&w.1) && !is_determiner(w.1))
+    {
+        i = ws[..j].iter().position(|w| w.1 == ",")? + 1;
+    }
     if i >= j {
         return None;
     }
@@ -764,7 +780,7 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
 }
 
 /// Head nouns of descriptions that name an organisation.
-pub(crate) const ORG_NOUNS: [&str; 14] = [
+pub(crate) const ORG_NOUNS: [&str; 26] = [
     "company",
     "firm",
     "group",
@@ -779,6 +795,18 @@ pub(crate) const ORG_NOUNS: [&str; 14] = [
     "party",
     "campaign",
     "organisation",
+    "organization",
+    "operator",
+    "airline",
+    "carrier",
+    "retailer",
+    "manufacturer",
+    "club",
+    "museum",
+    "hospital",
+    "university",
+    "shipyard",
+    "charity",
 ];
 
 /// Head nouns of descriptions of women and of men, for resolving them to a person.
