@@ -885,21 +885,29 @@ fn sentence_subject(
                 .find(|m| m.kind == NameKind::Org && early(m, 2))
         })
     {
-        return Some(m.span);
+        // "Trump says he goes “back to war”": the pronoun is the speaker as written, and
+        // resolves to the name (the subject of its sentence).
+        let ws = words(text, Span::new(m.span.end(), at));
+        let pronoun_after = ws
+            .iter()
+            .rev()
+            .filter(|w| matches!(w.1, "he" | "she"))
+            .find_map(|&w| pronoun(w));
+        return Some(pronoun_after.unwrap_or(m.span));
     }
-    // Else the nearest subject pronoun before the quote ("…, and she wanted to “…”").
+    // Else a description opening the sentence ("The Republican nominee later said he was
+    // “sarcastic”"), for a quote too long to be a scare quote; else the nearest subject
+    // pronoun before the quote ("…, and she wanted to “…”").
     let ws = words(text, Span::new(s.start(), at));
-    ws.iter()
-        .rev()
-        .filter(|w| matches!(w.1, "he" | "she" | "He" | "She" | "they" | "They"))
-        .find_map(|&w| pronoun(w))
-        // Else a description opening the sentence ("The Republican nominee vowed to …"), for
-        // a quote too long to be a scare quote.
+    ws.first()
+        .filter(|_| long)
+        .filter(|w| is_determiner(w.1) && w.1.starts_with(char::is_uppercase))
+        .and_then(|_| sentence_opening(&ws, ws.len()))
         .or_else(|| {
-            ws.first()
-                .filter(|_| long)
-                .filter(|w| is_determiner(w.1) && w.1.starts_with(char::is_uppercase))
-                .and_then(|_| sentence_opening(&ws, ws.len()))
+            ws.iter()
+                .rev()
+                .filter(|w| matches!(w.1, "he" | "she" | "He" | "She" | "they" | "They"))
+                .find_map(|&w| pronoun(w))
         })
 }
 
