@@ -167,22 +167,31 @@ impl AmountExtractor {
         for s in &seg.sentences {
             let body = s.span.slice(text);
             // Most sentences hold no number at all: skip them without tokenising.
-            if !body
-                .bytes()
-                .any(|b| b.is_ascii_digit() || b >= 0x80 || b == b'$')
+            if !body.bytes().any(|b| b.is_ascii_digit() || b == b'$')
+                && !body.contains(['£', '€', '¥'])
                 && !self.has_number_word(body)
             {
                 continue;
             }
-            toks.clear();
+            // Token buffers are reused from sentence to sentence: no allocation per token.
+            let mut n = 0;
             tokenize(text, s.span, |t| {
-                toks.push(Tok {
-                    span: t.span,
-                    kind: t.kind,
-                    lower: t.span.slice(text).to_lowercase(),
-                })
+                if n == toks.len() {
+                    toks.push(Tok {
+                        span: t.span,
+                        kind: t.kind,
+                        lower: String::new(),
+                    });
+                }
+                let tok = &mut toks[n];
+                tok.span = t.span;
+                tok.kind = t.kind;
+                tok.lower.clear();
+                tok.lower
+                    .extend(t.span.slice(text).chars().flat_map(char::to_lowercase));
+                n += 1;
             });
-            self.sentence(text, &toks, skip, &mut out);
+            self.sentence(text, &toks[..n], skip, &mut out);
         }
         out
     }
@@ -196,8 +205,15 @@ impl AmountExtractor {
     }
 
     fn has_number_word(&self, body: &str) -> bool {
-        body.split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| w.len() >= 3 && self.numbers.contains_key(w.to_ascii_lowercase().as_str()))
+        let mut buf = [0u8; 12];
+        body.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            (3..=buf.len()).contains(&w.len()) && {
+                let b = &mut buf[..w.len()];
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).is_ok_and(|l| self.numbers.contains_key(l))
+            }
+        })
     }
 
     fn sentence(&self, text: &str, toks: &[Tok], skip: &[Span], out: &mut Vec<Amount>) {
