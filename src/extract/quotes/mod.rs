@@ -901,7 +901,14 @@ fn sentence_subject(
     let ws = words(text, Span::new(s.start(), at));
     ws.first()
         .filter(|_| long)
-        .filter(|w| is_determiner(w.1) && w.1.starts_with(char::is_uppercase))
+        // An article, not a possessive: "Her work was her happy place, and she wanted to
+        // “set up a farm”" is hers.
+        .filter(|w| {
+            matches!(
+                w.1,
+                "The" | "A" | "An" | "One" | "Some" | "Several" | "Many"
+            )
+        })
         .and_then(|_| sentence_opening(&ws, ws.len()))
         .or_else(|| {
             ws.iter()

@@ -214,3 +214,18 @@ fn misplaced_marks_initials_and_late_cues() {
     let q = quotes("“Not us!” Murphy, the head of the group, Tweeted on Friday.");
     assert_eq!(q[0].2, "Murphy", "{q:?}");
 }
+
+#[test]
+fn a_possessive_opening_is_no_speaker_but_a_description_is() {
+    let q = quotes(
+        "Imogen Poots likes travel. Her work was her happy place, and she wanted to keep \
+         exploring and “set up a farm of something.”",
+    );
+    assert_eq!(
+        (q[0].2.as_str(), q[0].3.as_str()),
+        ("she", "Imogen Poots"),
+        "{q:?}"
+    );
+    let q = quotes("The Republican nominee later said he was “being sarcastic about the emails.”");
+    assert_eq!(q[0].2, "The Republican nominee", "{q:?}");
+}
