@@ -410,7 +410,7 @@ impl QuoteExtractor {
             if n - j > 6 {
                 break;
             }
-            if self.is_cue(ws[j].1) {
+            if self.is_cue(ws[j].1) && !possessed(&ws, j) {
                 // A participle ("…, saying", "marched through the streets chanting") reports
                 // the sentence's subject, not the words just before it.
                 let sp = if ws[j].1.ends_with("ing") {
@@ -426,8 +426,15 @@ impl QuoteExtractor {
         }
         // A verb further back in the sentence, for a partial quote: "X called it "Q"".
         for j in (0..n).rev() {
-            if self.is_cue(ws[j].1) || matches!(ws[j].1, "called" | "describes" | "described") {
-                if let Some(sp) = speaker_before(&ws, 0, j) {
+            if (self.is_cue(ws[j].1) || matches!(ws[j].1, "called" | "describes" | "described"))
+                && !possessed(&ws, j)
+            {
+                let sp = if ws[j].1.ends_with("ing") {
+                    sentence_opening(&ws, j)
+                } else {
+                    speaker_before(&ws, 0, j)
+                };
+                if let Some(sp) = sp {
                     return Attribution {
                         speaker: Some(sp),
                         cue: Some(cue_span(&ws, j)),
@@ -585,15 +592,12 @@ fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Opt
             w.1.chars()
                 .all(|c| c.is_alphanumeric() || c == '/' || c == '-')
         })
-        && !matches!(
-            first.1,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its"
-        )
+        && !is_determiner(first.1)
     {
         let name = speaker_phrase(ws, k, false)?;
         return Some(Span::new(first.0.start(), name.end()));
     }
-    if is_name_word(first.1) {
+    if is_name_word(first.1) && !is_determiner(first.1) {
         let mut e = i;
         while e + 1 < ws.len()
             && (is_name_word(ws[e + 1].1)
@@ -627,6 +631,12 @@ fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Opt
         }
     }
     None
+}
+
+/// True when the cue at `j` is a noun owned by the word before it ("Mr. Obama's remarks",
+/// "Bill Clinton’s comments").
+fn possessed(ws: &[(Span, &str)], j: usize) -> bool {
+    j > 0 && (ws[j - 1].1.ends_with("'s") || ws[j - 1].1.ends_with("’s"))
 }
 
 /// A word that opens a description of a speaker: "the actress", "my father", "one questioner".

@@ -229,3 +229,17 @@ fn a_possessive_opening_is_no_speaker_but_a_description_is() {
     let q = quotes("The Republican nominee later said he was “being sarcastic about the emails.”");
     assert_eq!(q[0].2, "The Republican nominee", "{q:?}");
 }
+
+#[test]
+fn owned_cue_nouns_and_far_participles() {
+    let q = quotes(
+        "Minyon Moore, a senior adviser, called Mr. Obama's remarks on Saturday “a true \
+         wake-up call for his supporters.”",
+    );
+    assert_eq!(q[0].2, "Minyon Moore", "{q:?}");
+    let q = quotes(
+        "Several environmental groups granted Mr. Clarke an extension in August, saying his \
+         money was “less than expected.”",
+    );
+    assert_eq!(q[0].2, "Several environmental groups", "{q:?}");
+}
