@@ -591,6 +591,25 @@ fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Opt
         && ws[i..k].iter().all(|w| {
             w.1.chars()
                 .all(|c| c.is_alphanumeric() || c == '/' || c == '-')
+                && !matches!(
+                    w.1,
+                    "that"
+                        | "which"
+                        | "and"
+                        | "or"
+                        | "of"
+                        | "in"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "as"
+                        | "if"
+                        | "when"
+                        | "than"
+                )
         })
         && !is_determiner(first.1)
     {
@@ -883,18 +902,25 @@ fn sentence_subject(
             && m.span.end() <= at
             && text[s.start()..m.span.start()].split_whitespace().count() <= n
     };
-    // A person among the first words, else an organisation opening the sentence.
-    if let Some(m) = names
+    // A person among the first words or an organisation opening the sentence, whichever
+    // comes first ("Politifact then ruled that Trump's statement … is “true”").
+    let person = names
         .mentions
         .iter()
-        .find(|m| m.kind == NameKind::Person && early(m, 8))
-        .or_else(|| {
-            names
-                .mentions
-                .iter()
-                .find(|m| m.kind == NameKind::Org && early(m, 2))
-        })
-    {
+        .find(|m| m.kind == NameKind::Person && early(m, 8));
+    let org = names
+        .mentions
+        .iter()
+        .find(|m| m.kind == NameKind::Org && early(m, 2));
+    let first = match (person, org) {
+        (Some(p), Some(o)) => Some(if o.span.start() < p.span.start() {
+            o
+        } else {
+            p
+        }),
+        (p, o) => p.or(o),
+    };
+    if let Some(m) = first {
         // "Trump says he goes “back to war”": the pronoun is the speaker as written, and
         // resolves to the name (the subject of its sentence).
         let ws = words(text, Span::new(m.span.end(), at));
