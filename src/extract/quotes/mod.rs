@@ -689,6 +689,9 @@ fn sentence_opening(ws: &[(Span, &str)], j: usize) -> Option<Span> {
             "But" | "And" | "Meanwhile" | "Then" | "So" | "Still" | "Yet"
         )
     }));
+    if i == 1 && ws.get(1).is_some_and(|w| w.1 == ",") {
+        i = 2;
+    }
     // An opening phrase ("During the debate, Trump …"): the subject follows its comma.
     if ws
         .get(i)
@@ -896,7 +899,16 @@ fn sentence_subject(
     at: usize,
     long: bool,
 ) -> Option<Span> {
-    let s = seg.sentences[seg.sentence_at(at)].span;
+    let mut s = seg.sentences[seg.sentence_at(at)].span;
+    // A dateline ("FLINT, Mich., Oct. 4 (UPI) — Former President …") is not the subject.
+    if let Some(dash) = text[s.start()..at.max(s.start())]
+        .char_indices()
+        .take(60)
+        .find(|&(_, c)| c == '—')
+        .map(|(i, c)| s.start() + i + c.len_utf8())
+    {
+        s = Span::new(dash, s.end());
+    }
     let early = |m: &&crate::extract::names::NameMention, n: usize| {
         m.span.start() >= s.start()
             && m.span.end() <= at

@@ -243,3 +243,14 @@ fn owned_cue_nouns_and_far_participles() {
     );
     assert_eq!(q[0].2, "Several environmental groups", "{q:?}");
 }
+
+#[test]
+fn datelines_and_openers_before_the_subject() {
+    let q = quotes(
+        "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the law as a \
+         “crazy system that does not work for people.”",
+    );
+    assert!(q[0].2.ends_with("Bill Clinton"), "{q:?}");
+    let q = quotes("Meanwhile, it attacked the senator, saying he “has offended almost everyone.”");
+    assert_eq!(q[0].2, "it", "{q:?}");
+}
