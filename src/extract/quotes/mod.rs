@@ -270,7 +270,15 @@ impl QuoteExtractor {
                     text.get(next.start()..c.start())
                         .is_none_or(|gap| gap.split_whitespace().count() <= 6)
                 });
-                if a.speaker.is_some() && near {
+                // After a quote closed by a full stop, the next sentence is only its
+                // attribution when that is all it says ("“….” Reyes said."), not when it goes
+                // on ("“….” Russia insisted that …").
+                let stop = r.span.slice(text).trim_end().ends_with('.');
+                let ends = a.speaker.zip(a.cue).is_some_and(|(sp, c)| {
+                    let tail = &text[sp.end().max(c.end())..next.end().min(after_end)];
+                    tail.trim_start().starts_with(['.', ',', ';']) || tail.trim().is_empty()
+                });
+                if a.speaker.is_some() && near && (!stop || ends) {
                     return a;
                 }
             }
@@ -931,7 +939,14 @@ fn sentence_subject(
             p
         }),
         (p, o) => p.or(o),
-    };
+    }
+    // A country or city opening the sentence speaks for its government ("Japan branded …").
+    .or_else(|| {
+        names
+            .mentions
+            .iter()
+            .find(|m| m.kind == NameKind::Place && early(m, 0))
+    });
     if let Some(m) = first {
         // "Trump says he goes “back to war”": the pronoun is the speaker as written, and
         // resolves to the name (the subject of its sentence).

@@ -254,3 +254,13 @@ fn datelines_and_openers_before_the_subject() {
     let q = quotes("Meanwhile, it attacked the senator, saying he “has offended almost everyone.”");
     assert_eq!(q[0].2, "it", "{q:?}");
 }
+
+#[test]
+fn a_sentence_after_a_closed_quote_is_its_own_unless_it_only_attributes() {
+    let q = quotes(
+        "Japan branded the regime an “outlaw nation in the neighborhood.” Russia insisted \
+         that talks “must go on without delay.”",
+    );
+    assert_eq!(q[0].2, "Japan", "{q:?}");
+    assert_eq!(q[1].2, "Russia", "{q:?}");
+}
