@@ -421,11 +421,7 @@ impl QuoteExtractor {
             if self.is_cue(ws[j].1) && !possessed(&ws, j) {
                 // A participle ("…, saying", "marched through the streets chanting") reports
                 // the sentence's subject, not the words just before it.
-                let sp = if ws[j].1.ends_with("ing") {
-                    sentence_opening(&ws, j)
-                } else {
-                    speaker_before(&ws, 0, j)
-                };
+                let sp = self.cue_subject(&ws, j);
                 return Attribution {
                     speaker: sp,
                     cue: Some(cue_span(&ws, j)),
@@ -437,12 +433,7 @@ impl QuoteExtractor {
             if (self.is_cue(ws[j].1) || matches!(ws[j].1, "called" | "describes" | "described"))
                 && !possessed(&ws, j)
             {
-                let sp = if ws[j].1.ends_with("ing") {
-                    sentence_opening(&ws, j)
-                } else {
-                    speaker_before(&ws, 0, j)
-                };
-                if let Some(sp) = sp {
+                if let Some(sp) = self.cue_subject(&ws, j) {
                     return Attribution {
                         speaker: Some(sp),
                         cue: Some(cue_span(&ws, j)),
@@ -452,6 +443,24 @@ impl QuoteExtractor {
             }
         }
         Attribution::default()
+    }
+
+    /// The speaker of the reporting verb at `j`, in the words before a quote.
+    fn cue_subject(&self, ws: &[(Span, &str)], j: usize) -> Option<Span> {
+        // A participle ("…, saying", "marched through the streets chanting") or a verb joined
+        // to an earlier one ("X said … but added:") reports the sentence's subject.
+        if ws[j].1.ends_with("ing") || j > 0 && matches!(ws[j - 1].1, "and" | "but") {
+            return sentence_opening(ws, j);
+        }
+        speaker_before(ws, 0, j).or_else(|| {
+            // Inverted: "Stated Stone:", "…, explained Rosenberg, “…”".
+            let next = ws.get(j + 1)?;
+            if is_name_word(next.1) && !is_determiner(next.1) {
+                speaker_phrase(ws, j + 1, false)
+            } else {
+                None
+            }
+        })
     }
 
     fn is_cue(&self, w: &str) -> bool {
@@ -552,7 +561,7 @@ fn is_name_word(w: &str) -> bool {
 }
 
 /// Capitalised words that open sentences and clauses but never name a speaker.
-const SENTENCE_WORDS: [&str; 31] = [
+const SENTENCE_WORDS: [&str; 40] = [
     "After",
     "Before",
     "Meanwhile",
@@ -584,6 +593,15 @@ const SENTENCE_WORDS: [&str; 31] = [
     "Without",
     "Despite",
     "Under",
+    "Though",
+    "Although",
+    "Once",
+    "Because",
+    "Until",
+    "Unless",
+    "Whether",
+    "Instead",
+    "Indeed",
 ];
 
 /// A speaker phrase starting at word `i`: a pronoun, a capitalised name (with titles), or a

@@ -264,3 +264,16 @@ fn a_sentence_after_a_closed_quote_is_its_own_unless_it_only_attributes() {
     assert_eq!(q[0].2, "Japan", "{q:?}");
     assert_eq!(q[1].2, "Russia", "{q:?}");
 }
+
+#[test]
+fn inverted_and_coordinated_cues() {
+    let q = quotes("Stated Stone: “The stakes are so high this year.”");
+    assert_eq!(q[0].2, "Stone", "{q:?}");
+    let q = quotes(
+        "Suu Kyi said it was too early to congratulate winners but added, “I think you all \
+         have an idea of the results.”",
+    );
+    assert_eq!(q[0].2, "Suu Kyi", "{q:?}");
+    let q = quotes("“Go back to your seat,” Trump barked at the reporter.");
+    assert_eq!(q[0].2, "Trump", "{q:?}");
+}
