@@ -156,7 +156,7 @@ impl QuoteExtractor {
             if att.speaker.is_none() && quote_only && r.paragraph > 0 {
                 let prev_para = seg.paragraphs[r.paragraph - 1].slice(text);
                 if prev_para.trim_end().ends_with(':') {
-                    att = self.before(text, seg.paragraphs[r.paragraph - 1].end(), seg);
+                    att = self.before(text, seg.paragraphs[r.paragraph - 1].end(), seg, 0);
                 }
             }
             // A paragraph that only quotes, after one attributed to X, is X's.
@@ -255,7 +255,7 @@ impl QuoteExtractor {
             .filter(|p| p.paragraph == r.paragraph)
             .map_or(para.start(), |p| p.outer.end());
         let s_start = seg.sentences[seg.sentence_at(r.outer.start())].span.start();
-        let b = self.before(text, r.outer.start(), seg);
+        let b = self.before(text, r.outer.start(), seg, prev_end);
         if b.speaker.is_some() && b.cue.is_some_and(|c| c.start() >= prev_end.min(s_start)) {
             return b;
         }
@@ -381,10 +381,11 @@ impl QuoteExtractor {
                 cue: Some(ws[p].0),
             };
         }
-        // "Q" — X
+        // "Q" — X: a byline names someone ("— Adriana Rodarte"); a description after a dash
+        // goes on with the sentence ("” — a metaphor for …").
         if dash {
             return Attribution {
-                speaker: speaker_phrase(&ws, i, true),
+                speaker: speaker_phrase(&ws, i, false),
                 cue: None,
             };
         }
@@ -393,9 +394,10 @@ impl QuoteExtractor {
 
     /// `X said: "Q"` / `X said, "Q"` / `According to X, "Q"`: the words before `end` in its
     /// sentence.
-    fn before(&self, text: &str, end: usize, seg: &Segmentation) -> Attribution {
+    fn before(&self, text: &str, end: usize, seg: &Segmentation, from: usize) -> Attribution {
         let s = seg.sentences[seg.sentence_at(end.saturating_sub(1))].span;
-        let start = s.start().min(end);
+        // Not into an earlier quote of the same sentence.
+        let start = s.start().max(from).min(end);
         let ws = words(text, Span::new(start, end));
         if ws.is_empty() {
             return Attribution::default();
@@ -717,6 +719,13 @@ fn sentence_opening(ws: &[(Span, &str)], j: usize) -> Option<Span> {
     }));
     if i == 1 && ws.get(1).is_some_and(|w| w.1 == ",") {
         i = 2;
+    }
+    // After an earlier quote of the sentence: "“…,” Sanders said, suggesting “…”".
+    while ws
+        .get(i)
+        .is_some_and(|w| !w.1.chars().next().is_some_and(char::is_alphanumeric))
+    {
+        i += 1;
     }
     // An opening phrase ("During the debate, Trump …"): the subject follows its comma.
     if ws

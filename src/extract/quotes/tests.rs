@@ -277,3 +277,21 @@ fn inverted_and_coordinated_cues() {
     let q = quotes("“Go back to your seat,” Trump barked at the reporter.");
     assert_eq!(q[0].2, "Trump", "{q:?}");
 }
+
+#[test]
+fn a_dash_takes_a_name_and_earlier_quotes_stay_out() {
+    let q = quotes(
+        "Gingrich dismissed Estonia as being in the “suburbs of St. Petersburg” — a metaphor \
+         for the party's drift.",
+    );
+    assert_ne!(q[0].2, "a metaphor for the party's drift", "{q:?}");
+    let q = quotes(
+        "“The American people do not agree with Trump,” Sanders said, suggesting a few \
+         questions, including “do you really think that billionaires need a tax break?”",
+    );
+    assert_eq!(
+        (q[0].2.as_str(), q[1].2.as_str()),
+        ("Sanders", "Sanders"),
+        "{q:?}"
+    );
+}
