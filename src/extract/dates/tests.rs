@@ -200,6 +200,15 @@ fn weekdays_follow_tense() {
         "They met on Tuesday morning.",
         &[("Tuesday morning", "2025-03-11TMO")],
     );
+    // "until", "expects", "likely" look ahead.
+    assert_dates(
+        "The agency extended its deadline until Friday.",
+        &[("Friday", "2025-03-14")],
+    );
+    assert_dates(
+        "The union expects an answer on Monday.",
+        &[("Monday", "2025-03-17")],
+    );
 }
 
 #[test]
