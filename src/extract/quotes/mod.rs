@@ -256,7 +256,7 @@ impl QuoteExtractor {
             .map_or(para.start(), |p| p.outer.end());
         let s_start = seg.sentences[seg.sentence_at(r.outer.start())].span.start();
         let b = self.before(text, r.outer.start(), seg, prev_end);
-        if b.speaker.is_some() && b.cue.is_some_and(|c| c.start() >= prev_end.min(s_start)) {
+        if b.speaker.is_some() && b.cue.is_none_or(|c| c.start() >= prev_end.min(s_start)) {
             return b;
         }
         // "“…?” Clinton said.": the segmenter ends the sentence at the closing mark; the
@@ -416,6 +416,19 @@ impl QuoteExtractor {
         }
         // The last reporting verb, close to the quote.
         let n = ws.len();
+        // A name right before a colon introduces the quote: "… doesn't surprise Republican
+        // pollster Daron Shaw: “…”".
+        if n >= 2
+            && ws[n - 1].1 == ":"
+            && is_name_word(ws[n - 2].1)
+            && !(0..n - 1).any(|j| self.is_cue(ws[j].1))
+            && let Some(sp) = speaker_before(&ws, 0, n - 1)
+        {
+            return Attribution {
+                speaker: Some(sp),
+                cue: None,
+            };
+        }
         for j in (0..n).rev() {
             if n - j > 6 {
                 break;

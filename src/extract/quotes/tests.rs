@@ -295,3 +295,12 @@ fn a_dash_takes_a_name_and_earlier_quotes_stay_out() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_name_before_a_colon_introduces_the_quote() {
+    let q = quotes(
+        "The surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates \
+         often win early contests.”",
+    );
+    assert!(q[0].2.ends_with("Daron Shaw"), "{q:?}");
+}
