@@ -343,12 +343,7 @@ impl Pipeline {
                 }
                 ClaimValue::Amount(i) => {
                     let m = &a.amounts[i];
-                    (
-                        "amount",
-                        m.value_text(),
-                        m.unit.as_str(),
-                        crate::compare::bound_name(m.bound),
-                    )
+                    ("amount", m.value_text(), m.unit.as_str(), m.bound.name())
                 }
             };
             enc.row(

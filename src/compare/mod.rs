@@ -36,7 +36,6 @@ use jiff::civil::Date;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::Error;
-use crate::extract::amounts::Bound;
 use crate::extract::claims::ClaimValue;
 use crate::extract::names::NameKind;
 use crate::input::Article;
@@ -609,16 +608,6 @@ fn union(parent: &mut [u32], a: u32, b: u32) {
     // The smaller index is the root: the result does not depend on the order of unions.
     let (lo, hi) = (ra.min(rb), ra.max(rb));
     parent[hi as usize] = lo;
-}
-
-/// How sure a bound is, for the tables (re-exported for the report).
-pub(crate) fn bound_name(b: Bound) -> &'static str {
-    match b {
-        Bound::Exact => "",
-        Bound::Approx => "approx",
-        Bound::Min => "min",
-        Bound::Max => "max",
-    }
 }
 
 #[cfg(test)]

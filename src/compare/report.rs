@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
-use super::view::StoryReport;
+use super::view::{ClaimGroup, StoryReport};
 use crate::Error;
 
 /// Items shown per list before pointing to the table.
@@ -102,16 +102,7 @@ fn render_story(s: &mut String, st: &StoryReport) {
         .claims
         .iter()
         .filter(|c| c.status == "conflict")
-        .map(|c| {
-            format!(
-                "**{}** · {} · {}{}: {}",
-                c.subject,
-                c.event,
-                c.value_type.name(),
-                unit(&c.unit),
-                c.detail
-            )
-        })
+        .map(|c| format!("{}: {}", claim_label(c), c.detail))
         .collect();
     list(s, "Contradictions", &conflicts, "compare_claims.csv");
 
@@ -173,13 +164,7 @@ fn render_story(s: &mut String, st: &StoryReport) {
                 .map_or((String::new(), String::new()), |(s, v)| {
                     (s.clone(), v.join(", "))
                 });
-            format!(
-                "*{src}*: **{}** · {} · {}{} = {v}",
-                c.subject,
-                c.event,
-                c.value_type.name(),
-                unit(&c.unit)
-            )
+            format!("*{src}*: {} = {v}", claim_label(c))
         })
         .collect();
     list(
@@ -194,15 +179,11 @@ fn render_story(s: &mut String, st: &StoryReport) {
         .iter()
         .filter(|c| c.status == "agree")
         .map(|c| {
-            let v: Vec<String> = c.values.values().flatten().cloned().collect();
-            let mut v = v;
+            let mut v: Vec<String> = c.values.values().flatten().cloned().collect();
             v.dedup();
             format!(
-                "**{}** · {} · {}{}: {} ({})",
-                c.subject,
-                c.event,
-                c.value_type.name(),
-                unit(&c.unit),
+                "{}: {} ({})",
+                claim_label(c),
                 v.join(", "),
                 c.values.keys().cloned().collect::<Vec<_>>().join(", ")
             )
@@ -223,6 +204,17 @@ fn render_story(s: &mut String, st: &StoryReport) {
         if verbatim == 1 { "" } else { "s" },
         if all_names == 1 { "" } else { "s" },
     );
+}
+
+/// `**Halvorsen Marine** · DISMISS · amount (jobs)`.
+fn claim_label(c: &ClaimGroup) -> String {
+    format!(
+        "**{}** · {} · {}{}",
+        c.subject,
+        c.event,
+        c.value_type.name(),
+        unit(&c.unit)
+    )
 }
 
 fn unit(u: &str) -> String {

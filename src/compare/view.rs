@@ -441,7 +441,11 @@ impl<'a> View<'a> {
         }
         let mut out: Vec<(usize, QuoteGroup)> = Vec::new();
         for ms in groups.values() {
-            let first_member = ms.iter().map(|m| (m.1, m.2)).min().unwrap_or((0, 0));
+            let (first_member, first_wording) = ms
+                .iter()
+                .map(|m| ((m.1, m.2), m.0))
+                .min()
+                .unwrap_or(((0, 0), 0));
             let mut wording: BTreeMap<String, Vec<String>> = BTreeMap::new();
             let mut norm: BTreeMap<String, Vec<String>> = BTreeMap::new();
             let mut speakers: BTreeMap<String, usize> = BTreeMap::new();
@@ -477,12 +481,12 @@ impl<'a> View<'a> {
                 .strings
                 .get(self.c.quotes(first_member.0)[first_member.1].text)
                 .to_string();
-            let reference = words(&text);
+            let reference = &wordings[first_wording];
             let first_source = self.source(first_member.0).to_string();
             let differences = if status == "variant" {
                 norm.iter()
-                    .filter(|(s, w)| **s != first_source && **w != reference)
-                    .map(|(s, w)| format!("{s}: {}", differences(&reference, w)))
+                    .filter(|(s, w)| **s != first_source && **w != *reference)
+                    .map(|(s, w)| format!("{s}: {}", differences(reference, w)))
                     .collect::<Vec<_>>()
                     .join("; ")
             } else {

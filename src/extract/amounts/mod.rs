@@ -29,6 +29,18 @@ pub enum Bound {
     Max,
 }
 
+impl Bound {
+    /// The name written in `claims.csv`'s `mod` column: empty when exact.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bound::Exact => "",
+            Bound::Approx => "approx",
+            Bound::Min => "min",
+            Bound::Max => "max",
+        }
+    }
+}
+
 /// One amount found in a text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Amount {

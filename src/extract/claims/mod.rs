@@ -178,9 +178,9 @@ impl ClaimExtractor {
             if here.is_empty() {
                 continue;
             }
-            self.tokens(text, s.span, here, names, &mut toks, &mut trig);
+            let n = self.tokens(text, s.span, here, names, &mut toks, &mut trig);
             for &(span, value) in here {
-                let (event, trigger) = nearest(&toks, &trig, span)
+                let (event, trigger) = nearest(&toks[..n], &trig, span)
                     .map_or((MENTION, None), |t| (t.event, Some(t.span)));
                 out.push(Claim {
                     sentence: si,
@@ -225,12 +225,8 @@ impl ClaimExtractor {
                 .filter(move |m| s.contains(m.span) && !self.attributes(text, s, m.span))
                 .map(|m| m.entity)
         };
-        let named_first = text[s.start()..]
-            .find(first)
-            .map(|o| s.start() + o)
-            .filter(|&at| names.mentions.iter().any(|m| m.span.start() == at));
-        if named_first.is_none() {
-            let start = s.start() + body.find(first).unwrap_or(0);
+        let start = s.start() + body.find(first).unwrap_or(0);
+        if !names.mentions.iter().any(|m| m.span.start() == start) {
             match lower.as_str() {
                 "it" | "its" if !matches!(second, "was" | "is" | "has" | "had") => {
                     return org_subject;
@@ -295,12 +291,13 @@ impl ClaimExtractor {
         span: Span,
         values: &[(Span, ClaimValue)],
         names: &Names,
-        toks: &mut Vec<Tok>,
+        buf: &mut Vec<Tok>,
         trig: &mut Vec<Trigger>,
-    ) {
-        toks.clear();
+    ) -> usize {
         trig.clear();
         let mut clause = 0u32;
+        // Token buffers are reused from sentence to sentence: no allocation per token.
+        let mut n = 0;
         tokenize(text, span, |t| {
             let s = t.span.slice(text);
             if t.kind == TokenKind::Punct {
@@ -310,12 +307,21 @@ impl ClaimExtractor {
                 }
                 return;
             }
-            toks.push(Tok {
-                span: t.span,
-                lower: s.to_lowercase(),
-                clause,
-            });
+            if n == buf.len() {
+                buf.push(Tok {
+                    span: t.span,
+                    lower: String::new(),
+                    clause,
+                });
+            }
+            let tok = &mut buf[n];
+            tok.span = t.span;
+            tok.clause = clause;
+            tok.lower.clear();
+            tok.lower.extend(s.chars().flat_map(char::to_lowercase));
+            n += 1;
         });
+        let toks = &buf[..n];
         let mut k = 0;
         while k < toks.len() {
             let hit = self.triggers.get(toks[k].lower.as_str()).and_then(|ps| {
@@ -344,6 +350,7 @@ impl ClaimExtractor {
                 None => k += 1,
             }
         }
+        n
     }
 }
 
