@@ -67,6 +67,8 @@ pub struct Quote {
 #[derive(Debug)]
 pub struct QuoteExtractor {
     verbs: FxHashSet<&'static str>,
+    /// Verbs that label ("called it", "accused … of"), for partial quotes (`labels.txt`).
+    labels: FxHashSet<&'static str>,
 }
 
 /// A quoted span before attribution.
@@ -99,8 +101,14 @@ impl QuoteExtractor {
             include_str!("verbs.txt"),
             Order::Sorted,
         )?;
+        let labels = List::parse(
+            "extract/quotes/labels.txt",
+            include_str!("labels.txt"),
+            Order::Sorted,
+        )?;
         Ok(QuoteExtractor {
             verbs: verbs.words().collect(),
+            labels: labels.words().collect(),
         })
     }
 
@@ -115,7 +123,11 @@ impl QuoteExtractor {
             // A transcript line ("PENCE: Well, …") starts a new quotation even where the
             // paragraph reopens one left open.
             // A transcript line: "WALLACE: If I may, sir..." — the speaker opens the quote.
-            let transcript = transcript_speaker(text, r.span);
+            // Only a quote that opens its paragraph: "Collapse: How Societies Choose to Fail"
+            // inside a sentence is a title.
+            let transcript = (r.outer.start() <= seg.paragraphs[r.paragraph].start() + 3)
+                .then(|| transcript_speaker(text, r.span))
+                .flatten();
             let (id, part) = if r.continues && transcript.is_none() && !out.is_empty() {
                 let prev = &out[out.len() - 1];
                 (prev.quote_id, prev.part + 1)
@@ -156,7 +168,12 @@ impl QuoteExtractor {
             if att.speaker.is_none() && quote_only && r.paragraph > 0 {
                 let prev_para = seg.paragraphs[r.paragraph - 1].slice(text);
                 if prev_para.trim_end().ends_with(':') {
-                    att = self.before(text, seg.paragraphs[r.paragraph - 1].end(), seg, 0);
+                    let end = seg.paragraphs[r.paragraph - 1].end();
+                    att = self.before(text, end, seg, 0);
+                    // "Trump issued the following statement:": the subject introduces it.
+                    if att.speaker.is_none() {
+                        att.speaker = sentence_subject(text, seg, names, end - 1, true);
+                    }
                 }
             }
             // A paragraph that only quotes, after one attributed to X, is X's.
@@ -445,9 +462,7 @@ impl QuoteExtractor {
         }
         // A verb further back in the sentence, for a partial quote: "X called it "Q"".
         for j in (0..n).rev() {
-            if (self.is_cue(ws[j].1) || matches!(ws[j].1, "called" | "describes" | "described"))
-                && !possessed(&ws, j)
-            {
+            if (self.is_cue(ws[j].1) || self.labels.contains(ws[j].1)) && !possessed(&ws, j) {
                 if let Some(sp) = self.cue_subject(&ws, j) {
                     return Attribution {
                         speaker: Some(sp),
@@ -465,9 +480,29 @@ impl QuoteExtractor {
         // A participle ("…, saying", "marched through the streets chanting") or a verb joined
         // to an earlier one ("X said … but added:") reports the sentence's subject.
         if ws[j].1.ends_with("ing") || j > 0 && matches!(ws[j - 1].1, "and" | "but") {
+            // "with Donald Trump tweeting that …": the participle has its own subject.
+            if let Some(w) = (j.saturating_sub(7)..j).rev().find(|&k| ws[k].1 == "with")
+                && w + 1 < j
+                && let Some(sp) = speaker_phrase(&ws[..j], w + 1, true)
+                && sp.end() == ws[j - 1].0.end()
+            {
+                return Some(sp);
+            }
             return sentence_opening(ws, j);
         }
-        speaker_before(ws, 0, j).or_else(|| {
+        let before = speaker_before(ws, 0, j);
+        // "Protesters marching through the streets chanted": no subject next to the verb,
+        // the one opening the sentence.
+        if before.is_none()
+            && j > 1
+            && ws[j - 1].1.starts_with(char::is_lowercase)
+            && let Some(k) = (0..j - 1).rev().find(|&k| ws[k].1.ends_with("ing"))
+            && k > 0
+            && !ws[..k].iter().any(|w| w.1 == ",")
+        {
+            return sentence_opening(ws, k);
+        }
+        before.or_else(|| {
             // Inverted: "Stated Stone:", "…, explained Rosenberg, “…”".
             let next = ws.get(j + 1)?;
             if is_name_word(next.1) && !is_determiner(next.1) {
@@ -513,29 +548,30 @@ fn words(text: &str, span: Span) -> Vec<(Span, &str)> {
                     break;
                 }
             }
-            // "Mr." and initials keep their stop.
+            // "Mr.", and acronyms written with stops ("U.S.", "D.C."), keep their last stop.
             if s[e..].starts_with('.')
-                && matches!(
-                    &s[i..e],
-                    "Mr" | "Mrs"
-                        | "Ms"
-                        | "Dr"
-                        | "Gov"
-                        | "Sen"
-                        | "Rep"
-                        | "St"
-                        | "Del"
-                        | "Gen"
-                        | "Lt"
-                        | "Col"
-                        | "Capt"
-                        | "Sgt"
-                        | "Prof"
-                        | "Rev"
-                        | "Hon"
-                        | "Jr"
-                        | "Sr"
-                )
+                && (s[i..e].contains('.') && s[i..e].len() <= 6
+                    || matches!(
+                        &s[i..e],
+                        "Mr" | "Mrs"
+                            | "Ms"
+                            | "Dr"
+                            | "Gov"
+                            | "Sen"
+                            | "Rep"
+                            | "St"
+                            | "Del"
+                            | "Gen"
+                            | "Lt"
+                            | "Col"
+                            | "Capt"
+                            | "Sgt"
+                            | "Prof"
+                            | "Rev"
+                            | "Hon"
+                            | "Jr"
+                            | "Sr"
+                    ))
             {
                 e += 1;
                 it.next();
@@ -576,7 +612,7 @@ fn is_name_word(w: &str) -> bool {
 }
 
 /// Capitalised words that open sentences and clauses but never name a speaker.
-const SENTENCE_WORDS: [&str; 40] = [
+const SENTENCE_WORDS: [&str; 51] = [
     "After",
     "Before",
     "Meanwhile",
@@ -617,6 +653,17 @@ const SENTENCE_WORDS: [&str; 40] = [
     "Whether",
     "Instead",
     "Indeed",
+    "Early",
+    "Late",
+    "Of",
+    "For",
+    "From",
+    "By",
+    "Among",
+    "Amid",
+    "Like",
+    "Unlike",
+    "Given",
 ];
 
 /// A speaker phrase starting at word `i`: a pronoun, a capitalised name (with titles), or a
@@ -696,7 +743,17 @@ fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Opt
 /// True when the cue at `j` is a noun owned by the word before it ("Mr. Obama's remarks",
 /// "Bill Clinton’s comments").
 fn possessed(ws: &[(Span, &str)], j: usize) -> bool {
-    j > 0 && (ws[j - 1].1.ends_with("'s") || ws[j - 1].1.ends_with("’s"))
+    let Some(&(_, w)) = j.checked_sub(1).and_then(|k| ws.get(k)) else {
+        return false;
+    };
+    let Some(head) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) else {
+        return false;
+    };
+    // "He’s claiming", "that's what" are contractions, not possessives.
+    !matches!(
+        head.to_ascii_lowercase().as_str(),
+        "he" | "she" | "it" | "that" | "there" | "who" | "what"
+    )
 }
 
 /// A word that opens a description of a speaker: "the actress", "my father", "one questioner".
@@ -722,8 +779,10 @@ fn is_determiner(w: &str) -> bool {
     )
 }
 
-/// The subject opening a sentence, before word `j`: a name, a pronoun or a description.
-fn sentence_opening(ws: &[(Span, &str)], j: usize) -> Option<Span> {
+/// Where the subject of a sentence starts, before word `j`: after a leading conjunction,
+/// punctuation and an opening phrase ("During the debate, Trump …", "Worried about turnout,
+/// President Obama …", "Following a swiftly called, late meeting, the council …").
+fn subject_start(ws: &[(Span, &str)], j: usize) -> Option<usize> {
     let mut i = usize::from(ws.first().is_some_and(|w| {
         matches!(
             w.1,
@@ -740,16 +799,34 @@ fn sentence_opening(ws: &[(Span, &str)], j: usize) -> Option<Span> {
     {
         i += 1;
     }
-    // An opening phrase ("During the debate, Trump …"): the subject follows its comma.
-    if ws
-        .get(i)
-        .is_some_and(|w| SENTENCE_WORDS.contains(&w.1) && !is_determiner(w.1))
-    {
-        i = ws[..j].iter().position(|w| w.1 == ",")? + 1;
+    let first = ws.get(i)?;
+    // A participle opening a phrase: "Speaking at", "Asked about", "Worried about".
+    let participle = first.1.starts_with(char::is_uppercase)
+        && (first.1.ends_with("ing") || first.1.ends_with("ed"))
+        && ws.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.1,
+                "about" | "at" | "to" | "by" | "in" | "on" | "with" | "for" | "from" | "after"
+            )
+        });
+    if participle || SENTENCE_WORDS.contains(&first.1) && !is_determiner(first.1) {
+        // The subject follows the first comma that a subject-like word follows.
+        i = (i + 1..j.min(ws.len())).take(30).find(|&k| {
+            ws[k].1 == ","
+                && ws.get(k + 1).is_some_and(|n| {
+                    k + 1 < j
+                        && (is_determiner(n.1)
+                            || pronoun(*n).is_some()
+                            || is_name_word(n.1) && !SENTENCE_WORDS.contains(&n.1))
+                })
+        })? + 1;
     }
-    if i >= j {
-        return None;
-    }
+    (i < j).then_some(i)
+}
+
+/// The subject opening a sentence, before word `j`: a name, a pronoun or a description.
+fn sentence_opening(ws: &[(Span, &str)], j: usize) -> Option<Span> {
+    let i = subject_start(ws, j)?;
     let first = ws[i];
     let lower = first.1.to_lowercase();
     if is_determiner(&lower) || pronoun(first).is_some() || is_name_word(first.1) {
@@ -850,6 +927,11 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
             return None;
         }
         if is_determiner(ws[k].1) {
+            // "Protesters marching through the streets chanted": the object of a preposition
+            // is not the subject.
+            if k > from && PREPOSITIONS.contains(&ws[k - 1].1) {
+                return None;
+            }
             return Some(Span::new(ws[k].0.start(), w.0.end()));
         }
         if !ws[k].1.chars().next().is_some_and(char::is_alphanumeric) {
@@ -858,6 +940,12 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
     }
     None
 }
+
+/// Prepositions whose object is never the subject of the verb that follows it.
+const PREPOSITIONS: [&str; 16] = [
+    "through", "in", "at", "on", "of", "from", "into", "with", "for", "across", "over", "under",
+    "near", "outside", "inside", "around",
+];
 
 /// Head nouns of descriptions that name an organisation.
 pub(crate) const ORG_NOUNS: [&str; 26] = [
@@ -957,6 +1045,11 @@ fn sentence_subject(
     {
         s = Span::new(dash, s.end());
     }
+    // An opening phrase is not the subject: "In a White House statement, President Obama …".
+    let opening = words(text, Span::new(s.start(), at.max(s.start())));
+    if let Some(i) = subject_start(&opening, opening.len()) {
+        s = Span::new(opening[i].0.start(), s.end());
+    }
     let early = |m: &&crate::extract::names::NameMention, n: usize| {
         m.span.start() >= s.start()
             && m.span.end() <= at
@@ -1031,11 +1124,15 @@ pub(crate) fn resolve(
     speaker: Span,
     at: usize,
 ) -> Option<usize> {
-    if let Some(m) = names
-        .mentions
-        .iter()
-        .find(|m| m.span.overlaps(speaker) && m.kind != NameKind::Misc)
-    {
+    if let Some(m) = names.mentions.iter().find(|m| {
+        m.span.overlaps(speaker)
+            && match m.kind {
+                NameKind::Person | NameKind::Org => true,
+                // "a former U.S. official" is not the United States speaking.
+                NameKind::Place => m.span == speaker,
+                NameKind::Misc => false,
+            }
+    }) {
         return Some(m.entity);
     }
     let word = speaker.slice(text).to_lowercase();
@@ -1048,6 +1145,12 @@ pub(crate) fn resolve(
             .rev()
             .find(|m| m.span.start() < speaker.start() && m.kind == NameKind::Org)
             .map(|m| m.entity);
+    }
+    // A plural or a bare word that names no one ("Protesters", "the voters") is not a person.
+    let described = word.contains(' ') && is_determiner(word.split(' ').next().unwrap_or(""));
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    if !matches!(word.as_str(), "he" | "she") && (!described || plural) {
+        return None;
     }
     let want = match word.as_str() {
         "he" => Some(Gender::Male),

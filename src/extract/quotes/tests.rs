@@ -304,3 +304,97 @@ fn a_name_before_a_colon_introduces_the_quote() {
     );
     assert!(q[0].2.ends_with("Daron Shaw"), "{q:?}");
 }
+
+#[test]
+fn contractions_are_not_possessives() {
+    let q = quotes(
+        "The mayor spoke for an hour.\n\nHe’s arguing that the bridge is “a disgrace to the \
+         whole city” and must close.",
+    );
+    assert_eq!(
+        (q[0].2.as_str(), q[0].4.as_str()),
+        ("He", "arguing"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_title_with_a_colon_inside_a_sentence_is_no_transcript() {
+    let q = quotes(
+        "Dana Whitlock, the museum's director, recommended \"Harvest: A History of Bread in \
+         Ten Loaves,\" a book she keeps on her desk.",
+    );
+    assert_ne!(q[0].2, "Harvest", "{q:?}");
+}
+
+#[test]
+fn an_opening_phrase_is_not_the_subject() {
+    for (text, speaker) in [
+        (
+            "In a Treasury statement, Chancellor Mira Osei condemned the leak as \
+             \"reckless and damaging\" to the markets.",
+            "Mira Osei",
+        ),
+        (
+            "Worried about turnout among students, Governor Paul Okonkwo is trying a new \
+             message: \"Your vote is your voice.\"",
+            "Paul Okonkwo",
+        ),
+        (
+            "After a hastily arranged, late-night session, the council issued a notice calling \
+             the closure \"a temporary and necessary step\" for safety.",
+            "the council",
+        ),
+    ] {
+        let q = quotes(text);
+        assert!(q[0].2.ends_with(speaker), "{text}: {q:?}");
+    }
+}
+
+#[test]
+fn the_object_of_a_preposition_is_not_the_speaker() {
+    let q =
+        quotes("Farmers driving through the village shouted \"No more cuts!\" at the minister.");
+    assert_eq!(q[0].2, "Farmers", "{q:?}");
+    // A plural description names no single person.
+    assert_eq!(q[0].3, "", "{q:?}");
+}
+
+#[test]
+fn labelling_verbs_attribute_partial_quotes() {
+    let q = quotes("Norway accused the shipping firm Brandt of \"gross negligence\" at sea.");
+    assert_eq!(
+        (q[0].2.as_str(), q[0].4.as_str()),
+        ("Norway", "accused"),
+        "{q:?}"
+    );
+    let q = quotes("Later that week, Ellis and Moreno call the plan \"a dead end\" for the town.");
+    assert!(q[0].2.ends_with("Moreno"), "{q:?}");
+}
+
+#[test]
+fn a_participle_with_its_own_subject() {
+    let q = quotes(
+        "The opposition was quick to respond, with Senator Ruth Adeyemi posting that the \
+         budget was \"a betrayal\" of voters.",
+    );
+    assert!(q[0].2.ends_with("Ruth Adeyemi"), "{q:?}");
+}
+
+#[test]
+fn a_statement_introduced_by_a_colon_paragraph() {
+    let q = quotes(
+        "After the storm, Premier Lena Barros released the following statement:\n\n\
+         “Our thoughts are with every family who lost a home tonight.”",
+    );
+    assert!(q[0].2.ends_with("Lena Barros"), "{q:?}");
+}
+
+#[test]
+fn acronyms_stay_inside_descriptions_and_places_do_not_speak() {
+    let q = quotes(
+        "\"We were never told,\" said a former U.S. trade negotiator who worked on the deal.",
+    );
+    assert!(q[0].2.starts_with("a former U.S. trade"), "{q:?}");
+    assert_eq!(q[0].3, "", "{q:?}");
+}
