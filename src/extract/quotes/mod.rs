@@ -502,6 +502,18 @@ impl QuoteExtractor {
         {
             return sentence_opening(ws, k);
         }
+        // "a program called “BleachBit”", "an inflation formula dubbed …": a name given, not
+        // words said.
+        if matches!(
+            ws[j].1,
+            "called" | "dubbed" | "labeled" | "labelled" | "named" | "titled" | "termed"
+        ) && before.is_some_and(|sp| {
+            ws.iter()
+                .find(|w| w.0.start() == sp.start())
+                .is_some_and(|w| matches!(w.1, "a" | "an" | "A" | "An"))
+        }) {
+            return None;
+        }
         before.or_else(|| {
             // Inverted: "Stated Stone:", "…, explained Rosenberg, “…”".
             let next = ws.get(j + 1)?;
@@ -612,7 +624,7 @@ fn is_name_word(w: &str) -> bool {
 }
 
 /// Capitalised words that open sentences and clauses but never name a speaker.
-const SENTENCE_WORDS: [&str; 51] = [
+const SENTENCE_WORDS: [&str; 53] = [
     "After",
     "Before",
     "Meanwhile",
@@ -664,6 +676,8 @@ const SENTENCE_WORDS: [&str; 51] = [
     "Like",
     "Unlike",
     "Given",
+    "Here",
+    "There",
 ];
 
 /// A speaker phrase starting at word `i`: a pronoun, a capitalised name (with titles), or a
@@ -874,6 +888,13 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
     {
         end -= 1;
     }
+    // A day between subject and verb: "Trump on Saturday tweeted", "she last week said".
+    if end > from + 1
+        && matches!(ws[end - 1].1, "on" | "last" | "this" | "late" | "early")
+        && (WEEKDAYS.contains(&ws[end].1) || matches!(ws[end].1, "week" | "month" | "year"))
+    {
+        end -= 2;
+    }
     // A party and state after a name: "Rep. Jason Chaffetz (R-Utah) said".
     if ws[end].1 == ")"
         && let Some(open) = (from..end).rev().take(6).find(|&k| ws[k].1 == "(")
@@ -940,6 +961,16 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
     }
     None
 }
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Prepositions whose object is never the subject of the verb that follows it.
 const PREPOSITIONS: [&str; 16] = [

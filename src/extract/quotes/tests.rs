@@ -398,3 +398,16 @@ fn acronyms_stay_inside_descriptions_and_places_do_not_speak() {
     assert!(q[0].2.starts_with("a former U.S. trade"), "{q:?}");
     assert_eq!(q[0].3, "", "{q:?}");
 }
+
+#[test]
+fn a_name_given_is_not_speech_and_days_sit_between_subject_and_verb() {
+    let q = quotes("The engineer wiped the laptop with a tool called \"ScrubIt\" that night.");
+    assert_eq!((q[0].1, q[0].2.as_str()), ("term", ""), "{q:?}");
+    let q = quotes("Governor Hale on Saturday tweeted that the plan was \"dead on arrival\" here.");
+    assert_eq!(q[0].2, "Governor Hale", "{q:?}");
+    let q = quotes(
+        "Here in Leeds, Morgan stepped up her criticism, saying, \"We cannot wait another \
+         year for this.\"",
+    );
+    assert_eq!(q[0].2, "Morgan", "{q:?}");
+}
