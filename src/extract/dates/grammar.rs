@@ -208,6 +208,11 @@ fn elem_fits<'p>(toks: &[Tok<'_>], i: usize, e: &'p Elem) -> Option<&'p Alt> {
 /// (exclusive) and the category bindings.
 pub(crate) fn match_at(p: &Pattern, toks: &[Tok<'_>], start: usize) -> Option<(usize, Binds)> {
     let t = &toks[start];
+    // An expression never starts at a comma ("WASHINGTON, March 12": the optional comma of
+    // "Monday, March 12" without its weekday); the match starts at the next token.
+    if t.shape == Shape::Punct(',') {
+        return None;
+    }
     if t.mask & p.first_cats == 0 && (t.lit == 0 || !p.first_lits.contains(&t.lit)) {
         return None;
     }

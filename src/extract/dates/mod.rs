@@ -395,6 +395,9 @@ impl DateExtractor {
             for (end, pi, binds) in cands.drain(..) {
                 let p = &self.patterns[pi];
                 let tense = *tense.get_or_insert_with(|| value::tense(toks, i));
+                if value::vetoed(p.action, toks, i, end) {
+                    continue;
+                }
                 if let Some(r) = value::act(
                     p.action,
                     toks,

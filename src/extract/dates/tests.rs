@@ -299,6 +299,8 @@ fn no_false_positives() {
         "He was 37 years old.",
         "Jan Kavan spoke for the Czech Republic.",
         "He appeared on 60 Minutes.",
+        "Unemployment is the highest since the second world war.",
+        "She retrained as a nurse in her 40s.",
     ] {
         let got = find(text, Some(dct()));
         assert!(got.is_empty(), "{text:?} gave {got:?}");
@@ -319,4 +321,12 @@ fn unresolved_without_publication_date() {
 fn usable_on_plain_text() {
     let d = extractor().extract_text("It closed on Tuesday.", Some(dct()));
     assert_eq!(d[0].value, "2025-03-11");
+}
+
+#[test]
+fn an_expression_never_starts_at_a_comma() {
+    assert_dates(
+        "OSLO, March 12 (NTB) -- The port reopened.",
+        &[("March 12", "2025-03-12")],
+    );
 }

@@ -506,6 +506,29 @@ fn season_year(d: Date, want: i64, dir: Option<i64>, tense: Tense) -> i64 {
     }
 }
 
+/// True when the words around tokens `start..end` show that a match of action `name` is no
+/// date: "since the second world war" (an ordinal before its noun), "in his 30s" (an age).
+pub(crate) fn vetoed(name: &str, toks: &[Tok<'_>], start: usize, end: usize) -> bool {
+    match name {
+        // A written ordinal before a noun: "the second world war", not "the 2nd".
+        "day_only" => {
+            let word = |t: &Tok<'_>| {
+                t.text.starts_with(|c: char| c.is_ascii_lowercase())
+                    && t.text.chars().all(char::is_alphabetic)
+            };
+            end > start && word(&toks[end - 1]) && toks.get(end).is_some_and(word)
+        }
+        "decade" => {
+            start > 0
+                && matches!(
+                    toks[start - 1].text,
+                    "his" | "her" | "their" | "my" | "your" | "our" | "its"
+                )
+        }
+        _ => false,
+    }
+}
+
 /// Runs action `name` on the bindings.
 pub(crate) fn act(
     name: &str,
