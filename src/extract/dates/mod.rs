@@ -409,6 +409,9 @@ impl DateExtractor {
                 ) {
                     let mut start_tok = i;
                     let mut r = r;
+                    if r.kind == DateType::Duration && value::is_rate(toks, i, end) {
+                        r.kind = DateType::Set;
+                    }
                     self.extend_modifier(toks, &mut start_tok, prev_end_tok, &mut r);
                     if r.kind == DateType::Date
                         && r.anchor != Anchor::Unresolved

@@ -209,6 +209,15 @@ fn weekdays_follow_tense() {
         "The union expects an answer on Monday.",
         &[("Monday", "2025-03-17")],
     );
+    // "planned", "as soon as" look ahead too.
+    assert_dates(
+        "The crew planned to sail for Bergen on Friday.",
+        &[("Friday", "2025-03-14")],
+    );
+    assert_dates(
+        "The ferry could return as soon as Thursday.",
+        &[("Thursday", "2025-03-13")],
+    );
 }
 
 #[test]
@@ -328,5 +337,35 @@ fn an_expression_never_starts_at_a_comma() {
     assert_dates(
         "OSLO, March 12 (NTB) -- The port reopened.",
         &[("March 12", "2025-03-12")],
+    );
+}
+
+#[test]
+fn rates_are_sets_and_year_ago_quarters() {
+    let got = find(
+        "The deal saves $500 million a year and adds 700 seats a week.",
+        Some(dct()),
+    );
+    let got: Vec<_> = got
+        .iter()
+        .map(|g| (g.0.as_str(), g.1.as_str(), g.3))
+        .collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    let types: Vec<_> = extractor()
+        .extract_text("The deal saves $500 million a year.", Some(dct()))
+        .into_iter()
+        .map(|m| m.kind)
+        .collect();
+    assert_eq!(types, [DateType::Set]);
+    // Not a rate: a duration after a preposition, or "a year ago".
+    let types: Vec<_> = extractor()
+        .extract_text("It took a year. It stalled for a week.", Some(dct()))
+        .into_iter()
+        .map(|m| m.kind)
+        .collect();
+    assert_eq!(types, [DateType::Duration, DateType::Duration]);
+    assert_dates(
+        "Sales rose from the quarter a year earlier.",
+        &[("the quarter a year earlier", "2023-Q4")],
     );
 }

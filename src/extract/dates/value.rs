@@ -529,6 +529,29 @@ pub(crate) fn vetoed(name: &str, toks: &[Tok<'_>], start: usize, end: usize) -> 
     }
 }
 
+/// True when the duration at tokens `start..end` is a rate: "$500 million a year", "four
+/// flights a week", "24 hours a day" — a set (TIMEX3 `SET`), like "annually".
+pub(crate) fn is_rate(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
+    end == start + 2
+        && matches!(toks[start].text, "a" | "per")
+        && start > 0
+        && {
+            let p = &toks[start - 1];
+            matches!(
+                p.shape,
+                Shape::Int { .. } | Shape::Grouped(_) | Shape::Decimal(_)
+            ) || p.numword.is_some()
+                || matches!(p.text, "million" | "billion" | "thousand" | "trillion")
+                || p.text.len() > 3
+                    && p.text.ends_with('s')
+                    && !p.text.ends_with("ss")
+                    && p.text.starts_with(|c: char| c.is_ascii_lowercase())
+        }
+        && !toks
+            .get(end)
+            .is_some_and(|t| matches!(t.text, "ago" | "earlier" | "later" | "before" | "after"))
+}
+
 /// Runs action `name` on the bindings.
 pub(crate) fn act(
     name: &str,
