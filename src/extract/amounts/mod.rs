@@ -93,6 +93,9 @@ pub struct AmountExtractor {
     /// Modifier phrases by their first word: (the words, the bound).
     modifiers: FxHashMap<&'static str, Vec<(Vec<&'static str>, Bound)>>,
     not_units: rustc_hash::FxHashSet<&'static str>,
+    /// The number words ("twelve", "dozen", "third"), to find the sentences that hold one in
+    /// one pass over the text.
+    number_words: aho_corasick::AhoCorasick,
 }
 
 /// A token of the sentence being read, lower-cased once.
@@ -163,7 +166,19 @@ impl AmountExtractor {
         )?
         .words()
         .collect();
+        let mut words: Vec<&str> = numbers
+            .keys()
+            .copied()
+            .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+            .collect();
+        words.sort_unstable();
+        let number_words = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&words)
+            .map_err(|e| Error::rule("extract/amounts/numbers.txt", 0, e.to_string()))?;
         Ok(AmountExtractor {
+            number_words,
             numbers,
             units,
             modifiers,
@@ -176,12 +191,26 @@ impl AmountExtractor {
     pub fn extract(&self, text: &str, seg: &Segmentation, skip: &[Span]) -> Vec<Amount> {
         let mut out = Vec::new();
         let mut toks: Vec<Tok> = Vec::new();
+        // Number words standing alone ("twelve", not "Twelvetrees"), in order.
+        let bytes = text.as_bytes();
+        let mut words = self
+            .number_words
+            .find_iter(text)
+            .filter(|m| {
+                let glued_after = bytes.get(m.end()).is_some_and(u8::is_ascii_alphabetic);
+                let glued_before = m.start() > 0 && bytes[m.start() - 1].is_ascii_alphabetic();
+                !glued_after && !glued_before
+            })
+            .map(|m| m.start())
+            .peekable();
         for s in &seg.sentences {
             let body = s.span.slice(text);
+            while words.next_if(|&w| w < s.span.start()).is_some() {}
+            let has_word = words.peek().is_some_and(|&w| w < s.span.end());
             // Most sentences hold no number at all: skip them without tokenising.
-            if !body.bytes().any(|b| b.is_ascii_digit() || b == b'$')
+            if !has_word
+                && !body.bytes().any(|b| b.is_ascii_digit() || b == b'$')
                 && !body.contains(['£', '€', '¥'])
-                && !self.has_number_word(body)
             {
                 continue;
             }
@@ -214,18 +243,6 @@ impl AmountExtractor {
             Ok(s) => self.extract(text, &s.segment(text), &[]),
             Err(_) => Vec::new(),
         }
-    }
-
-    fn has_number_word(&self, body: &str) -> bool {
-        let mut buf = [0u8; 12];
-        body.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-            (3..=buf.len()).contains(&w.len()) && {
-                let b = &mut buf[..w.len()];
-                b.copy_from_slice(w.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).is_ok_and(|l| self.numbers.contains_key(l))
-            }
-        })
     }
 
     fn sentence(&self, text: &str, toks: &[Tok], skip: &[Span], out: &mut Vec<Amount>) {

@@ -218,15 +218,19 @@ impl ClaimExtractor {
         let lower = first.to_lowercase();
         // Mentions inside the sentence, but not the source of an attribution ("…, director
         // Anna Holm said"): the source of a statement is not what it is about.
+        // The mentions are in text order: the sentence's are one slice of them.
+        let from = names
+            .mentions
+            .partition_point(|m| m.span.start() < s.start());
+        let to = from + names.mentions[from..].partition_point(|m| m.span.start() < s.end());
+        let here = &names.mentions[from..to];
         let in_sentence = || {
-            names
-                .mentions
-                .iter()
+            here.iter()
                 .filter(move |m| s.contains(m.span) && !self.attributes(text, s, m.span))
                 .map(|m| m.entity)
         };
         let start = s.start() + body.find(first).unwrap_or(0);
-        if !names.mentions.iter().any(|m| m.span.start() == start) {
+        if !here.iter().any(|m| m.span.start() == start) {
             match lower.as_str() {
                 "it" | "its" if !matches!(second, "was" | "is" | "has" | "had") => {
                     return org_subject;

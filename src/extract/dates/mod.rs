@@ -19,7 +19,7 @@ use crate::segment::Segmentation;
 use crate::span::Span;
 
 use grammar::{Pattern, match_at};
-use lexer::{Cat, Entry, Lexicon, Tok};
+use lexer::{Cat, Entry, Lexicon, Shape, Tok};
 pub use value::{Anchor, DateType, Mod};
 
 /// One temporal expression.
@@ -74,6 +74,11 @@ pub struct DateExtractor {
     starts_by_cat: [u128; 64],
     /// For each literal id, the patterns that may start with it.
     starts_by_lit: Vec<u128>,
+    /// Category bits of anchor tokens, and anchor literal ids: every expression holds one.
+    anchor_mask: u64,
+    anchor_lits: Vec<bool>,
+    /// The most tokens a match can span: no match starts further than this from an anchor.
+    max_span: usize,
 }
 
 impl std::fmt::Debug for DateExtractor {
@@ -90,27 +95,33 @@ impl std::fmt::Debug for DateExtractor {
 const WINDOW_BACK: usize = 70;
 const WINDOW_AHEAD: usize = 40;
 
-/// Categories that never make an expression on their own (context, modifiers, tense): their
-/// words are not anchors.
-const CONTEXT_CATS: [Cat; 12] = [
-    Cat::Prep,
-    Cat::Det,
-    Cat::The,
-    Cat::Art,
-    Cat::Tense,
-    Cat::Counted,
-    Cat::Long,
-    Cat::Approx,
-    Cat::Pos,
-    Cat::Part,
-    Cat::Half,
-    Cat::Fuzzy,
+/// Categories of which every expression that has no digit holds at least one word (a month,
+/// a unit, a weekday, …): their words are the anchors around which a sentence is tokenised.
+/// Number words, ordinals, prepositions and modifiers ("two", "first", "for", "last") are far
+/// more common and never make an expression without one of these.
+const ANCHOR_CATS: [Cat; 14] = [
+    Cat::Month,
+    Cat::Weekday,
+    Cat::Weekdays,
+    Cat::Unit,
+    Cat::Units,
+    Cat::Season,
+    Cat::Seasons,
+    Cat::Pod,
+    Cat::Pods,
+    Cat::Deictic,
+    Cat::Tonight,
+    Cat::Ref,
+    Cat::SetAdv,
+    Cat::Noon,
 ];
 
-/// Literals too common to be anchors (patterns that use them have another required word).
-const COMMON_LITS: [&str; 16] = [
-    "the", "a", "an", "of", "and", "in", "on", "to", "that", "as", ",", ".", "-", "'s", "’s",
-    "same",
+/// Further anchors: the categories that need no other anchor word, and pattern literals that
+/// are an expression's only anchor ("the near future", "a later date", "as soon as
+/// possible", "the latest period"). A test checks that every pattern example has an anchor.
+const ANCHOR_OTHER_CATS: [Cat; 2] = [Cat::Holiday, Cat::DecadeWord];
+const ANCHOR_LITS: [&str; 9] = [
+    "future", "past", "term", "possible", "date", "period", "o'clock", "nineteen", "thousand",
 ];
 
 /// Runs of ASCII digits, in order.
@@ -247,12 +258,10 @@ impl DateExtractor {
         let mut anchor_words: Vec<&str> = lexicon
             .iter()
             .filter(|(w, word)| {
-                let cat_anchor = word.entries.iter().any(|e| !CONTEXT_CATS.contains(&e.cat));
-                let lit_anchor = word.lit != 0 && !COMMON_LITS.contains(w);
-                (cat_anchor || lit_anchor)
-                    && w.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-                    && w.bytes()
-                        .all(|b| b.is_ascii_alphabetic() || b == b'.' || b == b'\'')
+                word.entries
+                    .iter()
+                    .any(|e| ANCHOR_CATS.contains(&e.cat) || ANCHOR_OTHER_CATS.contains(&e.cat))
+                    || ANCHOR_LITS.contains(w)
             })
             .map(|(w, _)| *w)
             .collect();
@@ -282,7 +291,30 @@ impl DateExtractor {
                 starts_by_lit[l as usize] |= 1u128 << pi;
             }
         }
+        let anchor_mask = ANCHOR_CATS
+            .iter()
+            .chain(&ANCHOR_OTHER_CATS)
+            .fold(0, |m, c| m | c.bit());
+        let mut anchor_lits = vec![false; starts_by_lit.len().max(1)];
+        for w in ANCHOR_LITS {
+            if let Some(lit) = lexicon.get(w).map(|w| w.lit as usize)
+                && lit != 0
+            {
+                if lit >= anchor_lits.len() {
+                    anchor_lits.resize(lit + 1, false);
+                }
+                anchor_lits[lit] = true;
+            }
+        }
+        let max_span = patterns
+            .iter()
+            .map(|p| p.elems.iter().filter(|e| !e.context).count())
+            .max()
+            .unwrap_or(0);
         Ok(DateExtractor {
+            anchor_mask,
+            anchor_lits,
+            max_span,
             segmenter: crate::segment::Segmenter::new()?,
             lexicon,
             patterns,
@@ -355,6 +387,17 @@ impl DateExtractor {
         out
     }
 
+    /// A token every expression holds one of: a digit, a month, a unit, a weekday…
+    fn is_anchor(&self, t: &Tok<'_>) -> bool {
+        !matches!(t.shape, Shape::Word | Shape::Punct(_) | Shape::Other)
+            || t.mask & self.anchor_mask != 0
+            || self
+                .anchor_lits
+                .get(t.lit as usize)
+                .copied()
+                .unwrap_or(false)
+    }
+
     fn sentence(
         &self,
         text: &str,
@@ -366,10 +409,24 @@ impl DateExtractor {
         let mut cands: Vec<(usize, usize, grammar::Binds)> = Vec::new();
         let mut i = 0;
         let mut prev_end_tok = 0;
+        // The next anchor token at or after `i`: a match holds one, so it starts at most
+        // `max_span` tokens before it.
+        let mut anchor = 0;
         while i < toks.len() {
             let t = &toks[i];
             // Only tokens with a category or a pattern literal can start a match.
             if t.mask == 0 && t.lit == 0 {
+                i += 1;
+                continue;
+            }
+            anchor = anchor.max(i);
+            while anchor < toks.len() && !self.is_anchor(&toks[anchor]) {
+                anchor += 1;
+            }
+            if anchor >= toks.len() {
+                break;
+            }
+            if anchor - i >= self.max_span {
                 i += 1;
                 continue;
             }

@@ -117,6 +117,9 @@ struct Word<'a> {
     upper: bool,
     /// Punctuation, not a word.
     punct: bool,
+    /// Holds a letter; holds a digit.
+    alpha: bool,
+    digit: bool,
 }
 
 /// Evidence gathered for a run.
@@ -669,25 +672,37 @@ fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
                 break;
             }
             let t = &s[i..end];
-            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            // One pass over the word's characters.
+            let (mut alpha, mut digit, mut lower) = (false, false, false);
+            for ch in t.chars() {
+                alpha |= ch.is_alphabetic();
+                digit |= ch.is_ascii_digit();
+                lower |= ch.is_lowercase();
+            }
+            let first_upper = c.is_uppercase();
             // "I've", "Don't": contractions are never names.
-            let contraction = [
-                "'ve", "’ve", "'ll", "’ll", "'re", "’re", "'d", "’d", "n't", "n’t", "'m", "’m",
-            ]
-            .iter()
-            .any(|c| t.ends_with(c));
+            let contraction = first_upper
+                && t.contains(['\'', '’'])
+                && [
+                    "'ve", "’ve", "'ll", "’ll", "'re", "’re", "'d", "’d", "n't", "n’t", "'m", "’m",
+                ]
+                .iter()
+                .any(|c| t.ends_with(c));
             // "al-Baghdadi", "bin-Laden": a particle joined to a capitalised name.
-            let particle_name = t.split_once('-').is_some_and(|(p, rest)| {
-                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
-            });
+            let particle_name = !first_upper
+                && t.contains('-')
+                && t.split_once('-').is_some_and(|(p, rest)| {
+                    PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+                });
             out.push(Word {
                 start: base + i,
                 end: base + end,
                 text: t,
-                cap: !contraction
-                    && (particle_name || t.chars().next().is_some_and(char::is_uppercase)),
-                upper: letters > 0 && t.chars().all(|c| !c.is_lowercase()),
+                cap: !contraction && (particle_name || first_upper),
+                upper: alpha && !lower,
                 punct: false,
+                alpha,
+                digit,
             });
             continue;
         }
@@ -704,6 +719,8 @@ fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
             cap: false,
             upper: false,
             punct: c != '&',
+            alpha: false,
+            digit: false,
         });
     }
 }
@@ -711,7 +728,7 @@ fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
 /// A headline: mostly words in capitals, or title case ("Council Votes to Close Library").
 /// Lines with numbers (results tables) are read normally, word by word.
 fn is_headline(words: &[Word<'_>]) -> bool {
-    let is_alpha = |w: &&Word<'_>| !w.punct && w.text.chars().any(char::is_alphabetic);
+    let is_alpha = |w: &&Word<'_>| !w.punct && w.alpha;
     let alpha = || words.iter().filter(is_alpha);
     let n = alpha().count();
     let upper = alpha()
@@ -723,9 +740,7 @@ fn is_headline(words: &[Word<'_>]) -> bool {
     if upper * 10 >= n * 6 {
         return true;
     }
-    let digits = words
-        .iter()
-        .any(|w| w.text.bytes().any(|c| c.is_ascii_digit()));
+    let digits = words.iter().any(|w| w.digit);
     if digits {
         return false;
     }
@@ -770,23 +785,18 @@ fn is_headline(words: &[Word<'_>]) -> bool {
 /// A sentence about a match or a results table: a score (`2-1`), a result verb, or a line of
 /// a name and figures only.
 fn is_sports(words: &[Word<'_>]) -> bool {
-    let score = |w: &str| {
-        w.split_once('-').is_some_and(|(a, b)| {
-            !a.is_empty()
-                && !b.is_empty()
-                && a.bytes().all(|c| c.is_ascii_digit())
-                && b.bytes().all(|c| c.is_ascii_digit())
-        })
+    let score = |w: &Word<'_>| {
+        w.digit
+            && w.text.split_once('-').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.bytes().all(|c| c.is_ascii_digit())
+            })
     };
 
-    let numbers = words
-        .iter()
-        .filter(|w| w.text.bytes().any(|c| c.is_ascii_digit()))
-        .count();
-    let alpha = words
-        .iter()
-        .filter(|w| !w.punct && w.text.chars().any(char::is_alphabetic))
-        .count();
+    let numbers = words.iter().filter(|w| w.digit).count();
+    let alpha = words.iter().filter(|w| !w.punct && w.alpha).count();
     let sport_word = |w: &str| {
         matches!(
             w,
@@ -826,15 +836,15 @@ fn is_sports(words: &[Word<'_>]) -> bool {
                 | "season"
         )
     };
-    words.iter().any(|w| score(w.text) || sport_word(w.text)) || (numbers >= 3 && alpha <= 3)
+    words
+        .iter()
+        .any(|w| score(w) || !w.cap && w.alpha && sport_word(w.text))
+        || (numbers >= 3 && alpha <= 3)
 }
 
 /// A dateline: a place and a date alone on a line ("LONDON 1996-08-30").
 fn is_dateline(words: &[Word<'_>]) -> bool {
-    let alpha = words
-        .iter()
-        .filter(|w| !w.punct && w.text.chars().any(char::is_alphabetic))
-        .count();
+    let alpha = words.iter().filter(|w| !w.punct && w.alpha).count();
     let date = words.iter().any(|w| {
         let b = w.text.as_bytes();
         b.len() == 10
@@ -1035,11 +1045,11 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
     }
     for (i, f) in found.iter().enumerate() {
         let id = entity_of[i];
-        let surface = text[f.span.range()].to_string();
+        let surface = &text[f.span.range()];
         let e = &mut names.entities[id];
         e.mentions.push(names.mentions.len());
-        if !e.aliases.contains(&surface) {
-            e.aliases.push(surface);
+        if !e.aliases.iter().any(|a| a == surface) {
+            e.aliases.push(surface.to_string());
         }
         names.mentions.push(NameMention {
             span: f.span,
