@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::report::ReportWriter;
@@ -16,6 +17,18 @@ use crate::Error;
 use crate::extract::claims::MENTION;
 use crate::extract::names::NameKind;
 use crate::output::Format;
+
+/// Stories compared at once before their rows are written.
+const REPORT_CHUNK: usize = 256;
+
+/// The comparison tables, open for writing.
+struct Tables {
+    stories: TableWriter,
+    names: TableWriter,
+    quotes: TableWriter,
+    claims: TableWriter,
+    report: ReportWriter,
+}
 
 /// A story's articles grouped for comparison.
 struct StoryView {
@@ -110,7 +123,7 @@ impl<'a> View<'a> {
     }
 
     pub(crate) fn write(&self, dir: &Path, format: Format) -> Result<Vec<PathBuf>, Error> {
-        let mut stories = TableWriter::create(
+        let stories = TableWriter::create(
             dir,
             "stories",
             format,
@@ -133,7 +146,7 @@ impl<'a> View<'a> {
                 .chain(after.iter().map(|s| s.to_string()))
                 .collect()
         };
-        let mut names = TableWriter::create(
+        let names = TableWriter::create(
             dir,
             "compare_names",
             format,
@@ -142,7 +155,7 @@ impl<'a> View<'a> {
                 &[],
             ),
         )?;
-        let mut quotes = TableWriter::create(
+        let quotes = TableWriter::create(
             dir,
             "compare_quotes",
             format,
@@ -158,7 +171,7 @@ impl<'a> View<'a> {
                 &["differences", "unquoted_in"],
             ),
         )?;
-        let mut claims = TableWriter::create(
+        let claims = TableWriter::create(
             dir,
             "compare_claims",
             format,
@@ -175,10 +188,62 @@ impl<'a> View<'a> {
                 &["detail"],
             ),
         )?;
-        let mut report = ReportWriter::create(dir)?;
-        for st in &self.stories {
-            let (first, last) = self.dates(st);
-            let top = self.top_entities(st, 5);
+        let report = ReportWriter::create(dir)?;
+        let mut tables = Tables {
+            stories,
+            names,
+            quotes,
+            claims,
+            report,
+        };
+        // Stories are compared in parallel, a chunk at a time (memory stays bounded), and
+        // written in story order.
+        for chunk in self.stories.chunks(REPORT_CHUNK) {
+            let done: Vec<_> = chunk
+                .par_iter()
+                .map(|st| {
+                    let (first, last) = self.dates(st);
+                    let top = self.top_entities(st, 5);
+                    let r =
+                        (st.sources.len() >= 2).then(|| self.report(st, first, last, top.clone()));
+                    (first, last, top, r)
+                })
+                .collect();
+            for (st, (first, last, top, r)) in chunk.iter().zip(done) {
+                self.write_story(st, (first, last, &top, r), &mut tables)?;
+            }
+        }
+        let Tables {
+            stories,
+            names,
+            quotes,
+            claims,
+            report,
+        } = tables;
+        Ok(vec![
+            stories.finish()?,
+            names.finish()?,
+            quotes.finish()?,
+            claims.finish()?,
+            report.finish()?,
+        ])
+    }
+
+    /// Writes one story's rows (and its comparison, when it has one).
+    fn write_story(
+        &self,
+        st: &StoryView,
+        (first, last, top, r): (Option<Date>, Option<Date>, &[String], Option<StoryReport>),
+        t: &mut Tables,
+    ) -> Result<(), Error> {
+        let Tables {
+            stories,
+            names,
+            quotes,
+            claims,
+            report,
+        } = t;
+        {
             stories.row(&[
                 Cell::N(st.number),
                 Cell::N(st.articles.len()),
@@ -187,10 +252,9 @@ impl<'a> View<'a> {
                 Cell::S(last.map(|d| d.to_string()).unwrap_or_default()),
                 Cell::S(top.join("|")),
             ])?;
-            if st.sources.len() < 2 {
-                continue;
-            }
-            let r = self.report(st, first, last, top);
+            let Some(r) = r else {
+                return Ok(());
+            };
             for g in &r.names {
                 let per = &g.mentions;
                 let n = per.len();
@@ -249,13 +313,7 @@ impl<'a> View<'a> {
             }
             report.story(&r)?;
         }
-        Ok(vec![
-            stories.finish()?,
-            names.finish()?,
-            quotes.finish()?,
-            claims.finish()?,
-            report.finish()?,
-        ])
+        Ok(())
     }
 
     fn source_names(&self, ids: &[u32]) -> Vec<String> {
