@@ -490,6 +490,17 @@ impl QuoteExtractor {
             }
             return sentence_opening(ws, j);
         }
+        // "Beck, who has in the past described Trump as “…”": the relative pronoun is the
+        // speaker as written (its entity is the name before it).
+        if let Some(k) = (j.saturating_sub(8)..j)
+            .rev()
+            .find(|&k| matches!(ws[k].1, "who" | "which") && k > 0 && ws[k - 1].1 == ",")
+            && !ws[k + 1..j]
+                .iter()
+                .any(|w| !w.1.chars().next().is_some_and(char::is_alphanumeric) || self.is_cue(w.1))
+        {
+            return Some(ws[k].0);
+        }
         let before = speaker_before(ws, 0, j);
         // "Protesters marching through the streets chanted": no subject next to the verb,
         // the one opening the sentence.
@@ -515,13 +526,17 @@ impl QuoteExtractor {
             return None;
         }
         before.or_else(|| {
-            // Inverted: "Stated Stone:", "…, explained Rosenberg, “…”".
+            // Inverted: "Stated Stone:", "…, explained Rosenberg, “…”" — a name that ends the
+            // clause, not the object of a verb ("described Trump as").
             let next = ws.get(j + 1)?;
-            if is_name_word(next.1) && !is_determiner(next.1) {
-                speaker_phrase(ws, j + 1, false)
-            } else {
-                None
+            if !is_name_word(next.1) || is_determiner(next.1) {
+                return None;
             }
+            let sp = speaker_phrase(ws, j + 1, false)?;
+            let after = ws.iter().find(|w| w.0.start() >= sp.end());
+            after
+                .is_none_or(|w| matches!(w.1, "," | ":" | "." | ";"))
+                .then_some(sp)
         })
     }
 
@@ -1167,6 +1182,17 @@ pub(crate) fn resolve(
         return Some(m.entity);
     }
     let word = speaker.slice(text).to_lowercase();
+    // "Beck, who …": the name just before the relative pronoun.
+    if matches!(word.as_str(), "who" | "which") {
+        return names
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.span.end() <= speaker.start())
+            .filter(|m| text[m.span.end()..speaker.start()].trim() == ",")
+            .filter(|m| word == "which" || m.kind == NameKind::Person)
+            .map(|m| m.entity);
+    }
     let head = word.rsplit(' ').next().unwrap_or("");
     // "the company", "the ministry": the most recent organisation.
     if word.contains(' ') && ORG_NOUNS.contains(&head) {

@@ -411,3 +411,19 @@ fn a_name_given_is_not_speech_and_days_sit_between_subject_and_verb() {
     );
     assert_eq!(q[0].2, "Morgan", "{q:?}");
 }
+
+#[test]
+fn a_relative_pronoun_speaks_for_the_name_before_it() {
+    let q = quotes(
+        "Councillor Ida Brennan, who has in the past described the scheme as \"a vanity \
+         project\", voted for it on Monday.",
+    );
+    assert_eq!(
+        (q[0].2.as_str(), q[0].3.as_str()),
+        ("who", "Ida Brennan"),
+        "{q:?}"
+    );
+    // The appositive clause closes before the verb: the name is the speaker.
+    let q = quotes("Brennan, who chairs the committee, said \"we will look again\".");
+    assert_eq!(q[0].2, "Brennan", "{q:?}");
+}
