@@ -352,7 +352,8 @@ impl QuoteExtractor {
                     // "“Q” about fixing inequality, said Marla Kilfoyle": the verb after a
                     // comma, its speaker after it.
                     .or_else(|| {
-                        (ws[j - 1].1 == ",")
+                        // Not a participle and its object: ", calling it “…”".
+                        (ws[j - 1].1 == "," && !ws[j].1.ends_with("ing"))
                             .then(|| speaker_phrase(&ws, j + 1, true))
                             .flatten()
                     });
@@ -453,7 +454,13 @@ impl QuoteExtractor {
             if self.is_cue(ws[j].1) && !possessed(&ws, j) {
                 // A participle ("…, saying", "marched through the streets chanting") reports
                 // the sentence's subject, not the words just before it.
-                let sp = self.cue_subject(&ws, j);
+                let mut sp = self.cue_subject(&ws, j);
+                // "… on Wednesday, calling it “…”" after an earlier quote of the sentence: the
+                // participle's subject opens the sentence, before that quote.
+                if sp.is_none() && ws[j].1.ends_with("ing") && start > s.start() {
+                    let full = words(text, Span::new(s.start(), ws[j].0.start()));
+                    sp = sentence_opening(&full, full.len());
+                }
                 return Attribution {
                     speaker: sp,
                     cue: Some(cue_span(&ws, j)),

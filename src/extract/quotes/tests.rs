@@ -427,3 +427,13 @@ fn a_relative_pronoun_speaks_for_the_name_before_it() {
     let q = quotes("Brennan, who chairs the committee, said \"we will look again\".");
     assert_eq!(q[0].2, "Brennan", "{q:?}");
 }
+
+#[test]
+fn a_participle_object_is_not_its_speaker() {
+    let q = quotes(
+        "The senator attacked the mayor's plan for a \"harbour tax\" on Wednesday, calling it \
+         \"absurd.\"",
+    );
+    assert_ne!(q[0].2, "it", "{q:?}");
+    assert_eq!(q[1].2, "The senator", "{q:?}");
+}
