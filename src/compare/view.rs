@@ -19,7 +19,7 @@ use crate::extract::names::NameKind;
 use crate::output::Format;
 
 /// Stories compared at once before their rows are written.
-const REPORT_CHUNK: usize = 256;
+const REPORT_CHUNK: usize = 32;
 
 /// The comparison tables, open for writing.
 struct Tables {
