@@ -502,9 +502,13 @@ impl QuoteExtractor {
         if let Some(k) = (j.saturating_sub(8)..j)
             .rev()
             .find(|&k| matches!(ws[k].1, "who" | "which") && k > 0 && ws[k - 1].1 == ",")
-            && !ws[k + 1..j]
-                .iter()
-                .any(|w| !w.1.chars().next().is_some_and(char::is_alphanumeric) || self.is_cue(w.1))
+            // "NAFTA, which Trump had called “…”": a subject of its own after the pronoun.
+            && !ws[k + 1..j].iter().any(|w| {
+                !w.1.chars().next().is_some_and(char::is_alphanumeric)
+                    || w.1.starts_with(char::is_uppercase)
+                    || self.is_cue(w.1)
+                    || pronoun(*w).is_some()
+            })
         {
             return Some(ws[k].0);
         }
@@ -837,6 +841,8 @@ fn subject_start(ws: &[(Span, &str)], j: usize) -> Option<usize> {
     }
     let first = ws.get(i)?;
     // A participle opening a phrase: "Speaking at", "Asked about", "Worried about".
+    // A day or month opening the sentence: "Sunday morning, Clinton …".
+    let day = WEEKDAYS.contains(&first.1) || MONTHS.contains(&first.1);
     let participle = first.1.starts_with(char::is_uppercase)
         && (first.1.ends_with("ing") || first.1.ends_with("ed"))
         && ws.get(i + 1).is_some_and(|n| {
@@ -845,7 +851,7 @@ fn subject_start(ws: &[(Span, &str)], j: usize) -> Option<usize> {
                 "about" | "at" | "to" | "by" | "in" | "on" | "with" | "for" | "from" | "after"
             )
         });
-    if participle || SENTENCE_WORDS.contains(&first.1) && !is_determiner(first.1) {
+    if day || participle || SENTENCE_WORDS.contains(&first.1) && !is_determiner(first.1) {
         // The subject follows the first comma that a subject-like word follows.
         i = (i + 1..j.min(ws.len())).take(30).find(|&k| {
             ws[k].1 == ","
@@ -992,6 +998,21 @@ const WEEKDAYS: [&str; 7] = [
     "Friday",
     "Saturday",
     "Sunday",
+];
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Prepositions whose object is never the subject of the verb that follows it.

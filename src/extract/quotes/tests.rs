@@ -437,3 +437,13 @@ fn a_participle_object_is_not_its_speaker() {
     assert_ne!(q[0].2, "it", "{q:?}");
     assert_eq!(q[1].2, "The senator", "{q:?}");
 }
+
+#[test]
+fn a_relative_pronoun_with_a_subject_of_its_own_and_a_day_opening() {
+    let q = quotes("And the trade pact, which Lund had called a \"disaster\" in May? Gone.");
+    assert_eq!(q[0].2, "Lund", "{q:?}");
+    let q = quotes(
+        "Sunday morning, Okoye dismissed the shift and accused Varga of a \"flip-flop\" on tax.",
+    );
+    assert_eq!(q[0].2, "Okoye", "{q:?}");
+}
