@@ -1177,6 +1177,8 @@ fn sentence_subject(
             matches!(
                 w.1,
                 "The" | "A" | "An" | "One" | "Some" | "Several" | "Many"
+                // After an opening phrase: "In her speech, the former secretary …".
+                | "the" | "a" | "an"
             )
         })
         .and_then(|_| sentence_opening(&ws, ws.len()))

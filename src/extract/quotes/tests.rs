@@ -447,3 +447,12 @@ fn a_relative_pronoun_with_a_subject_of_its_own_and_a_day_opening() {
     );
     assert_eq!(q[0].2, "Okoye", "{q:?}");
 }
+
+#[test]
+fn a_description_after_an_opening_phrase() {
+    let q = quotes(
+        "In one of her favourite lines, the former minister talked about keeping \"the \
+         progress we made together\" alive.",
+    );
+    assert_eq!(q[0].2, "the former minister", "{q:?}");
+}
