@@ -913,15 +913,23 @@ pub fn entity_key(s: &str) -> String {
 pub fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     if s.is_ascii() {
-        let lower = s.to_ascii_lowercase();
-        let mut words = lower.split_ascii_whitespace().peekable();
-        if words.peek() == Some(&"the") {
-            let rest: Vec<&str> = words.clone().skip(1).collect();
-            if !rest.is_empty() {
-                return rest.join(" ");
+        // One allocation: the words, lower-cased, one space apart, without a leading "the".
+        let mut words = s.split_ascii_whitespace().peekable();
+        if words.peek().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+            let mut rest = words.clone();
+            rest.next();
+            if rest.peek().is_some() {
+                words = rest;
             }
         }
-        return words.collect::<Vec<&str>>().join(" ");
+        let mut out = String::with_capacity(s.len());
+        for w in words {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return out;
     }
     let folded: String = s
         .nfd()
@@ -1086,10 +1094,11 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         .collect();
     first.sort();
     let mut remap = vec![0; names.entities.len()];
-    let mut entities = Vec::with_capacity(names.entities.len());
+    let mut slots: Vec<Option<Entity>> = names.entities.drain(..).map(Some).collect();
+    let mut entities = Vec::with_capacity(slots.len());
     for (new, &(_, old)) in first.iter().enumerate() {
         remap[old] = new;
-        entities.push(names.entities[old].clone());
+        entities.extend(slots[old].take());
     }
     for m in &mut names.mentions {
         m.entity = remap[m.entity];
