@@ -30,6 +30,19 @@ struct Tables {
     report: ReportWriter,
 }
 
+impl Tables {
+    /// Closes every table; returns the files written.
+    fn finish(self) -> Result<Vec<PathBuf>, Error> {
+        Ok(vec![
+            self.stories.finish()?,
+            self.names.finish()?,
+            self.quotes.finish()?,
+            self.claims.finish()?,
+            self.report.finish()?,
+        ])
+    }
+}
+
 /// A story's articles grouped for comparison.
 struct StoryView {
     number: usize,
@@ -213,20 +226,7 @@ impl<'a> View<'a> {
                 self.write_story(st, (first, last, &top, r), &mut tables)?;
             }
         }
-        let Tables {
-            stories,
-            names,
-            quotes,
-            claims,
-            report,
-        } = tables;
-        Ok(vec![
-            stories.finish()?,
-            names.finish()?,
-            quotes.finish()?,
-            claims.finish()?,
-            report.finish()?,
-        ])
+        tables.finish()
     }
 
     /// Writes one story's rows (and its comparison, when it has one).
