@@ -12,6 +12,8 @@
 #[cfg(test)]
 mod tests;
 
+use std::sync::LazyLock;
+
 use rustc_hash::FxHashSet;
 
 use crate::Error;
@@ -646,65 +648,29 @@ fn pronoun((span, w): (Span, &str)) -> Option<Span> {
 }
 
 fn is_name_word(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase) && !SENTENCE_WORDS.contains(&w)
+    w.chars().next().is_some_and(char::is_uppercase) && !SENTENCE_WORDS.contains(w)
 }
 
-/// Capitalised words that open sentences and clauses but never name a speaker.
-const SENTENCE_WORDS: [&str; 53] = [
-    "After",
-    "Before",
-    "Meanwhile",
-    "Even",
-    "However",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "When",
-    "While",
-    "Also",
-    "Then",
-    "Now",
-    "Later",
-    "Earlier",
-    "Still",
-    "Yet",
-    "So",
-    "If",
-    "As",
-    "The",
-    "A",
-    "During",
-    "Following",
-    "Since",
-    "With",
-    "Without",
-    "Despite",
-    "Under",
-    "Though",
-    "Although",
-    "Once",
-    "Because",
-    "Until",
-    "Unless",
-    "Whether",
-    "Instead",
-    "Indeed",
-    "Early",
-    "Late",
-    "Of",
-    "For",
-    "From",
-    "By",
-    "Among",
-    "Amid",
-    "Like",
-    "Unlike",
-    "Given",
-    "Here",
-    "There",
-];
+/// Capitalised words that open sentences and clauses but never name a speaker
+/// (`openers.txt`).
+static SENTENCE_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| list(OPENERS));
+const OPENERS: (&str, &str) = ("extract/quotes/openers.txt", include_str!("openers.txt"));
+
+/// Prepositions whose object is never the subject of the verb that follows it
+/// (`prepositions.txt`).
+static PREPOSITIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| list(PREPOSITION_LIST));
+const PREPOSITION_LIST: (&str, &str) = (
+    "extract/quotes/prepositions.txt",
+    include_str!("prepositions.txt"),
+);
+
+/// The words of a built-in list. The lists are checked by a test; a broken one only means no
+/// word is known.
+fn list((name, text): (&'static str, &'static str)) -> FxHashSet<&'static str> {
+    List::parse(name, text, Order::Sorted)
+        .map(|l| l.words().collect())
+        .unwrap_or_default()
+}
 
 /// A speaker phrase starting at word `i`: a pronoun, a capitalised name (with titles), or a
 /// description (`the actress`, `a spokesperson for the ministry`).
@@ -851,7 +817,7 @@ fn subject_start(ws: &[(Span, &str)], j: usize) -> Option<usize> {
                 "about" | "at" | "to" | "by" | "in" | "on" | "with" | "for" | "from" | "after"
             )
         });
-    if day || participle || SENTENCE_WORDS.contains(&first.1) && !is_determiner(first.1) {
+    if day || participle || SENTENCE_WORDS.contains(first.1) && !is_determiner(first.1) {
         // The subject follows the first comma that a subject-like word follows.
         i = (i + 1..j.min(ws.len())).take(30).find(|&k| {
             ws[k].1 == ","
@@ -859,7 +825,7 @@ fn subject_start(ws: &[(Span, &str)], j: usize) -> Option<usize> {
                     k + 1 < j
                         && (is_determiner(n.1)
                             || pronoun(*n).is_some()
-                            || is_name_word(n.1) && !SENTENCE_WORDS.contains(&n.1))
+                            || is_name_word(n.1) && !SENTENCE_WORDS.contains(n.1))
                 })
         })? + 1;
     }
@@ -978,7 +944,7 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
         if is_determiner(ws[k].1) {
             // "Protesters marching through the streets chanted": the object of a preposition
             // is not the subject.
-            if k > from && PREPOSITIONS.contains(&ws[k - 1].1) {
+            if k > from && PREPOSITIONS.contains(ws[k - 1].1) {
                 return None;
             }
             return Some(Span::new(ws[k].0.start(), w.0.end()));
@@ -1013,12 +979,6 @@ const MONTHS: [&str; 12] = [
     "October",
     "November",
     "December",
-];
-
-/// Prepositions whose object is never the subject of the verb that follows it.
-const PREPOSITIONS: [&str; 16] = [
-    "through", "in", "at", "on", "of", "from", "into", "with", "for", "across", "over", "under",
-    "near", "outside", "inside", "around",
 ];
 
 /// Head nouns of descriptions that name an organisation.

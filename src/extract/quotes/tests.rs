@@ -456,3 +456,12 @@ fn a_description_after_an_opening_phrase() {
     );
     assert_eq!(q[0].2, "the former minister", "{q:?}");
 }
+
+#[test]
+fn word_lists_are_sorted_and_load() {
+    for (name, text) in [OPENERS, PREPOSITION_LIST] {
+        let list = List::parse(name, text, Order::Sorted).expect("a valid list");
+        assert!(list.words().count() > 10, "{name}");
+    }
+    assert!(SENTENCE_WORDS.contains("During") && PREPOSITIONS.contains("through"));
+}
