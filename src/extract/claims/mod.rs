@@ -60,6 +60,8 @@ pub struct ClaimExtractor {
     triggers: FxHashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
     /// Reporting verbs (the quote extractor's list).
     verbs: rustc_hash::FxHashSet<&'static str>,
+    /// Events only a person can be the subject of (`person_events.txt`).
+    person_events: rustc_hash::FxHashSet<&'static str>,
 }
 
 #[derive(Clone, Debug)]
@@ -106,7 +108,18 @@ impl ClaimExtractor {
         )?
         .words()
         .collect();
-        Ok(ClaimExtractor { triggers, verbs })
+        let person_events = List::parse(
+            "extract/claims/person_events.txt",
+            include_str!("person_events.txt"),
+            Order::Sorted,
+        )?
+        .words()
+        .collect();
+        Ok(ClaimExtractor {
+            triggers,
+            verbs,
+            person_events,
+        })
     }
 
     /// The event a single word or phrase triggers, if any (`"closure"` → `CLOSE`).
@@ -181,6 +194,12 @@ impl ClaimExtractor {
             let n = self.tokens(text, s.span, here, names, &mut toks, &mut trig);
             for &(span, value) in here {
                 let (event, trigger) = nearest(&toks[..n], &trig, span)
+                    // A birth or an arrest whose subject is a place or an organisation is a
+                    // figure of speech: the value is only mentioned.
+                    .filter(|t| {
+                        !self.person_events.contains(t.event)
+                            || subject.is_none_or(|id| names.entities[id].kind == NameKind::Person)
+                    })
                     .map_or((MENTION, None), |t| (t.event, Some(t.span)));
                 out.push(Claim {
                     sentence: si,

@@ -95,3 +95,16 @@ fn the_trigger_table_is_data() {
     assert_eq!(x.event_of("laid off"), Some("DISMISS"));
     assert_eq!(x.event_of("giraffe"), None);
 }
+
+#[test]
+fn person_events_need_a_person() {
+    // A metaphor about a place is no birth; a person's birth is one.
+    assert_eq!(
+        claims("Their partnership was born on the stages of Harrogate in 2019."),
+        [c("Harrogate", "MENTION", "2019")]
+    );
+    assert_eq!(
+        claims("Lena Marsh was born in Leeds in 1971."),
+        [c("Lena Marsh", "BIRTH", "1971")]
+    );
+}
