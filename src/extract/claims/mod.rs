@@ -390,7 +390,16 @@ fn nearest(toks: &[Tok], trig: &[Trigger], span: Span) -> Option<Trigger> {
         .unwrap_or(first)
         .max(first);
     let clause = toks[first].clause;
-    let clause_end = toks[last].clause;
+    let mut clause_end = toks[last].clause;
+    // A value in a short phrase of its own ("Yet, in early 2022, the couple announced their
+    // engagement"; "On March 3, the yard closed") belongs to the clause after it.
+    let own = toks
+        .iter()
+        .filter(|t| t.clause >= clause && t.clause <= clause_end)
+        .count();
+    if own <= last + 1 - first + 2 && toks.iter().any(|t| t.clause > clause_end) {
+        clause_end += 1;
+    }
     let distance = |t: &Trigger| {
         if t.last < first {
             2 * (first - t.last)

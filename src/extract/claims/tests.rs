@@ -108,3 +108,11 @@ fn person_events_need_a_person() {
         [c("Lena Marsh", "BIRTH", "1971")]
     );
 }
+
+#[test]
+fn a_value_in_an_opening_phrase_takes_the_next_clause_trigger() {
+    let got =
+        claims("Yet, in early 2023, the singers delighted fans with the news of their engagement.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].1.as_str(), got[0].2.as_str()), ("ENGAGE", "2023"));
+}
