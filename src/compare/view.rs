@@ -21,6 +21,12 @@ use crate::output::Format;
 /// Stories compared at once before their rows are written.
 const REPORT_CHUNK: usize = 32;
 
+/// A story's row data: a story with one source is listed, not compared.
+enum Story {
+    Alone(Option<Date>, Option<Date>, Vec<String>),
+    Compared(StoryReport),
+}
+
 /// The comparison tables, open for writing.
 struct Tables {
     stories: TableWriter,
@@ -217,25 +223,22 @@ impl<'a> View<'a> {
                 .map(|st| {
                     let (first, last) = self.dates(st);
                     let top = self.top_entities(st, 5);
-                    let r =
-                        (st.sources.len() >= 2).then(|| self.report(st, first, last, top.clone()));
-                    (first, last, top, r)
+                    if st.sources.len() >= 2 {
+                        Story::Compared(self.report(st, first, last, top))
+                    } else {
+                        Story::Alone(first, last, top)
+                    }
                 })
                 .collect();
-            for (st, (first, last, top, r)) in chunk.iter().zip(done) {
-                self.write_story(st, (first, last, &top, r), &mut tables)?;
+            for (st, done) in chunk.iter().zip(done) {
+                self.write_story(st, done, &mut tables)?;
             }
         }
         tables.finish()
     }
 
     /// Writes one story's rows (and its comparison, when it has one).
-    fn write_story(
-        &self,
-        st: &StoryView,
-        (first, last, top, r): (Option<Date>, Option<Date>, &[String], Option<StoryReport>),
-        t: &mut Tables,
-    ) -> Result<(), Error> {
+    fn write_story(&self, st: &StoryView, done: Story, t: &mut Tables) -> Result<(), Error> {
         let Tables {
             stories,
             names,
@@ -243,76 +246,76 @@ impl<'a> View<'a> {
             claims,
             report,
         } = t;
-        {
-            stories.row(&[
+        let (first, last, top) = match &done {
+            Story::Alone(first, last, top) => (*first, *last, top),
+            Story::Compared(r) => (r.first, r.last, &r.top),
+        };
+        stories.row(&[
+            Cell::N(st.number),
+            Cell::N(st.articles.len()),
+            Cell::S(self.source_names(&st.sources).join("|")),
+            Cell::S(first.map(|d| d.to_string()).unwrap_or_default()),
+            Cell::S(last.map(|d| d.to_string()).unwrap_or_default()),
+            Cell::S(top.join("|")),
+        ])?;
+        let Story::Compared(r) = done else {
+            return Ok(());
+        };
+        for g in &r.names {
+            let per = &g.mentions;
+            let n = per.len();
+            let mut row = vec![
                 Cell::N(st.number),
-                Cell::N(st.articles.len()),
-                Cell::S(self.source_names(&st.sources).join("|")),
-                Cell::S(first.map(|d| d.to_string()).unwrap_or_default()),
-                Cell::S(last.map(|d| d.to_string()).unwrap_or_default()),
-                Cell::S(top.join("|")),
-            ])?;
-            let Some(r) = r else {
-                return Ok(());
-            };
-            for g in &r.names {
-                let per = &g.mentions;
-                let n = per.len();
-                let mut row = vec![
-                    Cell::N(st.number),
-                    Cell::S(g.entity.clone()),
-                    Cell::S(g.kind.name().into()),
-                    Cell::S(g.key.clone()),
-                    Cell::S(per.keys().cloned().collect::<Vec<_>>().join("|")),
-                    Cell::S(status(n, st.sources.len()).into()),
-                ];
-                row.extend(self.columns.iter().map(|s| match per.get(s) {
-                    Some(&m) => Cell::N(m as usize),
-                    None if st.sources.iter().any(|&x| **self.c.sources.get(x) == **s) => {
-                        Cell::N(0)
-                    }
-                    None => Cell::S(String::new()),
-                }));
-                names.row(&row)?;
-            }
-            for (g, q) in r.quotes.iter().enumerate() {
-                let mut row = vec![
-                    Cell::N(st.number),
-                    Cell::N(g + 1),
-                    Cell::S(q.speaker.clone()),
-                    Cell::S(q.wording.keys().cloned().collect::<Vec<_>>().join("|")),
-                    Cell::S(q.status.into()),
-                    Cell::S(q.text.clone()),
-                ];
-                row.extend(
-                    self.columns.iter().map(|s| {
-                        Cell::S(q.wording.get(s).map(|w| w.join(" | ")).unwrap_or_default())
-                    }),
-                );
-                row.push(Cell::S(q.differences.clone()));
-                row.push(Cell::S(q.unquoted_in.join("|")));
-                quotes.row(&row)?;
-            }
-            for g in &r.claims {
-                let mut row = vec![
-                    Cell::N(st.number),
-                    Cell::S(g.subject.clone()),
-                    Cell::S(g.event.into()),
-                    Cell::S(g.value_type.name().into()),
-                    Cell::S(g.unit.clone()),
-                    Cell::S(g.values.keys().cloned().collect::<Vec<_>>().join("|")),
-                    Cell::S(g.status.into()),
-                ];
-                row.extend(
-                    self.columns.iter().map(|s| {
-                        Cell::S(g.values.get(s).map(|v| v.join(" | ")).unwrap_or_default())
-                    }),
-                );
-                row.push(Cell::S(g.detail.clone()));
-                claims.row(&row)?;
-            }
-            report.story(&r)?;
+                Cell::S(g.entity.clone()),
+                Cell::S(g.kind.name().into()),
+                Cell::S(g.key.clone()),
+                Cell::S(per.keys().cloned().collect::<Vec<_>>().join("|")),
+                Cell::S(status(n, st.sources.len()).into()),
+            ];
+            row.extend(self.columns.iter().map(|s| match per.get(s) {
+                Some(&m) => Cell::N(m as usize),
+                None if st.sources.iter().any(|&x| **self.c.sources.get(x) == **s) => Cell::N(0),
+                None => Cell::S(String::new()),
+            }));
+            names.row(&row)?;
         }
+        for (g, q) in r.quotes.iter().enumerate() {
+            let mut row = vec![
+                Cell::N(st.number),
+                Cell::N(g + 1),
+                Cell::S(q.speaker.clone()),
+                Cell::S(q.wording.keys().cloned().collect::<Vec<_>>().join("|")),
+                Cell::S(q.status.into()),
+                Cell::S(q.text.clone()),
+            ];
+            row.extend(
+                self.columns
+                    .iter()
+                    .map(|s| Cell::S(q.wording.get(s).map(|w| w.join(" | ")).unwrap_or_default())),
+            );
+            row.push(Cell::S(q.differences.clone()));
+            row.push(Cell::S(q.unquoted_in.join("|")));
+            quotes.row(&row)?;
+        }
+        for g in &r.claims {
+            let mut row = vec![
+                Cell::N(st.number),
+                Cell::S(g.subject.clone()),
+                Cell::S(g.event.into()),
+                Cell::S(g.value_type.name().into()),
+                Cell::S(g.unit.clone()),
+                Cell::S(g.values.keys().cloned().collect::<Vec<_>>().join("|")),
+                Cell::S(g.status.into()),
+            ];
+            row.extend(
+                self.columns
+                    .iter()
+                    .map(|s| Cell::S(g.values.get(s).map(|v| v.join(" | ")).unwrap_or_default())),
+            );
+            row.push(Cell::S(g.detail.clone()));
+            claims.row(&row)?;
+        }
+        report.story(&r)?;
         Ok(())
     }
 

@@ -122,12 +122,13 @@ impl QuoteExtractor {
         // The speaker of the last attributed quote, and its paragraph.
         let mut last_speaker: Option<(usize, Attribution, Option<usize>)> = None;
         for (k, r) in raws.iter().enumerate() {
-            // A transcript line ("PENCE: Well, …") starts a new quotation even where the
-            // paragraph reopens one left open.
-            // A transcript line: "WALLACE: If I may, sir..." — the speaker opens the quote.
-            // Only a quote that opens its paragraph: "Collapse: How Societies Choose to Fail"
-            // inside a sentence is a title.
-            let transcript = (r.outer.start() <= seg.paragraphs[r.paragraph].start() + 3)
+            let para = seg.paragraphs[r.paragraph];
+            // A quote that opens its paragraph ("Caddell continued:" then the quote).
+            let quote_only = r.outer.start() <= para.start() + 3;
+            // A transcript line ("PENCE: Well, …") names its speaker and starts a new quotation
+            // even where the paragraph reopens one left open. Only at a paragraph's start:
+            // "Collapse: How Societies Choose to Fail" inside a sentence is a title.
+            let transcript = quote_only
                 .then(|| transcript_speaker(text, r.span))
                 .flatten();
             let (id, part) = if r.continues && transcript.is_none() && !out.is_empty() {
@@ -137,7 +138,6 @@ impl QuoteExtractor {
                 quote_id += if out.is_empty() { 0 } else { 1 };
                 (quote_id, 1)
             };
-            let para = seg.paragraphs[r.paragraph];
             let mut att = if part > 1 {
                 let prev = &out[out.len() - 1];
                 Attribution {
@@ -166,7 +166,6 @@ impl QuoteExtractor {
                 };
             }
             // "Caddell continued:" then a paragraph that is a quote.
-            let quote_only = r.outer.start() <= para.start() + 3;
             if att.speaker.is_none() && quote_only && r.paragraph > 0 {
                 let prev_para = seg.paragraphs[r.paragraph - 1].slice(text);
                 if prev_para.trim_end().ends_with(':') {
