@@ -646,6 +646,18 @@ fn merge_number_words(toks: &mut Vec<Tok<'_>>) {
                 }
                 absorb(toks, i, e, year_shape(y));
             }
+            // "two thousand years", "three hundred days": a count, multiplied.
+            Some(h @ 1..=99)
+                if toks.get(i + 1).is_some_and(|n| {
+                    n.entry(Cat::NumWord)
+                        .is_some_and(|e| matches!(e.num, 100 | 1000))
+                }) =>
+            {
+                let m = toks[i + 1].entry(Cat::NumWord).map_or(1, |e| e.num);
+                let shape = toks[i].shape;
+                absorb(toks, i, i + 1, shape);
+                toks[i].numword = Some(h * m);
+            }
             _ => {}
         }
         i += 1;

@@ -369,3 +369,65 @@ fn rates_are_sets_and_year_ago_quarters() {
         &[("the quarter a year earlier", "2023-Q4")],
     );
 }
+
+#[test]
+fn arrangements_and_relative_named_days() {
+    // Published Wednesday 12 March 2025. An arrangement looks ahead...
+    assert_dates(
+        "Trading is to resume in Oslo on Friday.",
+        &[("Friday", "2025-03-14")],
+    );
+    assert_dates(
+        "The talks are set to resume Monday in Bergen.",
+        &[("Monday", "2025-03-17")],
+    );
+    assert_dates(
+        "The ferry could sail as early as Tuesday.",
+        &[("Tuesday", "2025-03-18")],
+    );
+    // ... unless it lay ahead in the past.
+    assert_dates(
+        "The offer had been due to expire Monday.",
+        &[("Monday", "2025-03-10")],
+    );
+    assert_dates(
+        "The crew had planned to sail on Friday.",
+        &[("Friday", "2025-03-07")],
+    );
+    // "last" and "next" before a month and day, and before a year's quarter.
+    assert_dates(
+        "The depot burned last Oct. 23 and reopened.",
+        &[("last Oct. 23", "2024-10-23")],
+    );
+    assert_dates(
+        "The yard opens next March 3.",
+        &[("next March 3", "2026-03-03")],
+    );
+    assert_dates(
+        "It takes effect in next year's first quarter.",
+        &[("next year's first quarter", "2026-Q1")],
+    );
+    assert_dates(
+        "Sales fell in last year's third quarter.",
+        &[("last year's third quarter", "2024-Q3")],
+    );
+}
+
+#[test]
+fn counts_multiplied_by_hundred_or_thousand() {
+    assert_mod(
+        "The craft has been kept for more than two thousand years.",
+        "more than two thousand years",
+        "P2000Y",
+        "MORE_THAN",
+    );
+    assert_dates(
+        "It lasted three hundred days.",
+        &[("three hundred days", "P300D")],
+    );
+    // A spoken year is still a year.
+    assert_dates(
+        "It opened in two thousand and one.",
+        &[("two thousand and one", "2001")],
+    );
+}

@@ -205,15 +205,36 @@ pub(crate) enum Tense {
 /// The tense around token `at`, and whether a lexicon word (not just a word in -ed) said so:
 /// a strong future word (`will`) in the few words before it, else the nearest tense word
 /// before it (lexicon `TENSE`, or a word in -ed), else the nearest after it. "since" just
-/// before the expression means the past.
+/// before the expression means the past. An arrangement ("is to resume", "are set to meet",
+/// "as early as") looks ahead; one that lay ahead in the past ("had been due", "had planned")
+/// looks back.
 pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
-    let marker = |t: &Tok<'_>| match t.entry(Cat::Tense) {
-        Some(e) if e.num > 0 => Some((Tense::Future, true)),
-        Some(_) => Some((Tense::Past, true)),
-        None if t.shape == Shape::Word && t.text.len() > 4 && t.text.ends_with("ed") => {
-            Some((Tense::Past, false))
+    let before = |j: usize, k: usize| j.checked_sub(k).map(|x| &toks[x]);
+    let marker = |j: usize| {
+        let t = &toks[j];
+        if t.is("to") && before(j, 1).is_some_and(|p| p.is("is") || p.is("are") || p.is("set"))
+            || t.is("early")
+                && before(j, 1).is_some_and(|p| p.is("as"))
+                && toks.get(j + 1).is_some_and(|n| n.is("as"))
+        {
+            return Some((Tense::Future, true));
         }
-        None => None,
+        match t.entry(Cat::Tense) {
+            Some(e) if e.num == 1 => {
+                let had = |k: usize| before(j, k).is_some_and(|p| p.is("had"));
+                if had(1) || had(2) && before(j, 1).is_some_and(|p| p.is("been")) {
+                    Some((Tense::Past, true))
+                } else {
+                    Some((Tense::Future, true))
+                }
+            }
+            Some(e) if e.num > 0 => Some((Tense::Future, true)),
+            Some(_) => Some((Tense::Past, true)),
+            None if t.shape == Shape::Word && t.text.len() > 4 && t.text.ends_with("ed") => {
+                Some((Tense::Past, false))
+            }
+            None => None,
+        }
     };
     if at > 0 && toks[at - 1].is("since") {
         return (Tense::Past, true);
@@ -222,11 +243,10 @@ pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
     if toks[at.saturating_sub(6)..at].iter().any(strong) {
         return (Tense::Future, true);
     }
-    toks[..at]
-        .iter()
+    (0..at)
         .rev()
         .find_map(marker)
-        .or_else(|| toks[at..].iter().find_map(marker))
+        .or_else(|| (at..toks.len()).find_map(marker))
         .unwrap_or((Tense::Unknown, false))
 }
 
@@ -582,6 +602,18 @@ pub(crate) fn act(
             }
             let d = day?;
             match dct {
+                // "last Oct. 23": the most recent one before the publication date; "next
+                // March 3": the first one after it.
+                Some(dct) if matches!(direction(span, b), Some(-1 | 1)) => {
+                    let dir = direction(span, b)?;
+                    let y = dct.year() as i64;
+                    let date = [y - 1, y, y + 1]
+                        .into_iter()
+                        .filter_map(|c| jiff::civil::Date::new(c as i16, month as i8, d as i8).ok())
+                        .filter(|x| if dir < 0 { *x < dct } else { *x > dct })
+                        .min_by_key(|x| (*x - dct).get_days().abs())?;
+                    res(Date, ymd(date), Published)
+                }
                 Some(dct) => {
                     let mut y = infer_year(dct, month, Some(d), tense, strong);
                     // A weekday written beside the date picks the year it falls on.
@@ -1010,8 +1042,12 @@ pub(crate) fn act(
             match dct {
                 Some(d) => {
                     let y = d.year() as i64;
-                    let this = direction(span, b) == Some(0);
-                    let y = if this || n <= quarter_of(d) || tense == Tense::Future {
+                    let dir = direction(span, b);
+                    let this = dir == Some(0);
+                    // "next year's first quarter", "last year's third quarter".
+                    let y = if let Some(dir @ (-1 | 1)) = dir {
+                        y + dir
+                    } else if this || n <= quarter_of(d) || tense == Tense::Future {
                         y
                     } else {
                         y - 1
