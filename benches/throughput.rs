@@ -14,6 +14,10 @@ use newsrake::extract::quotes::QuoteExtractor;
 use newsrake::input::{Jobs, read_job};
 use std::hint::black_box;
 
+// The allocator the binary runs with, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn articles() -> Vec<newsrake::input::Article> {
     let root = std::env::var_os("NEWSRAKE_BENCH_DIR")
         .map(std::path::PathBuf::from)

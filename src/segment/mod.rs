@@ -20,6 +20,7 @@ mod tokens;
 use std::collections::{HashMap, HashSet};
 
 pub use tokens::{Token, TokenKind, count_words, tokenize};
+pub(crate) use tokens::{push_lower, with_lower};
 
 use crate::Error;
 use crate::rules::{List, Order};

@@ -99,6 +99,32 @@ impl<'a> Iterator for WhitespaceChunks<'a> {
     }
 }
 
+/// Appends `s` lower-cased to `out`: bytewise for ASCII (most news text), by Unicode case
+/// mapping otherwise.
+pub(crate) fn push_lower(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.extend(s.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// `f` applied to `s` lower-cased, without allocating for a short ASCII word.
+pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(b) {
+            return f(lower);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
 /// The number of word and number tokens in `text`.
 pub fn count_words(text: &str) -> usize {
     if text.is_ascii() {

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::Error;
 use crate::rules::{List, Order};
-use crate::segment::{Segmentation, TokenKind, tokenize};
+use crate::segment::{Segmentation, TokenKind, push_lower, tokenize};
 use crate::span::Span;
 
 /// How exact an amount is.
@@ -228,8 +228,7 @@ impl AmountExtractor {
                 tok.span = t.span;
                 tok.kind = t.kind;
                 tok.lower.clear();
-                tok.lower
-                    .extend(t.span.slice(text).chars().flat_map(char::to_lowercase));
+                push_lower(&mut tok.lower, t.span.slice(text));
                 n += 1;
             });
             self.sentence(text, &toks[..n], skip, &mut out);

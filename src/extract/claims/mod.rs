@@ -23,7 +23,7 @@ use crate::extract::dates::{DateMention, DateType};
 use crate::extract::names::{NameKind, Names};
 use crate::extract::quotes::{ORG_NOUNS, resolve};
 use crate::rules::{List, Order};
-use crate::segment::{Segmentation, TokenKind, tokenize};
+use crate::segment::{Segmentation, TokenKind, push_lower, tokenize, with_lower};
 use crate::span::Span;
 
 /// The value a claim gives.
@@ -230,11 +230,10 @@ impl ClaimExtractor {
             .filter(|w| !w.is_empty())
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
         let mut first = words.next().unwrap_or("");
-        if OPENERS.contains(&first.to_lowercase().as_str()) {
+        if with_lower(first, |w| OPENERS.contains(&w)) {
             first = words.next().unwrap_or("");
         }
         let second = words.next().unwrap_or("");
-        let lower = first.to_lowercase();
         // Mentions inside the sentence, but not the source of an attribution ("…, director
         // Anna Holm said"): the source of a statement is not what it is about.
         // The mentions are in text order: the sentence's are one slice of them.
@@ -250,7 +249,12 @@ impl ClaimExtractor {
         };
         let start = s.start() + body.find(first).unwrap_or(0);
         if !here.iter().any(|m| m.span.start() == start) {
-            match lower.as_str() {
+            let lower = with_lower(first, |w| {
+                ["it", "its", "he", "she", "they", "we", "i", "the"]
+                    .into_iter()
+                    .find(|x| *x == w)
+            });
+            match lower.unwrap_or("") {
                 "it" | "its" if !matches!(second, "was" | "is" | "has" | "had") => {
                     return org_subject;
                 }
@@ -259,7 +263,7 @@ impl ClaimExtractor {
                     return resolve(text, seg, names, span, start);
                 }
                 "they" | "we" | "i" => return None,
-                "the" if ORG_NOUNS.contains(&second.to_lowercase().as_str()) => {
+                "the" if with_lower(second, |w| ORG_NOUNS.contains(&w)) => {
                     return org_subject.or_else(|| last_org(names, s.start()));
                 }
                 _ => {}
@@ -276,7 +280,7 @@ impl ClaimExtractor {
     /// A name before a reporting verb that goes on (`Acme announced on Tuesday that …`) is the
     /// subject of what it announced.
     fn attributes(&self, text: &str, sentence: Span, m: Span) -> bool {
-        let is_verb = |w: &str| self.verbs.contains(w.to_lowercase().as_str());
+        let is_verb = |w: &str| with_lower(w, |w| self.verbs.contains(w));
         let rest = &text[m.end()..sentence.end()];
         let after = rest.trim_start();
         let verb_len = after
@@ -290,12 +294,11 @@ impl ClaimExtractor {
         }
         let before = &text[sentence.start()..m.start()];
         // The last three words before the name, with their offsets.
-        let words: Vec<(usize, &str)> = before
-            .split(|c: char| !c.is_alphanumeric())
+        let mut words = before
+            .rsplit(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
-            .collect();
-        words.iter().rev().take(3).any(|&(at, w)| {
+            .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w));
+        words.by_ref().take(3).any(|(at, w)| {
             if w.eq_ignore_ascii_case("according") {
                 return true;
             }
@@ -341,7 +344,7 @@ impl ClaimExtractor {
             tok.span = t.span;
             tok.clause = clause;
             tok.lower.clear();
-            tok.lower.extend(s.chars().flat_map(char::to_lowercase));
+            push_lower(&mut tok.lower, s);
             n += 1;
         });
         let toks = &buf[..n];

@@ -197,7 +197,8 @@ impl NameExtractor {
     /// The names in `text`, merged into entities.
     pub fn extract(&self, text: &str, seg: &Segmentation) -> Names {
         // Every sentence is tokenised once; `bounds` holds each sentence's words.
-        let mut words = Vec::new();
+        // About one word for every six bytes of news text: grown once, not word by word.
+        let mut words = Vec::with_capacity(text.len() / 6 + 16);
         let mut bounds = Vec::with_capacity(seg.sentences.len());
         let mut found = Vec::new();
         // Words seen capitalised inside sentences: evidence for the same word at a start.
@@ -628,56 +629,72 @@ impl NameExtractor {
 fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
     let s = span.slice(text);
     let base = span.start();
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let len = s.len();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some((c, w)) = char_at(s, i) {
         if c.is_whitespace() {
+            i += w;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
+            let mut end = i + w;
+            loop {
+                // ASCII letters and digits without decoding.
+                while end < len && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                let Some((d, dw)) = char_at(s, end) else {
+                    break;
+                };
                 if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end += dw;
                     continue;
                 }
                 // Inner marks: O'Brien, al-Baghdadi, U.S., J.
                 if matches!(d, '\'' | '’' | '-' | '.') {
-                    let rest = &s[j + d.len_utf8()..];
-                    let after = rest.chars().next();
+                    let after_at = end + dw;
+                    let after = char_at(s, after_at);
+                    let second = after.and_then(|(_, aw)| char_at(s, after_at + aw));
                     let possessive = matches!(d, '\'' | '’')
-                        && after.is_some_and(|x| x == 's' || x == 'S')
-                        && !rest.chars().nth(1).is_some_and(char::is_alphanumeric);
+                        && after.is_some_and(|(x, _)| x == 's' || x == 'S')
+                        && !second.is_some_and(|(x, _)| x.is_alphanumeric());
                     if d == '.' {
                         // A stop after a single letter or inside U.S.: part of the word.
                         let word = &s[i..end];
-                        if word.chars().count() == 1
+                        if end - i == w
                             || word.contains('.')
                             || ABBREVIATIONS.contains(&word)
-                            || after.is_some_and(char::is_alphabetic)
-                                && rest.chars().nth(1) == Some('.')
+                            || after.is_some_and(|(x, _)| x.is_alphabetic())
+                                && second.is_some_and(|(x, _)| x == '.')
                         {
-                            end = j + 1;
-                            chars.next();
+                            end += 1;
                             continue;
                         }
                         break;
                     }
-                    if !possessive && after.is_some_and(char::is_alphanumeric) {
-                        end = j + d.len_utf8();
-                        chars.next();
+                    if !possessive && after.is_some_and(|(x, _)| x.is_alphanumeric()) {
+                        end += dw;
                         continue;
                     }
                 }
                 break;
             }
             let t = &s[i..end];
-            // One pass over the word's characters.
+            // One pass over the word's characters (bytes, when it is ASCII).
             let (mut alpha, mut digit, mut lower) = (false, false, false);
-            for ch in t.chars() {
-                alpha |= ch.is_alphabetic();
-                digit |= ch.is_ascii_digit();
-                lower |= ch.is_lowercase();
+            if t.is_ascii() {
+                for &ch in t.as_bytes() {
+                    alpha |= ch.is_ascii_alphabetic();
+                    digit |= ch.is_ascii_digit();
+                    lower |= ch.is_ascii_lowercase();
+                }
+            } else {
+                for ch in t.chars() {
+                    alpha |= ch.is_alphabetic();
+                    digit |= ch.is_ascii_digit();
+                    lower |= ch.is_lowercase();
+                }
             }
             let first_upper = c.is_uppercase();
             // "I've", "Don't": contractions are never names.
@@ -704,13 +721,13 @@ fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
                 alpha,
                 digit,
             });
+            i = end;
             continue;
         }
         // Possessive 's as a word of its own; other marks one character each.
-        let mut end = i + c.len_utf8();
-        if matches!(c, '\'' | '’') && s[end..].starts_with(['s', 'S']) {
+        let mut end = i + w;
+        if matches!(c, '\'' | '’') && end < len && matches!(s.as_bytes()[end], b's' | b'S') {
             end += 1;
-            chars.next();
         }
         out.push(Word {
             start: base + i,
@@ -722,124 +739,160 @@ fn tokenize<'a>(text: &'a str, span: Span, out: &mut Vec<Word<'a>>) {
             alpha: false,
             digit: false,
         });
+        i = end;
     }
+}
+
+/// The character at byte `i` of `s` and its length, decoding only outside ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    s[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
 /// A headline: mostly words in capitals, or title case ("Council Votes to Close Library").
 /// Lines with numbers (results tables) are read normally, word by word.
 fn is_headline(words: &[Word<'_>]) -> bool {
-    let is_alpha = |w: &&Word<'_>| !w.punct && w.alpha;
-    let alpha = || words.iter().filter(is_alpha);
-    let n = alpha().count();
-    let upper = alpha()
-        .filter(|w| w.upper && w.text.chars().count() > 1)
-        .count();
+    // One pass: alphabetic words, those in capitals, those of the content words (not small
+    // function words) capitalised as written ("Don't" included), commas, digits.
+    let (mut n, mut upper, mut content, mut content_upper) = (0, 0, 0, 0);
+    let (mut small_lower, mut digits, mut commas) = (false, false, 0);
+    for w in words {
+        digits |= w.digit;
+        if w.punct {
+            commas += usize::from(w.text == ",");
+            continue;
+        }
+        if !w.alpha {
+            continue;
+        }
+        n += 1;
+        let first = w.text.chars().next();
+        if w.upper && first.is_some_and(|c| w.text.len() > c.len_utf8()) {
+            upper += 1;
+        }
+        if is_small_word(w.text) {
+            small_lower = true;
+        } else {
+            content += 1;
+            content_upper += usize::from(first.is_some_and(char::is_uppercase));
+        }
+    }
     if n < 3 {
         return n > 0 && upper == n;
     }
     if upper * 10 >= n * 6 {
         return true;
     }
-    let digits = words.iter().any(|w| w.digit);
     if digits {
         return false;
     }
-    let small = |w: &str| {
-        matches!(
-            w,
-            "to" | "of"
-                | "in"
-                | "for"
-                | "and"
-                | "the"
-                | "a"
-                | "an"
-                | "on"
-                | "at"
-                | "with"
-                | "after"
-                | "by"
-                | "as"
-                | "or"
-                | "from"
-                | "into"
-                | "over"
-                | "about"
-                | "than"
-                | "but"
-        )
-    };
-    // Capitalised as written (contractions such as "Don't" included).
-    let upper_first = |w: &Word<'_>| w.text.chars().next().is_some_and(char::is_uppercase);
-    let content = alpha().filter(|w| !small(w.text)).count();
-    let title_case = content >= 3 && alpha().filter(|w| !small(w.text)).all(upper_first);
-    let small_lower = alpha().any(|w| small(w.text));
+    let title_case = content >= 3 && content_upper == content;
     let final_stop = words
         .last()
         .is_some_and(|w| w.punct && matches!(w.text, "." | "\"" | "”" | ":"));
     // A list of names ("Wood , Loren Roberts , Steve Stricker") is not a headline.
-    let commas = words.iter().filter(|w| w.text == ",").count();
     title_case && !final_stop && (small_lower || commas <= 1)
+}
+
+/// Function words that stay lower case in a title-case headline.
+fn is_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "about"
+            | "after"
+            | "an"
+            | "and"
+            | "as"
+            | "at"
+            | "but"
+            | "by"
+            | "for"
+            | "from"
+            | "in"
+            | "into"
+            | "of"
+            | "on"
+            | "or"
+            | "over"
+            | "than"
+            | "the"
+            | "to"
+            | "with"
+    )
 }
 
 /// A sentence about a match or a results table: a score (`2-1`), a result verb, or a line of
 /// a name and figures only.
 fn is_sports(words: &[Word<'_>]) -> bool {
     let score = |w: &Word<'_>| {
-        w.digit
-            && w.text.split_once('-').is_some_and(|(a, b)| {
-                !a.is_empty()
-                    && !b.is_empty()
-                    && a.bytes().all(|c| c.is_ascii_digit())
-                    && b.bytes().all(|c| c.is_ascii_digit())
-            })
+        w.text.split_once('-').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
+        })
     };
+    let (mut numbers, mut alpha) = (0, 0);
+    for w in words {
+        if w.digit {
+            numbers += 1;
+            if score(w) {
+                return true;
+            }
+        }
+        if !w.punct && w.alpha {
+            alpha += 1;
+            if !w.cap && is_sport_word(w.text) {
+                return true;
+            }
+        }
+    }
+    numbers >= 3 && alpha <= 3
+}
 
-    let numbers = words.iter().filter(|w| w.digit).count();
-    let alpha = words.iter().filter(|w| !w.punct && w.alpha).count();
-    let sport_word = |w: &str| {
-        matches!(
-            w,
-            "beat"
-                | "beats"
-                | "beating"
-                | "drew"
-                | "draw"
-                | "defeated"
-                | "defeat"
-                | "v"
-                | "vs"
-                | "halftime"
-                | "innings"
-                | "wickets"
-                | "wicket"
-                | "overs"
-                | "runs"
-                | "points"
-                | "lead"
-                | "scored"
-                | "goals"
-                | "goal"
-                | "match"
-                | "batting"
-                | "bowling"
-                | "declared"
-                | "won"
-                | "lost"
-                | "victory"
-                | "played"
-                | "penalty"
-                | "striker"
-                | "champions"
-                | "league"
-                | "division"
-                | "season"
-        )
-    };
-    words
-        .iter()
-        .any(|w| score(w) || !w.cap && w.alpha && sport_word(w.text))
-        || (numbers >= 3 && alpha <= 3)
+/// Words of match reports and results.
+fn is_sport_word(w: &str) -> bool {
+    matches!(
+        w,
+        "batting"
+            | "beat"
+            | "beating"
+            | "beats"
+            | "bowling"
+            | "champions"
+            | "declared"
+            | "defeat"
+            | "defeated"
+            | "division"
+            | "draw"
+            | "drew"
+            | "goal"
+            | "goals"
+            | "halftime"
+            | "innings"
+            | "lead"
+            | "league"
+            | "lost"
+            | "match"
+            | "overs"
+            | "penalty"
+            | "played"
+            | "points"
+            | "runs"
+            | "scored"
+            | "season"
+            | "striker"
+            | "v"
+            | "victory"
+            | "vs"
+            | "wicket"
+            | "wickets"
+            | "won"
+    )
 }
 
 /// A dateline: a place and a date alone on a line ("LONDON 1996-08-30").
@@ -1049,7 +1102,6 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
             NameKind::Place,
             NameKind::Misc,
         ][best];
-        e.key = entity_key(&e.name);
     }
     for (i, f) in found.iter().enumerate() {
         let id = entity_of[i];
