@@ -148,6 +148,7 @@ type Ctx<'a, 'b> = (
     &'a FxHashSet<&'b str>,
     &'a FxHashMap<String, NameKind>,
     bool,
+    &'b str,
 );
 
 /// Connecting particles allowed inside a name when a capitalised word follows.
@@ -241,7 +242,7 @@ impl NameExtractor {
                     continue;
                 }
                 let before = found.len();
-                let ctx = (&mid_caps, &known, sports_doc || sports_of[si]);
+                let ctx = (&mid_caps, &known, sports_doc || sports_of[si], text);
                 self.sentence(sentence, pass, ctx, &mut found);
                 if !pass && shouting.iter().any(|&x| x) {
                     for f in &found[before..] {
@@ -327,7 +328,7 @@ impl NameExtractor {
         ctx: Ctx<'_, '_>,
         out: &mut Vec<Found>,
     ) {
-        let (mid_caps, known, sports_doc) = ctx;
+        let (mid_caps, known, sports_doc, text) = ctx;
         let l = &self.lists;
         let mut ev = Evidence::default();
         // Leading titles: "Prime Minister", "Mr.", "Sen." — evidence, not part of the name,
@@ -411,7 +412,15 @@ impl NameExtractor {
         let (s, e) = text_of(start, end);
         let span = Span::new(s, e);
         let name_words: Vec<&str> = words[start..end].iter().map(|w| w.text).collect();
-        let joined = join(&name_words);
+        // The words one space apart: the text itself when it writes them so.
+        let spaced = words[start..end]
+            .windows(2)
+            .all(|p| p[1].start == p[0].end + 1 && text.as_bytes()[p[0].end] == b' ');
+        let joined: std::borrow::Cow<'_, str> = if spaced {
+            std::borrow::Cow::Borrowed(&text[s..e])
+        } else {
+            std::borrow::Cow::Owned(join(&name_words))
+        };
         if loud {
             // Headlines and tables: only names known from the text or the gazetteers, taken
             // as the longest known stretch at each word ("NEWS FROM LONDON" → "LONDON").
@@ -445,9 +454,9 @@ impl NameExtractor {
         // A generic head word alone ("Council", "Street", "Cup") is not a name.
         if name_words.len() == 1
             && title.is_none()
-            && (l.org_heads.contains(joined.as_str())
-                || l.misc_heads.contains(joined.as_str())
-                || l.place_last.contains(joined.as_str()))
+            && (l.org_heads.contains(&*joined)
+                || l.misc_heads.contains(&*joined)
+                || l.place_last.contains(&*joined))
         {
             return;
         }
@@ -774,11 +783,15 @@ fn is_headline(words: &[Word<'_>]) -> bool {
         if w.upper && first.is_some_and(|c| w.text.len() > c.len_utf8()) {
             upper += 1;
         }
-        if is_small_word(w.text) {
+        if first.is_some_and(char::is_uppercase) {
+            // Small words are lower case: a capitalised word is a content word.
+            content += 1;
+            content_upper += 1;
+        } else if content_upper == content && is_small_word(w.text) {
             small_lower = true;
         } else {
+            // A lower-case content word: no title case, whatever follows.
             content += 1;
-            content_upper += usize::from(first.is_some_and(char::is_uppercase));
         }
     }
     if n < 3 {
