@@ -4,7 +4,7 @@ use newsrake::Pipeline;
 use newsrake::compare::Digest;
 use newsrake::extract::claims::ClaimValue;
 use newsrake::input::Article;
-use newsrake::segment::{Segmenter, tokenize};
+use newsrake::segment::{Segmenter, TokenKind, count_words, tokenize};
 use newsrake::span::{OffsetIndex, Span};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -119,6 +119,15 @@ proptest! {
             .map(str::to_string)
             .collect();
         prop_assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn word_count_is_the_tokens_words_and_numbers(text in "([ -~]|[_ ]{1,3}|\\PC){0,60}") {
+        let mut n = 0;
+        tokenize(&text, Span::new(0, text.len()), |t| {
+            n += usize::from(matches!(t.kind, TokenKind::Word | TokenKind::Number));
+        });
+        prop_assert_eq!(count_words(&text), n);
     }
 
     #[test]

@@ -127,16 +127,31 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// The number of word and number tokens in `text`.
 pub fn count_words(text: &str) -> usize {
-    if text.is_ascii() {
-        return ascii_word_count(text.as_bytes());
-    }
+    // ASCII stretches ending at white space are counted without building tokens; only the
+    // white-space-delimited pieces holding a non-ASCII character are tokenised. Tokens never
+    // cross white space, so the pieces add up to the whole.
+    let b = text.as_bytes();
     let mut n = 0;
-    tokenize(text, Span::new(0, text.len()), |t| {
-        if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-            n += 1
-        }
-    });
-    n
+    let mut from = 0;
+    while let Some(off) = b[from..].iter().position(|&c| c >= 0x80) {
+        let hit = from + off;
+        let piece_start = b[from..hit]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(from, |p| from + p + 1);
+        let piece_end = b[hit..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(b.len(), |p| hit + p + 1);
+        n += ascii_word_count(&b[from..piece_start]);
+        tokenize(text, Span::new(piece_start, piece_end), |t| {
+            if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                n += 1
+            }
+        });
+        from = piece_end;
+    }
+    n + ascii_word_count(&b[from..])
 }
 
 /// The number of word and number tokens [`ascii_tokens`] would give for ASCII text (white
@@ -150,18 +165,22 @@ fn ascii_word_count(b: &[u8]) -> usize {
             i += 1;
             continue;
         }
-        n += 1;
+        // A run of underscores alone ("___") is punctuation, not a word.
+        let mut alnum = b[i].is_ascii_alphanumeric();
         i += 1;
         while i < b.len() {
             let cur = class(b[i]);
             if word(cur) {
+                alnum |= b[i].is_ascii_alphanumeric();
                 i += 1;
             } else if joins(class(b[i - 1]), cur, b.get(i + 1).map(|&x| class(x))) {
+                alnum |= b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
                 i += 2;
             } else {
                 break;
             }
         }
+        n += usize::from(alnum);
     }
     n
 }
@@ -310,6 +329,7 @@ mod tests {
         for s in [
             "Don't pay $3,500.50 (U.S.) now!",
             "a.b 1,2 x:y _q_ 3-1 e.g. end.",
+            "Sign here: ___. Or __ _ a_ _1.",
             "",
         ] {
             let mut n = 0;
