@@ -206,7 +206,13 @@ fn elem_fits<'p>(toks: &[Tok<'_>], i: usize, e: &'p Elem) -> Option<&'p Alt> {
 
 /// Matches `p` with its first non-context element at token `start`. Returns the end token
 /// (exclusive) and the category bindings.
-pub(crate) fn match_at(p: &Pattern, toks: &[Tok<'_>], start: usize) -> Option<(usize, Binds)> {
+/// `scratch` holds the bindings while matching, so that a failed attempt allocates nothing.
+pub(crate) fn match_at(
+    p: &Pattern,
+    toks: &[Tok<'_>],
+    start: usize,
+    scratch: &mut Binds,
+) -> Option<(usize, Binds)> {
     let t = &toks[start];
     // An expression never starts at a comma ("WASHINGTON, March 12": the optional comma of
     // "Monday, March 12" without its weekday); the match starts at the next token.
@@ -234,12 +240,12 @@ pub(crate) fn match_at(p: &Pattern, toks: &[Tok<'_>], start: usize) -> Option<(u
         right = Some(last);
         elems = &elems[..elems.len() - 1];
     }
-    let mut binds = Vec::new();
-    let end = walk(elems, toks, start, &mut binds, right)?;
+    scratch.clear();
+    let end = walk(elems, toks, start, scratch, right)?;
     if end == start {
         return None;
     }
-    Some((end, binds))
+    Some((end, scratch.clone()))
 }
 
 fn walk(

@@ -378,6 +378,15 @@ pub(crate) fn lex<'a>(
     merge_number_words(out);
     merge_fractions(text, out);
     for i in 0..out.len() {
+        // A plain word or mark with no lexicon reading fits no category: most tokens.
+        let t = &out[i];
+        if t.lex.is_empty()
+            && t.numword.is_none()
+            && matches!(t.shape, Shape::Word | Shape::Punct(_) | Shape::Other)
+        {
+            out[i].mask = 0;
+            continue;
+        }
         let mut mask = 0;
         for e in out[i].lex {
             if !e.cat.needs_capital() || out[i].cap {

@@ -403,6 +403,7 @@ impl DateExtractor {
     ) {
         let first_new = out.len();
         let mut cands: Vec<(usize, usize, grammar::Binds)> = Vec::new();
+        let mut scratch = grammar::Binds::new();
         let mut i = 0;
         let mut prev_end_tok = 0;
         // The next anchor token at or after `i`: a match holds one, so it starts at most
@@ -438,7 +439,7 @@ impl DateExtractor {
             while can_start != 0 {
                 let pi = can_start.trailing_zeros() as usize;
                 can_start &= can_start - 1;
-                if let Some((end, binds)) = match_at(&self.patterns[pi], toks, i) {
+                if let Some((end, binds)) = match_at(&self.patterns[pi], toks, i, &mut scratch) {
                     cands.push((end, pi, binds));
                 }
             }
