@@ -340,6 +340,7 @@ impl DateExtractor {
         let mut ctx = value::Context {
             dct: published,
             last_date: None,
+            last_day_known: false,
             last_quarter: None,
             day_first: self.options.day_first,
         };
@@ -467,11 +468,22 @@ impl DateExtractor {
                         r.kind = DateType::Set;
                     }
                     self.extend_modifier(toks, &mut start_tok, prev_end_tok, &mut r);
+                    // "the week of March 6": that day's week.
+                    if start_tok >= prev_end_tok + 3
+                        && toks[start_tok - 3].is("the")
+                        && toks[start_tok - 2].is("week")
+                        && toks[start_tok - 1].is("of")
+                        && let Some(w) = value::week_of_day(&r.value)
+                    {
+                        r.value = w;
+                        start_tok -= 3;
+                    }
                     if r.kind == DateType::Date
                         && r.anchor != Anchor::Unresolved
                         && let Some(d) = value::parse_day_or_month(&r.value)
                     {
                         ctx.last_date = Some(d);
+                        ctx.last_day_known = value::is_day(&r.value);
                     }
                     if matches!(p.action, "quarter" | "quarter_last")
                         && let Some(q) = value::parse_quarter(&r.value)
@@ -496,6 +508,7 @@ impl DateExtractor {
             }
         }
         value::join_clock_and_day(text, &mut out[..], first_new);
+        value::date_from_aside(text, &mut out[..], first_new);
         let mut k = first_new;
         while k < out.len() {
             if out[k].span.is_empty() {

@@ -431,3 +431,47 @@ fn counts_multiplied_by_hundred_or_thousand() {
         &[("two thousand and one", "2001")],
     );
 }
+
+#[test]
+fn clocks_take_the_day_of_an_aside_and_weeks_of_a_day() {
+    // Published Wednesday 12 March 2025.
+    let got = find(
+        "The blast came at 10:35 a.m. (0735 GMT) Tuesday, and a second at 9 a.m. (local time) on Monday.",
+        Some(dct()),
+    );
+    let got: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("10:35 a.m.", "2025-03-11T10:35"),
+            ("Tuesday", "2025-03-11"),
+            ("9 a.m.", "2025-03-10T09:00"),
+            ("Monday", "2025-03-10"),
+        ]
+    );
+    let got = find(
+        "He will leave at 4 in the morning (4 a.m. GMT Friday), aides said.",
+        Some(dct()),
+    );
+    assert_eq!(got[0].0, "4 in the morning");
+    assert_eq!(got[0].1, "2025-03-14T04:00");
+    assert_dates(
+        "A hearing may come the week of March 17, lawyers said.",
+        &[("the week of March 17", "2025-W12")],
+    );
+}
+
+#[test]
+fn that_day_after_a_month_keeps_its_day_unknown() {
+    assert_dates(
+        "The site opened in October 2024. It was closed that same day.",
+        &[("October 2024", "2024-10"), ("that same day", "2024-10-XX")],
+    );
+    assert_dates(
+        "The site opened on Oct. 3, 2024. It was closed that same day.",
+        &[
+            ("Oct. 3, 2024", "2024-10-03"),
+            ("that same day", "2024-10-03"),
+        ],
+    );
+}

@@ -154,6 +154,8 @@ pub(crate) struct Context {
     pub dct: Option<Date>,
     /// The last day-precise date the text gave (for "two days later").
     pub last_date: Option<Date>,
+    /// Whether that date gave its day (`March 5`), not only its month (`March`).
+    pub last_day_known: bool,
     /// The last quarter the text named (`1989-Q3`): in reports that compare quarters,
     /// "a year ago" is that quarter a year before.
     pub last_quarter: Option<(i64, i64)>,
@@ -776,6 +778,12 @@ pub(crate) fn act(
             // "later that year": the unit of the date the text last gave.
             let unit = unit_of(toks, b)?;
             match ctx.last_date {
+                // "that same day" after "in October": a day of that month.
+                Some(d) if unit == "D" && !ctx.last_day_known => res(
+                    Date,
+                    format!("{}-XX", ym(d.year() as i64, d.month() as i64)),
+                    Previous,
+                ),
                 Some(d) => res(Date, shift(d, 0, unit)?, Previous),
                 None => None,
             }
@@ -1229,6 +1237,14 @@ fn unknown_at(unit: &str) -> String {
 }
 
 /// True when a value names one day (`2025-03-11`).
+/// The ISO week of a day value (`2000-03-06` → `2000-W10`).
+pub(crate) fn week_of_day(v: &str) -> Option<String> {
+    if !is_day(v) {
+        return None;
+    }
+    Some(week(v.parse::<Date>().ok()?))
+}
+
 pub(crate) fn is_day(v: &str) -> bool {
     v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-' && !v.contains('X')
 }
@@ -1275,6 +1291,21 @@ pub(crate) fn join_clock_and_day(text: &str, out: &mut [super::DateMention], fir
             .get(out[k].span.end()..out[k + 1].span.start())
             .unwrap_or("x")
             .trim_matches(|c: char| c.is_whitespace() || c == ',');
+        // "10:35 a.m. (0735 GMT) Friday": the clock is on that day, and both stay as written.
+        let aside = glue
+            .strip_suffix(" on")
+            .or_else(|| glue.strip_suffix(" at"))
+            .unwrap_or(glue);
+        if time_idx == k && is_aside(aside) {
+            let day = out[day_idx].value.clone();
+            let anchor = out[day_idx].anchor;
+            let m = &mut out[time_idx];
+            if let Some((_, t)) = m.value.rsplit_once('T') {
+                m.value = format!("{day}T{t}");
+                m.anchor = anchor;
+            }
+            continue;
+        }
         if !matches!(glue, "" | "on" | "at" | "On" | "At") {
             continue;
         }
@@ -1293,6 +1324,44 @@ pub(crate) fn join_clock_and_day(text: &str, out: &mut [super::DateMention], fir
         m.anchor = anchor;
         let d = &mut out[day_idx];
         d.span = crate::span::Span::new(d.span.start(), d.span.start());
+    }
+}
+
+/// A short parenthesis and nothing else ("(0735 GMT)").
+fn is_aside(glue: &str) -> bool {
+    glue.len() <= 24
+        && glue.starts_with('(')
+        && glue.ends_with(')')
+        && !glue[1..glue.len() - 1].contains(['(', ')'])
+}
+
+/// "4 in the morning (4 a.m. EDT Thursday)": a clock followed by a parenthesis that gives the
+/// same moment with its day takes that day.
+pub(crate) fn date_from_aside(text: &str, out: &mut [super::DateMention], first: usize) {
+    for k in first..out.len().saturating_sub(1) {
+        let (a, b) = (&out[k], &out[k + 1]);
+        if a.kind != DateType::Time || !is_clock_value(&a.value) || b.span.start() < a.span.end() {
+            continue;
+        }
+        let open = text.get(a.span.end()..b.span.start()).unwrap_or("x").trim();
+        let close = text.get(b.span.end()..).unwrap_or("").trim_start();
+        let day = b
+            .value
+            .split_once('T')
+            .map(|(d, _)| d)
+            .filter(|d| is_day(d));
+        if open == "("
+            && close.starts_with(')')
+            && b.kind == DateType::Time
+            && let Some(day) = day
+        {
+            let (day, anchor) = (day.to_string(), b.anchor);
+            let m = &mut out[k];
+            if let Some((_, t)) = m.value.rsplit_once('T') {
+                m.value = format!("{day}T{t}");
+                m.anchor = anchor;
+            }
+        }
     }
 }
 
