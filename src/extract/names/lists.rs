@@ -36,6 +36,12 @@ pub(crate) struct Lists {
     pub misc_heads: FxHashSet<&'static str>,
     pub demonyms: FxHashSet<&'static str>,
     pub stopcaps: FxHashSet<&'static str>,
+    /// Words before a work's title, with "in" between ("starring in", "performance in").
+    pub work_before: FxHashSet<&'static str>,
+    /// Words after a work's title ("the Happy Valley actor").
+    pub work_after: FxHashSet<&'static str>,
+    /// Capitalised units that open a title after a number ("28 Weeks Later").
+    pub work_number: FxHashSet<&'static str>,
 }
 
 fn set(name: &'static str, text: &'static str) -> Result<FxHashSet<&'static str>, Error> {
@@ -104,7 +110,26 @@ impl Lists {
                 x => return Err(Error::rule(file, line, format!("unknown position {x:?}"))),
             };
         }
+        let (mut work_before, mut work_after, mut work_number) = (
+            FxHashSet::default(),
+            FxHashSet::default(),
+            FxHashSet::default(),
+        );
+        let file = "extract/names/work_cues.txt";
+        for (line, f) in
+            List::parse(file, include_str!("work_cues.txt"), Order::Sorted)?.fields(2)?
+        {
+            match f[1] {
+                "before" => work_before.insert(f[0]),
+                "after" => work_after.insert(f[0]),
+                "number" => work_number.insert(f[0]),
+                x => return Err(Error::rule(file, line, format!("unknown position {x:?}"))),
+            };
+        }
         Ok(Lists {
+            work_before,
+            work_after,
+            work_number,
             places,
             place_first,
             place_last,

@@ -533,6 +533,38 @@ impl NameExtractor {
                 .is_some_and(|x| place(&format!("{x}a")))
     }
 
+    /// The title of a work (`work_cues.txt`): "she starred in Happy Valley", "The Things
+    /// Heard & Seen actor", "28 Weeks Later". Never a known place ("the Wales star" plays for
+    /// Wales), a name owning what follows ("starred in Jean-Pierre Jeunet's film"), or on a
+    /// sports page, where "the Wigan star" is a team's.
+    fn is_work(
+        &self,
+        words: &[Word<'_>],
+        (start, end): (usize, usize),
+        joined: &str,
+        sports_doc: bool,
+    ) -> bool {
+        let l = &self.lists;
+        let owner = words
+            .get(end)
+            .is_some_and(|w| matches!(w.text, "'s" | "’s" | "'S" | "’S"));
+        if sports_doc || owner || l.place_kind(joined).is_some() {
+            return false;
+        }
+        let lower = |i: usize| words.get(i).filter(|w| !w.cap && w.alpha).map(|w| w.text);
+        let before_in = start >= 2
+            && words[start - 1].text == "in"
+            && lower(start - 2).is_some_and(|w| l.work_before.contains(w));
+        let after = lower(end).is_some_and(|w| l.work_after.contains(w))
+            && start >= 1
+            && matches!(words[start - 1].text, "the" | "The");
+        let after_number = start >= 1
+            && !words[start - 1].text.is_empty()
+            && words[start - 1].text.bytes().all(|b| b.is_ascii_digit())
+            && l.work_number.contains(words[start].text);
+        before_in || after || after_number
+    }
+
     fn classify(
         &self,
         words: &[Word<'_>],
@@ -549,6 +581,9 @@ impl NameExtractor {
         let next = words.get(end).map(|w| w.text);
         if ev.person {
             return (NameKind::Person, 3);
+        }
+        if self.is_work(words, (start, end), joined, sports_doc) {
+            return (NameKind::Misc, 3);
         }
         if let Some(pk) = l.place_kind(joined) {
             // On a sports page a town, county or state is its team; a country stays a place.

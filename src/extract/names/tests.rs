@@ -251,3 +251,25 @@ fn entity_keys_drop_legal_forms() {
         .is_ok()
     );
 }
+
+#[test]
+fn titles_of_works_are_misc() {
+    assert_has(
+        "The Silver Orchard actor has posted about the film.",
+        "Silver Orchard",
+        "MISC",
+    );
+    assert_has(
+        "Mara Quell starred in Glass Harbour before moving to Leeds.",
+        "Glass Harbour",
+        "MISC",
+    );
+    assert_has("She made her name in 40 Days Later.", "Days Later", "MISC");
+    // A known place stays a place, and a name owning what follows is no title.
+    assert_has("The Norway star signed a new contract.", "Norway", "PLACE");
+    assert_has(
+        "She starred in Tomas Vell's new film.",
+        "Tomas Vell",
+        "PERSON",
+    );
+}
