@@ -22,13 +22,16 @@ Examples:
   newsrake a.html b.txt feed.jsonl  single files
   zcat dump.jsonl.gz | newsrake -   JSONL articles on standard input
   newsrake --format jsonl --tokens --sentences corpus/
+  newsrake - --stdout -q            a stream stage: JSONL articles in, tagged rows out
+                                    (Spark: rdd.pipe(\"newsrake - --stdout -q\"))
 
 Inputs: .txt/.md (optional front matter), .html/.htm, .json, .jsonl; folders are walked
 recursively in sorted order, hidden entries skipped, other extensions skipped and counted.
 
 Exit codes:
   0  every article processed
-  1  the run finished but some inputs were skipped (listed in errors.csv)
+  1  the run finished but some inputs were skipped (listed in errors.csv; with
+     --stdout they are `errors` rows in the stream and the exit code stays 0)
   2  usage error or fatal error (unwritable output, bad rules)";
 
 /// Find every date, name and quotation in folders of news articles, and compare outlets.
@@ -71,6 +74,12 @@ pub struct Args {
     #[arg(long, value_name = "DAYS", default_value_t = 7)]
     pub story_days: u32,
 
+    /// Write every per-article row to standard output as JSON lines, each with a `table` key,
+    /// in input order, instead of tables in the output folder; sources are not compared (a
+    /// map stage for Spark's `RDD.pipe`: `newsrake - --stdout -q`).
+    #[arg(long, conflicts_with_all = ["output", "format"])]
+    pub stdout: bool,
+
     /// Skip files (and JSONL lines) larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 50_000_000)]
     pub max_bytes: u64,
@@ -98,10 +107,12 @@ impl Args {
             inputs: self.inputs,
             output: self.output,
             threads: self.threads.unwrap_or(0),
-            format: match self.format {
-                FormatArg::Csv => newsrake::output::Format::Csv,
-                FormatArg::Jsonl => newsrake::output::Format::Jsonl,
+            format: match (self.stdout, self.format) {
+                (true, _) => newsrake::output::Format::Tagged,
+                (false, FormatArg::Csv) => newsrake::output::Format::Csv,
+                (false, FormatArg::Jsonl) => newsrake::output::Format::Jsonl,
             },
+            stdout: self.stdout,
             tokens: self.tokens,
             sentences: self.sentences,
             max_bytes: self.max_bytes,

@@ -42,7 +42,7 @@ fn real_main() -> Exit {
         Ok(s) => {
             if !quiet {
                 eprintln!(
-                    "newsrake: {} articles from {} sources, {:.1} MB in {:.2} s ({:.1} MB/s), {} errors{}; tables in {}",
+                    "newsrake: {} articles from {} sources, {:.1} MB in {:.2} s ({:.1} MB/s), {} errors{}; {}",
                     s.articles,
                     s.sources,
                     s.bytes as f64 / 1e6,
@@ -54,10 +54,16 @@ fn real_main() -> Exit {
                     } else {
                         String::new()
                     },
-                    config.output.display()
+                    if config.stdout {
+                        "rows on standard output".to_string()
+                    } else {
+                        format!("tables in {}", config.output.display())
+                    }
                 );
             }
-            if s.skipped > 0 {
+            // A stream stage reports skipped inputs as `errors` rows in its output: a stage
+            // runner (Spark's `pipe`) fails the whole task on a non-zero exit.
+            if s.skipped > 0 && !config.stdout {
                 Exit::Skipped
             } else {
                 Exit::Ok

@@ -24,7 +24,7 @@ use crate::extract::quotes::{Quote, QuoteExtractor};
 use crate::input::{Article, Job, Jobs, Problem, read_job};
 use crate::output::{
     AmountRow, ArticleRow, ClaimRow, DateRow, Encoded, EntityRow, ErrorRow, Format, NameRow,
-    QuoteRow, SentenceRow, Table, TokenRow, Writers,
+    QuoteRow, SentenceRow, StreamWriter, Table, TokenRow, Writers,
 };
 use crate::segment::{Segmentation, Segmenter, TokenKind, count_words, tokenize};
 use crate::span::OffsetIndex;
@@ -59,6 +59,9 @@ pub struct Config {
     pub day_first: bool,
     /// Articles published more than this many days apart are never one story.
     pub story_days: u32,
+    /// Write every per-article row to standard output, tagged with its table, instead of
+    /// tables in `output`; no comparison (it needs every article: a later, grouped stage).
+    pub stdout: bool,
 }
 
 impl Default for Config {
@@ -75,6 +78,7 @@ impl Default for Config {
             report_problems: true,
             day_first: false,
             story_days: 7,
+            stdout: false,
         }
     }
 }
@@ -484,7 +488,16 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     tables.push(Table::Amounts);
     tables.push(Table::Claims);
     tables.push(Table::Errors);
-    let mut writers = Writers::create(&config.output, config.format, &tables)?;
+    // Tables in the output folder, or (`--stdout`) one tagged stream on standard output.
+    enum Out {
+        Files(Writers),
+        Stream(StreamWriter<std::io::Stdout>),
+    }
+    let mut out = if config.stdout {
+        Out::Stream(StreamWriter::new(std::io::stdout()))
+    } else {
+        Out::Files(Writers::create(&config.output, config.format, &tables)?)
+    };
     let progress = (config.progress && std::io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
@@ -505,9 +518,14 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             let mut comparer = Comparer::new(config.story_days);
             for batch in rx {
                 for done in batch {
-                    writers.write(&done.enc)?;
-                    for d in done.digests {
-                        comparer.add(d);
+                    match &mut out {
+                        Out::Files(w) => {
+                            w.write(&done.enc)?;
+                            for d in done.digests {
+                                comparer.add(d);
+                            }
+                        }
+                        Out::Stream(w) => w.write(&done.enc)?,
                     }
                     summary.articles += done.sources.len();
                     summary.bytes += done.bytes;
@@ -534,6 +552,10 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
                 }
             }
             summary.sources = sources.len();
+            let writers = match out {
+                Out::Files(w) => w,
+                Out::Stream(w) => return w.finish(),
+            };
             let (mut tables, pending) = writers.finish_except(&[Table::Articles, Table::Claims])?;
             if let Some(pb) = progress {
                 pb.set_message(format!("comparing {} articles", comparer.len()));

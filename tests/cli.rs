@@ -1,6 +1,7 @@
 //! The binary on fixtures of every input format and every kind of bad input.
 
 use crate::util::*;
+use std::collections::HashMap;
 
 #[test]
 fn help_lists_flags_and_exit_codes() {
@@ -288,5 +289,62 @@ fn thread_count_does_not_change_output() {
         let a = std::fs::read(dir.path().join("out1").join(&n)).unwrap();
         let b = std::fs::read(dir.path().join("out2").join(&n)).unwrap();
         assert!(a == b, "{n:?} differs between --threads 1 and 2");
+    }
+}
+
+#[test]
+fn stdout_streams_the_same_rows_tagged_by_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = concat!(
+        "{\"id\": \"a1\", \"source\": \"herald\", \"dct\": \"2025-03-14\", \"text\": \"Mr. Holm spoke on Tuesday. “We will close the yard,” he said.\"}\n",
+        "not json\n",
+        "{\"id\": \"a2\", \"source\": \"wire\", \"text\": \"Anna Holm left Oslo in 2019 with 240 staff.\"}\n",
+    );
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("newsrake")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(args)
+            .write_stdin(input)
+            .output()
+            .unwrap()
+    };
+    let streamed = run(&["-", "--stdout", "-q"]);
+    // A bad line is an `errors` row; a stage runner must not fail the task for it.
+    assert_eq!(streamed.status.code(), Some(0));
+    assert!(!dir.path().join("output").exists(), "no tables are written");
+    let files = run(&["-", "-o", "out", "--format", "jsonl", "-q"]);
+    assert_eq!(files.status.code(), Some(1));
+    let mut by_table: HashMap<String, Vec<serde_json::Value>> = HashMap::new();
+    for line in String::from_utf8(streamed.stdout).unwrap().lines() {
+        let mut row: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(line).unwrap();
+        let table = row.remove("table").unwrap();
+        by_table
+            .entry(table.as_str().unwrap().to_string())
+            .or_default()
+            .push(serde_json::Value::Object(row));
+    }
+    // The same rows in the same order; only `story`, filled in once every article is read, is
+    // left empty in the stream.
+    assert!(by_table["articles"].iter().all(|r| r["story"].is_null()));
+    assert!(by_table["claims"].iter().all(|r| r["story"].is_null()));
+    for t in [
+        "articles", "dates", "names", "entities", "quotes", "amounts", "claims", "errors",
+    ] {
+        let want: Vec<serde_json::Value> =
+            std::fs::read_to_string(dir.path().join("out").join(format!("{t}.jsonl")))
+                .unwrap()
+                .lines()
+                .map(|l| {
+                    let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    if let Some(s) = v.get_mut("story") {
+                        *s = serde_json::Value::Null;
+                    }
+                    v
+                })
+                .collect();
+        assert!(!want.is_empty(), "{t} has rows");
+        assert_eq!(by_table.get(t), Some(&want), "{t}");
     }
 }

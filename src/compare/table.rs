@@ -48,7 +48,7 @@ impl TableWriter {
     ) -> Result<TableWriter, Error> {
         let ext = match format {
             Format::Csv => "csv",
-            Format::Jsonl => "jsonl",
+            Format::Jsonl | Format::Tagged => "jsonl",
         };
         let path = dir.join(format!("{name}.{ext}"));
         let tmp = dir.join(format!(".{name}.{ext}.partial"));
@@ -61,7 +61,7 @@ impl TableWriter {
                     .map_err(|e| Error::output(&tmp, e.into()))?;
                 Sink::Csv(Box::new(c))
             }
-            Format::Jsonl => Sink::Jsonl(out),
+            Format::Jsonl | Format::Tagged => Sink::Jsonl(out),
         };
         Ok(TableWriter {
             columns,
@@ -156,7 +156,7 @@ pub(crate) fn fill_story(
             }
             w.flush().map_err(werr)?;
         }
-        Format::Jsonl => {
+        Format::Jsonl | Format::Tagged => {
             for (row, line) in BufReader::new(f).lines().enumerate() {
                 let line = line.map_err(|e| Error::output(&p.tmp, e))?;
                 let story = story_of_row

@@ -24,13 +24,16 @@ pub enum Format {
     Csv,
     /// One JSON object per row (`.jsonl`).
     Jsonl,
+    /// One JSON object per row, each with a leading `"table"` key naming its table: every
+    /// table in one stream (`--stdout`).
+    Tagged,
 }
 
 impl Format {
     fn ext(self) -> &'static str {
         match self {
             Format::Csv => "csv",
-            Format::Jsonl => "jsonl",
+            Format::Jsonl | Format::Tagged => "jsonl",
         }
     }
 }
@@ -149,6 +152,18 @@ impl Encoded {
                 let _ = serde_json::to_writer(&mut *buf, row);
                 buf.push(b'\n');
             }
+            Format::Tagged => {
+                // `{"table":"dates",` then the row's own object without its opening brace.
+                buf.extend_from_slice(b"{\"table\":\"");
+                buf.extend_from_slice(table.name().as_bytes());
+                buf.extend_from_slice(b"\",");
+                let at = buf.len();
+                let _ = serde_json::to_writer(&mut *buf, row);
+                if buf.get(at) == Some(&b'{') {
+                    buf.remove(at);
+                }
+                buf.push(b'\n');
+            }
         }
     }
 
@@ -165,6 +180,41 @@ impl Encoded {
     /// The encoded bytes for `table`.
     pub fn bytes(&self, table: Table) -> &[u8] {
         &self.bufs[table.index()]
+    }
+}
+
+/// Every table's rows in one stream on standard output, an article's rows together, in input
+/// order (`--stdout`: a map stage for Spark's `RDD.pipe` and other line-oriented tools).
+pub struct StreamWriter<W: Write> {
+    out: BufWriter<W>,
+}
+
+impl<W: Write> StreamWriter<W> {
+    /// A writer on `out`.
+    pub fn new(out: W) -> StreamWriter<W> {
+        StreamWriter {
+            out: BufWriter::with_capacity(1 << 18, out),
+        }
+    }
+
+    /// Appends one article's (or job's) encoded rows, table by table.
+    pub fn write(&mut self, enc: &Encoded) -> Result<(), Error> {
+        for t in Table::ALL {
+            let b = enc.bytes(t);
+            if !b.is_empty() {
+                self.out
+                    .write_all(b)
+                    .map_err(|e| Error::output("standard output", e))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes what is buffered.
+    pub fn finish(mut self) -> Result<(), Error> {
+        self.out
+            .flush()
+            .map_err(|e| Error::output("standard output", e))
     }
 }
 
