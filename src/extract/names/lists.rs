@@ -44,6 +44,23 @@ pub(crate) struct Lists {
     pub work_number: FxHashSet<&'static str>,
 }
 
+/// A `WORD<TAB>POSITION` list split into one set per position, in the order of `positions`.
+fn by_position<const N: usize>(
+    file: &'static str,
+    text: &'static str,
+    positions: [&str; N],
+) -> Result<[FxHashSet<&'static str>; N], Error> {
+    let mut sets: [FxHashSet<&'static str>; N] = std::array::from_fn(|_| FxHashSet::default());
+    for (line, f) in List::parse(file, text, Order::Sorted)?.fields(2)? {
+        let k = positions
+            .iter()
+            .position(|p| *p == f[1])
+            .ok_or_else(|| Error::rule(file, line, format!("unknown position {:?}", f[1])))?;
+        sets[k].insert(f[0]);
+    }
+    Ok(sets)
+}
+
 fn set(name: &'static str, text: &'static str) -> Result<FxHashSet<&'static str>, Error> {
     Ok(List::parse(name, text, Order::Sorted)?.words().collect())
 }
@@ -99,33 +116,16 @@ impl Lists {
             };
             titles.insert(f[0], g);
         }
-        let (mut place_first, mut place_last) = (FxHashSet::default(), FxHashSet::default());
-        let file = "extract/names/place_heads.txt";
-        for (line, f) in
-            List::parse(file, include_str!("place_heads.txt"), Order::Sorted)?.fields(2)?
-        {
-            match f[1] {
-                "first" => place_first.insert(f[0]),
-                "last" => place_last.insert(f[0]),
-                x => return Err(Error::rule(file, line, format!("unknown position {x:?}"))),
-            };
-        }
-        let (mut work_before, mut work_after, mut work_number) = (
-            FxHashSet::default(),
-            FxHashSet::default(),
-            FxHashSet::default(),
-        );
-        let file = "extract/names/work_cues.txt";
-        for (line, f) in
-            List::parse(file, include_str!("work_cues.txt"), Order::Sorted)?.fields(2)?
-        {
-            match f[1] {
-                "before" => work_before.insert(f[0]),
-                "after" => work_after.insert(f[0]),
-                "number" => work_number.insert(f[0]),
-                x => return Err(Error::rule(file, line, format!("unknown position {x:?}"))),
-            };
-        }
+        let [place_first, place_last] = by_position(
+            "extract/names/place_heads.txt",
+            include_str!("place_heads.txt"),
+            ["first", "last"],
+        )?;
+        let [work_before, work_after, work_number] = by_position(
+            "extract/names/work_cues.txt",
+            include_str!("work_cues.txt"),
+            ["before", "after", "number"],
+        )?;
         Ok(Lists {
             work_before,
             work_after,
