@@ -21,7 +21,7 @@ use crate::extract::claims::{Claim, ClaimExtractor};
 use crate::extract::dates::{DateExtractor, DateMention, DateOptions};
 use crate::extract::names::{NameExtractor, Names};
 use crate::extract::quotes::{Quote, QuoteExtractor};
-use crate::input::{Article, Job, Jobs, Problem, read_job};
+use crate::input::{Article, Job, Jobs, Problem, WalkStats, read_job};
 use crate::output::{
     AmountRow, ArticleRow, ClaimRow, DateRow, Encoded, EntityRow, ErrorRow, Format, NameRow,
     QuoteRow, SentenceRow, StreamWriter, Table, TokenRow, Writers,
@@ -510,7 +510,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     let (tx, rx) = sync_channel::<Vec<Done>>(1);
     let mut summary = Summary::default();
 
-    let written: Result<(), Error> = std::thread::scope(|scope| {
+    let written: Result<WalkStats, Error> = std::thread::scope(|scope| {
         let summary = &mut summary;
         let progress = progress.as_ref();
         let writer = scope.spawn(move || -> Result<(), Error> {
@@ -568,21 +568,29 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             summary.tables = tables;
             Ok(())
         });
-        loop {
-            let mut window = Vec::new();
-            let mut weight = 0;
-            while window.len() < WINDOW_JOBS && weight < WINDOW_BYTES {
-                match jobs.next() {
-                    Some(j) => {
-                        weight += j.weight();
-                        window.push(j);
+        // The walk (and the reading of a JSONL stream) fills the next window while the
+        // workers analyse the current one.
+        let (wtx, wrx) = sync_channel::<Vec<Job>>(1);
+        let walker = scope.spawn(move || {
+            loop {
+                let mut window = Vec::new();
+                let mut weight = 0;
+                while window.len() < WINDOW_JOBS && weight < WINDOW_BYTES {
+                    match jobs.next() {
+                        Some(j) => {
+                            weight += j.weight();
+                            window.push(j);
+                        }
+                        None => break,
                     }
-                    None => break,
+                }
+                if window.is_empty() || wtx.send(window).is_err() {
+                    break;
                 }
             }
-            if window.is_empty() {
-                break;
-            }
+            jobs.stats
+        });
+        for window in wrx {
             let done: Vec<Done> = pool.install(|| {
                 window
                     .into_par_iter()
@@ -594,15 +602,17 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             }
         }
         drop(tx);
+        let stats = walker.join().unwrap_or_default();
         writer
             .join()
             .unwrap_or_else(|_| Err(Error::Config("the writer thread panicked".into())))
+            .map(|()| stats)
     });
-    written?;
+    let stats = written?;
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
-    summary.unknown_extension = jobs.stats.unknown_extension;
+    summary.unknown_extension = stats.unknown_extension;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
