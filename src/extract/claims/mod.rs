@@ -294,11 +294,11 @@ impl ClaimExtractor {
         }
         let before = &text[sentence.start()..m.start()];
         // The last three words before the name, with their offsets.
-        let mut words = before
+        let words = before
             .rsplit(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w));
-        words.by_ref().take(3).any(|(at, w)| {
+        words.take(3).any(|(at, w)| {
             if w.eq_ignore_ascii_case("according") {
                 return true;
             }

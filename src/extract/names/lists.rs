@@ -163,14 +163,7 @@ impl Lists {
 
     /// Whether a word is a common surname (any case).
     pub(crate) fn is_surname(&self, w: &str) -> bool {
-        if w.is_ascii() && w.len() <= 32 {
-            let mut buf = [0u8; 32];
-            let b = &mut buf[..w.len()];
-            b.copy_from_slice(w.as_bytes());
-            b.make_ascii_lowercase();
-            return std::str::from_utf8(b).is_ok_and(|s| self.surnames.contains(s));
-        }
-        self.surnames.contains(&w.to_lowercase())
+        crate::segment::with_lower(w, |w| self.surnames.contains(w))
     }
 
     /// A given name's gender hint.
