@@ -385,6 +385,10 @@ fn arrangements_and_relative_named_days() {
         "The ferry could sail as early as Tuesday.",
         &[("Tuesday", "2025-03-18")],
     );
+    assert_dates(
+        "The contractor is to blame for Monday's outage.",
+        &[("Monday", "2025-03-10")],
+    );
     // ... unless it lay ahead in the past.
     assert_dates(
         "The offer had been due to expire Monday.",

@@ -214,7 +214,10 @@ pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
     let before = |j: usize, k: usize| j.checked_sub(k).map(|x| &toks[x]);
     let marker = |j: usize| {
         let t = &toks[j];
-        if t.is("to") && before(j, 1).is_some_and(|p| p.is("is") || p.is("are") || p.is("set"))
+        // ("is to blame" is no arrangement.)
+        if t.is("to")
+            && before(j, 1).is_some_and(|p| p.is("is") || p.is("are") || p.is("set"))
+            && !toks.get(j + 1).is_some_and(|n| n.is("blame"))
             || t.is("early")
                 && before(j, 1).is_some_and(|p| p.is("as"))
                 && toks.get(j + 1).is_some_and(|n| n.is("as"))
