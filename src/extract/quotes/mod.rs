@@ -1271,14 +1271,24 @@ fn find_quotes(text: &str, seg: &Segmentation) -> Vec<Raw> {
             continue;
         }
         let mut open: Option<(usize, usize, char)> = None; // (mark start, content start, mark)
-        let mut chars = s.char_indices().peekable();
-        let mut prev: Option<char> = None;
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|x| x.1);
+        // Only marks matter, and the characters just before and after them: jump from one
+        // candidate byte to the next.
+        let bytes = s.as_bytes();
+        let mut pos = 0;
+        while let Some(off) = memchr::memchr3(b'"', 0xE2, 0xC2, &bytes[pos..]) {
+            let i = pos + off;
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            pos = i + c.len_utf8();
+            if !matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’') {
+                continue;
+            }
+            let prev = s[..i].chars().next_back();
+            let next = s[pos..].chars().next();
             let word_before = prev.is_some_and(char::is_alphanumeric);
             let word_after = next.is_some_and(char::is_alphanumeric);
             let stop_before = prev.is_some_and(|p| matches!(p, '.' | ',' | '?' | '!'));
-            prev = Some(c);
             match open {
                 None => {
                     let opens = match c {
