@@ -203,8 +203,9 @@ impl Pipeline {
         }
     }
 
-    /// Analyses an article, encodes its rows and returns what the comparison needs of it.
-    fn encode(&self, article: &Article, config: &Config, enc: &mut Encoded) -> Digest {
+    /// Analyses an article, encodes its rows and returns what the comparison needs of it
+    /// (nothing in a `--stdout` stream, which compares nothing).
+    fn encode(&self, article: &Article, config: &Config, enc: &mut Encoded) -> Option<Digest> {
         let a = self.analyze(article);
         let text = &article.text;
         let seg = &a.segmentation;
@@ -408,7 +409,7 @@ impl Pipeline {
                 });
             }
         }
-        Digest::new(article, &a)
+        (!config.stdout).then(|| Digest::new(article, &a))
     }
 }
 
@@ -437,7 +438,7 @@ fn process(pipeline: &Pipeline, config: &Config, job: Job) -> Done {
     let mut sources = Vec::with_capacity(read.articles.len());
     let mut digests = Vec::with_capacity(read.articles.len());
     for article in &read.articles {
-        digests.push(pipeline.encode(article, config, &mut enc));
+        digests.extend(pipeline.encode(article, config, &mut enc));
         sources.push(article.source.clone());
     }
     for p in &read.problems {

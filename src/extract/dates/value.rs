@@ -606,11 +606,10 @@ pub(crate) fn act(
                 };
             }
             let d = day?;
-            match dct {
+            match (dct, direction(span, b)) {
                 // "last Oct. 23": the most recent one before the publication date; "next
                 // March 3": the first one after it.
-                Some(dct) if matches!(direction(span, b), Some(-1 | 1)) => {
-                    let dir = direction(span, b)?;
+                (Some(dct), Some(dir @ (-1 | 1))) => {
                     let y = dct.year() as i64;
                     let date = [y - 1, y, y + 1]
                         .into_iter()
@@ -619,7 +618,7 @@ pub(crate) fn act(
                         .min_by_key(|x| (*x - dct).get_days().abs())?;
                     res(Date, ymd(date), Published)
                 }
-                Some(dct) => {
+                (Some(dct), _) => {
                     let mut y = infer_year(dct, month, Some(d), tense, strong);
                     // A weekday written beside the date picks the year it falls on.
                     if let Some(wd) = num_of(toks, b, Cat::Weekday).and_then(weekday_of) {
@@ -634,7 +633,7 @@ pub(crate) fn act(
                     let date = jiff::civil::Date::new(y as i16, month as i8, d as i8).ok()?;
                     res(Date, ymd(date), Published)
                 }
-                None => {
+                (None, _) => {
                     jiff::civil::Date::new(2000, month as i8, d as i8).ok()?;
                     res(Date, format!("XXXX-{month:02}-{d:02}"), Unresolved)
                 }
@@ -1239,7 +1238,6 @@ fn unknown_at(unit: &str) -> String {
     }
 }
 
-/// True when a value names one day (`2025-03-11`).
 /// The ISO week of a day value (`2000-03-06` → `2000-W10`).
 pub(crate) fn week_of_day(v: &str) -> Option<String> {
     if !is_day(v) {
@@ -1248,6 +1246,7 @@ pub(crate) fn week_of_day(v: &str) -> Option<String> {
     Some(week(v.parse::<Date>().ok()?))
 }
 
+/// True when a value names one day (`2025-03-11`).
 pub(crate) fn is_day(v: &str) -> bool {
     v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-' && !v.contains('X')
 }
@@ -1300,13 +1299,8 @@ pub(crate) fn join_clock_and_day(text: &str, out: &mut [super::DateMention], fir
             .or_else(|| glue.strip_suffix(" at"))
             .unwrap_or(glue);
         if time_idx == k && is_aside(aside) {
-            let day = out[day_idx].value.clone();
-            let anchor = out[day_idx].anchor;
-            let m = &mut out[time_idx];
-            if let Some((_, t)) = m.value.rsplit_once('T') {
-                m.value = format!("{day}T{t}");
-                m.anchor = anchor;
-            }
+            let (day, anchor) = (out[day_idx].value.clone(), out[day_idx].anchor);
+            put_on_day(&mut out[time_idx], &day, anchor);
             continue;
         }
         if !matches!(glue, "" | "on" | "at" | "On" | "At") {
@@ -1359,12 +1353,16 @@ pub(crate) fn date_from_aside(text: &str, out: &mut [super::DateMention], first:
             && let Some(day) = day
         {
             let (day, anchor) = (day.to_string(), b.anchor);
-            let m = &mut out[k];
-            if let Some((_, t)) = m.value.rsplit_once('T') {
-                m.value = format!("{day}T{t}");
-                m.anchor = anchor;
-            }
+            put_on_day(&mut out[k], &day, anchor);
         }
+    }
+}
+
+/// A clock mention moved onto `day` (`2025-03-12T10:35` → `2025-03-14T10:35`).
+fn put_on_day(m: &mut super::DateMention, day: &str, anchor: Anchor) {
+    if let Some((_, t)) = m.value.rsplit_once('T') {
+        m.value = format!("{day}T{t}");
+        m.anchor = anchor;
     }
 }
 

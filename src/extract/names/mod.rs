@@ -541,14 +541,14 @@ impl NameExtractor {
         &self,
         words: &[Word<'_>],
         (start, end): (usize, usize),
-        joined: &str,
+        known_place: bool,
         sports_doc: bool,
     ) -> bool {
         let l = &self.lists;
         let owner = words
             .get(end)
             .is_some_and(|w| matches!(w.text, "'s" | "’s" | "'S" | "’S"));
-        if sports_doc || owner || l.place_kind(joined).is_some() {
+        if sports_doc || owner || known_place {
             return false;
         }
         let lower = |i: usize| words.get(i).filter(|w| !w.cap && w.alpha).map(|w| w.text);
@@ -582,10 +582,11 @@ impl NameExtractor {
         if ev.person {
             return (NameKind::Person, 3);
         }
-        if self.is_work(words, (start, end), joined, sports_doc) {
+        let place = l.place_kind(joined);
+        if self.is_work(words, (start, end), place.is_some(), sports_doc) {
             return (NameKind::Misc, 3);
         }
-        if let Some(pk) = l.place_kind(joined) {
+        if let Some(pk) = place {
             // On a sports page a town, county or state is its team; a country stays a place.
             let venue = prev.is_some_and(|p| PLACE_CUES.contains(&p));
             if pk != lists::PlaceKind::Country && !venue && sports_doc {
