@@ -14,10 +14,10 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::Error;
-use crate::compare::{Comparer, Digest};
+use crate::compare::values::describe;
+use crate::compare::{Comparer, Digest, TermRules, excerpt};
 use crate::extract::amounts::{Amount, AmountExtractor};
-use crate::extract::claims::ClaimValue;
-use crate::extract::claims::{Claim, ClaimExtractor};
+use crate::extract::claims::{Claim, ClaimExtractor, subject_keys};
 use crate::extract::dates::{DateExtractor, DateMention, DateOptions};
 use crate::extract::names::{NameExtractor, Names};
 use crate::extract::quotes::{Quote, QuoteExtractor};
@@ -145,6 +145,7 @@ pub struct Pipeline {
     quotes: QuoteExtractor,
     amounts: AmountExtractor,
     claims: ClaimExtractor,
+    terms: TermRules,
 }
 
 /// Options of the extractors.
@@ -169,6 +170,7 @@ impl Pipeline {
             quotes: QuoteExtractor::new()?,
             amounts: AmountExtractor::new()?,
             claims: ClaimExtractor::new()?,
+            terms: TermRules::new()?,
         })
     }
 
@@ -336,21 +338,12 @@ impl Pipeline {
             );
         }
         for (k, c) in a.claims.iter().enumerate() {
-            let (value_type, value, unit, modifier) = match c.value {
-                ClaimValue::Date(i) => {
-                    let d = &a.dates[i];
-                    (
-                        "date",
-                        d.value.clone(),
-                        "",
-                        d.modifier.map_or("", |m| m.name()),
-                    )
-                }
-                ClaimValue::Amount(i) => {
-                    let m = &a.amounts[i];
-                    ("amount", m.value_text(), m.unit.as_str(), m.bound.name())
-                }
-            };
+            let d = describe(c, &a.dates, &a.amounts, &a.names);
+            let sentence = seg.sentences[c.sentence].span;
+            let subjects = subject_keys(c, &a.names);
+            let names: Vec<&str> = subjects.iter().map(|s| s.1).collect();
+            let keys: Vec<&str> = subjects.iter().map(|s| s.0).collect();
+            let chars = a.offsets.chars(c.span);
             enc.row(
                 f,
                 Table::Claims,
@@ -360,13 +353,22 @@ impl Pipeline {
                     story: None,
                     sentence: c.sentence + 1,
                     claim_id: k + 1,
-                    subject: c.subject.map_or("", |e| a.names.entities[e].name.as_str()),
+                    subject: &names.join(" & "),
+                    subject_key: &keys.join("|"),
+                    attribute: c.attribute,
                     event: c.event,
-                    value_type,
-                    value: &value,
-                    unit,
-                    text: seg.sentences[c.sentence].span.slice(text),
-                    modifier,
+                    value_type: d.value_type,
+                    text: c.span.slice(text),
+                    value: &d.value,
+                    plain: &d.plain,
+                    unit: c.unit,
+                    modifier: d.modifier,
+                    hedged: c.hedged,
+                    when: &c.when.map(|i| a.dates[i].value.clone()).unwrap_or_default(),
+                    start: chars.start,
+                    end: chars.end,
+                    cue: c.cue.map_or("", |s| s.slice(text)),
+                    evidence: &excerpt(text, sentence, c.span),
                 },
             );
         }
@@ -409,7 +411,7 @@ impl Pipeline {
                 });
             }
         }
-        (!config.stdout).then(|| Digest::new(article, &a))
+        (!config.stdout).then(|| Digest::new(article, &a, &self.terms))
     }
 }
 

@@ -46,38 +46,50 @@ fn sample_articles_show_the_planted_contradictions_and_no_others() {
         "coastal-daily|northern-wire|the-herald"
     );
     let claims = table_at(&dir.path().join("compare_claims.csv"));
-    let mut conflicts: Vec<(String, String, String, String)> = claims
-        .iter()
-        .filter(|r| r["status"] == "conflict")
-        .map(|r| {
-            (
-                r["subject"].clone(),
-                r["event"].clone(),
-                r["value_type"].clone(),
-                r["unit"].clone(),
-            )
-        })
-        .collect();
-    conflicts.sort();
-    let c =
-        |e: &str, t: &str, u: &str| ("Halvorsen Marine".to_string(), e.into(), t.into(), u.into());
-    // The announcement day (Monday 10 vs Tuesday 11 March), the closing date (June vs July)
-    // and the jobs (240 vs about 260): the three planted in the samples.
-    assert_eq!(
-        conflicts,
-        vec![
-            c("ANNOUNCE", "date", ""),
-            c("CLOSE", "date", ""),
-            c("DISMISS", "amount", "jobs"),
-        ]
-    );
-    let jobs = claims.iter().find(|r| r["event"] == "DISMISS").unwrap();
-    assert_eq!(jobs["coastal-daily"], "240");
-    assert!(jobs["the-herald"].contains("about 260"));
+    let with = |status: &str| -> Vec<(String, String, String)> {
+        let mut v: Vec<_> = claims
+            .iter()
+            .filter(|r| r["status"] == status)
+            .map(|r| {
+                (
+                    r["subject"].clone(),
+                    r["attribute"].clone(),
+                    r["event"].clone(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let c = |a: &str, e: &str| ("Halvorsen Marine".to_string(), a.to_string(), e.to_string());
+    // The jobs (240 against about 260): one outlet against two.
+    assert_eq!(with("conflict"), vec![c("jobs", "cut")]);
+    let jobs = claims.iter().find(|r| r["attribute"] == "jobs").unwrap();
+    assert_eq!(jobs["coastal-daily"], "240 jobs");
+    assert!(jobs["the-herald"].contains("about 260 jobs"));
     assert_eq!(
         jobs["detail"],
-        "coastal-daily, northern-wire: 240 vs the-herald: 260, about 260"
+        "coastal-daily: 240 jobs vs the-herald: 260 jobs, about 260 jobs; northern-wire: 240 jobs \
+         vs the-herald: 260 jobs, about 260 jobs"
     );
+    // The announcement day (Monday 10 or Tuesday 11 March) and the closing date (July or 30
+    // June): outlets that give both themselves contradict themselves.
+    assert_eq!(
+        with("self-conflict"),
+        vec![c("when", "ANNOUNCE"), c("when", "CLOSE")]
+    );
+    let close = claims
+        .iter()
+        .find(|r| r["attribute"] == "when" && r["event"] == "CLOSE")
+        .unwrap();
+    assert!(close["detail"].starts_with("northern-wire contradicts itself"));
+    assert_eq!(close["coastal-daily"], "2025-06 END (end of June 2025)");
+    // Every row says where its values come from.
+    for r in claims.iter().filter(|r| r["attribute"] != "mention") {
+        for s in r["sources"].split('|') {
+            assert!(r["evidence"].contains(&format!("{s} (")), "{r:?}");
+        }
+    }
     // The founding year agrees where it is given.
     assert!(
         claims
@@ -118,8 +130,11 @@ fn sample_articles_show_the_planted_contradictions_and_no_others() {
     }
     let md = std::fs::read_to_string(dir.path().join("comparison.md")).unwrap();
     assert!(md.contains("### Contradictions"));
-    assert!(md.contains("coastal-daily, northern-wire: 240 vs the-herald: 260, about 260"));
+    assert!(md.contains("coastal-daily: 240 jobs vs the-herald: 260 jobs, about 260 jobs"));
+    assert!(md.contains("### Outlets that contradict themselves"));
     assert!(md.contains("the-herald: twenty → 20"));
+    // The words behind a contradiction, per source.
+    assert!(md.contains("the-herald (the-herald/halvorsen-yard.html, 2025-03-11): about 260 jobs"));
 }
 
 const MARCH: &str = "---\npublished: 2025-03-12\n---\nAcme Ferries will close its Brightwater \
@@ -173,7 +188,7 @@ fn relative_dates_compare_by_their_resolved_value() {
     // Friday 14 March 2025: "on Thursday" is the 13th.
     let a = "---\npublished: 2025-03-14\n---\nA fire broke out at the Kessler Museum on \
              Thursday. Twelve firefighters fought the blaze, director Anna Holm said.\n";
-    let b = "---\npublished: 2025-03-15\n---\nThe fire at the Kessler Museum broke out on \
+    let b = "---\npublished: 2025-03-14\n---\nThe fire at the Kessler Museum broke out on \
              March 13, director Anna Holm said. Fourteen firefighters fought the blaze.\n";
     let dir = run_on(&[
         ("in/herald/a.md", a.as_bytes()),
@@ -185,14 +200,17 @@ fn relative_dates_compare_by_their_resolved_value() {
         .find(|r| r["event"] == "FIRE_BREAKOUT" && r["value_type"] == "date")
         .unwrap_or_else(|| panic!("{claims:?}"));
     assert_eq!(fire["status"], "agree", "{fire:?}");
-    assert_eq!(fire["herald"], "2025-03-13");
-    assert_eq!(fire["coastal"], "2025-03-13");
+    assert_eq!(fire["herald"], "2025-03-13 (Thursday 13 March 2025)");
+    assert_eq!(fire["coastal"], "2025-03-13 (Thursday 13 March 2025)");
     let crews = claims
         .iter()
         .find(|r| r["unit"] == "firefighters")
         .unwrap_or_else(|| panic!("{claims:?}"));
     assert_eq!(crews["status"], "conflict");
-    assert_eq!(crews["detail"], "coastal: 14 vs herald: 12");
+    assert_eq!(
+        crews["detail"],
+        "coastal: 14 firefighters vs herald: 12 firefighters"
+    );
 }
 
 #[test]
@@ -224,11 +242,11 @@ fn comparison_tables_have_the_documented_columns() {
     );
     assert_eq!(
         header(&out.join("compare_quotes.csv")).join(","),
-        "story,quote_group,speaker,sources,status,text,coastal,herald,differences,unquoted_in"
+        "story,quote_group,speaker,sources,status,text,coastal,herald,speakers,differences,unquoted_in"
     );
     assert_eq!(
         header(&out.join("compare_claims.csv")).join(","),
-        "story,subject,event,value_type,unit,sources,status,coastal,herald,detail"
+        "story,subject,subject_key,attribute,event,value_type,unit,sources,status,coastal,herald,detail,evidence"
     );
 }
 

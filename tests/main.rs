@@ -7,3 +7,4 @@ mod compare;
 mod golden;
 mod properties;
 mod shared;
+mod stories;

@@ -180,15 +180,26 @@ proptest! {
         }
         for c in &a.claims {
             prop_assert!(c.sentence < a.segmentation.sentences.len());
-            prop_assert!(c.subject.is_none_or(|e| e < a.names.entities.len()));
+            prop_assert!(c.subjects.len() <= 2);
+            prop_assert!(c.subjects.iter().all(|&e| e < a.names.entities.len()));
+            // The value lies in its sentence and slices the text.
+            prop_assert!(a.segmentation.sentences[c.sentence].span.contains(c.span));
+            prop_assert!(c.span.get(&text).is_some_and(|t| !t.is_empty()));
             match c.value {
-                ClaimValue::Date(i) => prop_assert!(i < a.dates.len()),
+                ClaimValue::Date(i) | ClaimValue::Duration(i) => prop_assert!(i < a.dates.len()),
                 ClaimValue::Amount(i) => prop_assert!(i < a.amounts.len()),
+                ClaimValue::Place(e) => prop_assert!(e < a.names.entities.len()),
+                _ => {}
             }
         }
-        // The comparison digest of any article can be made.
-        let d = Digest::new(&Article { text: text.clone(), ..Article::default() }, &a);
-        prop_assert_eq!(d.claim_rows, a.claims.len());
+        // The comparison digest of any article can be made: one claim row per claim, each
+        // with its evidence cut to at most the documented length.
+        let rules = newsrake::compare::TermRules::new().unwrap();
+        let d = Digest::new(&Article { text: text.clone(), ..Article::default() }, &a, &rules);
+        prop_assert_eq!(d.claims.len(), a.claims.len());
+        for c in &d.claims {
+            prop_assert!(c.evidence.chars().count() <= newsrake::compare::EVIDENCE_CHARS + 2);
+        }
     }
 
     #[test]

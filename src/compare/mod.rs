@@ -1,29 +1,28 @@
 //! Comparing sources: stories, and what the outlets of a story agree and disagree on.
 //!
-//! Workers reduce every article to a [`Digest`] (its entity keys, claims, quotations and a
-//! narration [`Sketch`]); the writer thread feeds the digests to a [`Comparer`], which keeps
-//! only compact state: pooled keys and names, claim values, quotation texts and a sketch of
-//! at most 256 bytes per article. Nothing else of the text read is kept.
+//! Workers reduce every article to a [`Digest`] (its entity keys, claims with their evidence,
+//! quotations, a narration [`Sketch`] and its story terms); the writer thread feeds the
+//! digests to a [`Comparer`], which keeps only compact state: pooled keys, names, claim
+//! values, evidence excerpts (at most [`EVIDENCE_CHARS`] characters each), quotation texts,
+//! term lists and a sketch of at most 256 bytes per article. Nothing else of the text read is
+//! kept.
 //!
-//! **Stories.** Each article is a vector of the entities it names: a person or an
-//! organisation weighs 1, a place or any other name 0.5, times a rarity factor — 1 for an
-//! entity named in at most 10 articles (or 0.5 % of the run, if more), falling with the
-//! logarithm of its article count to 0 at ten times that, so that countries, capitals and the
-//! names in every article of a large run count little or nothing. Two articles are in the same
-//! story when the entities they share weigh at least [`STORY_THRESHOLD`] (two persons or
-//! organisations, or one and a place), the cosine similarity of their vectors is at least
-//! [`STORY_COSINE`], and, when both have a publication date, those dates are at most
-//! `story_days` apart. Stories are the connected components of that relation (union-find over
-//! the articles in input order), numbered by their first article. Only stories with articles
-//! from at least two sources are compared.
+//! **Stories** are events: see [`stories`]. Only stories with articles from at least two
+//! sources are compared.
+//!
+//! **Claims** of a story are aligned by subject and attribute, whatever their wording, and
+//! each row gets a status (`conflict`, `differ`, `self-conflict`, `agree`, `one`): see the
+//! view module's notes and [`values`] for when two values are compatible.
 //!
 //! **Memory.** The state kept per article is a few numbers; strings, entity lists, claim
-//! lists, quotation lists and sketches are pooled, so each distinct one is stored once.
+//! lists, quotation lists, term lists and sketches are pooled, so each distinct one is stored
+//! once.
 //!
 //! **Tables.** `stories`, `compare_names`, `compare_quotes` and `compare_claims` (wide: one
 //! column per source, sources in sorted order), and `comparison.md`, a digest per story.
 
 mod report;
+pub mod stories;
 mod table;
 pub mod values;
 mod view;
@@ -36,25 +35,15 @@ use jiff::civil::Date;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::Error;
-use crate::extract::claims::ClaimValue;
+use crate::extract::claims::Change;
 use crate::extract::names::NameKind;
 use crate::input::Article;
 use crate::output::{Format, Pending, Table};
 use crate::pipeline::Analysis;
 use crate::span::Span;
-use values::{Value, period, show_amount, show_date};
+pub use stories::TermRules;
+use values::{Value, describe};
 use wording::Sketch;
-
-/// The weight of shared entities from which two articles are one story.
-pub const STORY_THRESHOLD: f64 = 1.5;
-
-/// Entities in at most this many articles (or 0.5 % of the run, if more) weigh fully.
-const COMMON_FLOOR: f64 = 10.0;
-
-/// The cosine similarity of their weighted entity vectors from which two articles are one
-/// story: articles naming many people do not join on two incidental names, and long chains
-/// of loosely related articles do not form.
-pub const STORY_COSINE: f64 = 0.3;
 
 /// At most this many distinct wordings in one story are compared pairwise for similarity;
 /// beyond it only equal wordings are grouped (a guard against quadratic time on huge stories).
@@ -73,44 +62,39 @@ pub struct DigestEntity {
     pub mentions: u32,
 }
 
-/// The kind of a claim's value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ValueType {
-    /// A date (TIMEX3 value).
-    Date,
-    /// An amount with a unit.
-    Amount,
-}
-
-impl ValueType {
-    /// The name written in the tables.
-    pub fn name(self) -> &'static str {
-        match self {
-            ValueType::Date => "date",
-            ValueType::Amount => "amount",
-        }
-    }
-}
-
 /// A claim of one article, for comparison.
 #[derive(Clone, Debug)]
 pub struct DigestClaim {
-    /// The subject's key.
-    pub subject_key: String,
-    /// The subject's name.
-    pub subject: String,
+    /// The subjects' keys, sorted (none, one, or a couple's two).
+    pub subject_keys: Vec<String>,
+    /// The subjects' names, in the order of their keys.
+    pub subject_names: Vec<String>,
     /// Keys of the entities named in the claim's sentence.
     pub entities: Vec<String>,
-    /// Event type.
+    /// The question answered (`when`, `deaths`, … or `mention`).
+    pub attribute: &'static str,
+    /// The finer question (`CLOSE`; `cut`), or empty.
     pub event: &'static str,
-    /// Date or amount.
-    pub value_type: ValueType,
-    /// The unit (amounts only).
-    pub unit: String,
-    /// The value as shown in tables.
-    pub shown: String,
+    /// `date`, `amount`, `duration`, …
+    pub value_type: &'static str,
+    /// The unit, if any.
+    pub unit: &'static str,
+    /// The normalised value.
+    pub value: String,
+    /// The value in plain words.
+    pub plain: String,
     /// The comparable value.
-    pub value: Value,
+    pub cmp: Option<Value>,
+    /// What a place or role is compared by.
+    pub key: String,
+    /// Reported as unconfirmed.
+    pub hedged: bool,
+    /// How the attribute's true value behaves over time.
+    pub change: Change,
+    /// The claim's own date in plain words (`early 2022`), if it has one.
+    pub when: String,
+    /// The sentence as written, cut around the value.
+    pub evidence: String,
 }
 
 /// A quotation of one article, for comparison.
@@ -120,11 +104,15 @@ pub struct DigestQuote {
     pub text: String,
     /// The speaker: the entity's name when resolved, else as written at the attribution.
     pub speaker: String,
+    /// The speaker's entity key, when resolved.
+    pub speaker_key: String,
 }
 
 /// What the comparison needs of one article.
 #[derive(Clone, Debug)]
 pub struct Digest {
+    /// The article's id.
+    pub id: String,
     /// The outlet.
     pub source: String,
     /// The headline.
@@ -133,19 +121,85 @@ pub struct Digest {
     pub published: Option<Date>,
     /// Entities, in the article's order.
     pub entities: Vec<DigestEntity>,
-    /// Claims that have a subject.
+    /// Claims, one per row of `claims`.
     pub claims: Vec<DigestClaim>,
-    /// Rows written to `claims` for the article (claims with and without subject).
-    pub claim_rows: usize,
     /// Quotations (each contiguous quoted span).
     pub quotes: Vec<DigestQuote>,
     /// Sketch of the narration.
     pub sketch: Sketch,
+    /// The terms the article is grouped into a story by, with their weights.
+    pub terms: Vec<(String, f32)>,
+}
+
+/// The longest evidence excerpt, in characters: a longer sentence is cut around its value.
+pub const EVIDENCE_CHARS: usize = 240;
+
+/// The sentence `sentence` as written, cut to at most [`EVIDENCE_CHARS`] characters around
+/// `value` at word boundaries, with `…` where it was cut; white space runs as one space.
+pub fn excerpt(text: &str, sentence: Span, value: Span) -> String {
+    let s = sentence.slice(text);
+    let base = sentence.start();
+    let chars = s.chars().count();
+    let (from, to) = if chars <= EVIDENCE_CHARS {
+        (0, s.len())
+    } else {
+        // A window of EVIDENCE_CHARS characters centred on the value, within the sentence.
+        let v_start = value.start().clamp(base, sentence.end()) - base;
+        let v_end = value.end().clamp(base, sentence.end()) - base;
+        let idx: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        let vs = idx.partition_point(|&i| i < v_start);
+        let ve = idx.partition_point(|&i| i < v_end);
+        let room = EVIDENCE_CHARS.saturating_sub(ve - vs) / 2;
+        let mut a = vs.saturating_sub(room);
+        let mut b = (ve + room).min(chars);
+        if b - a < EVIDENCE_CHARS {
+            if a == 0 {
+                b = EVIDENCE_CHARS.min(chars);
+            } else {
+                a = b.saturating_sub(EVIDENCE_CHARS);
+            }
+        }
+        let (mut from, mut to) = (idx[a], idx[b]);
+        // Whole words: move inwards to white space.
+        if from > 0
+            && let Some(sp) = s[from..].find(char::is_whitespace)
+            && from + sp < v_start
+        {
+            from += sp + 1;
+        }
+        if to < s.len()
+            && let Some(sp) = s[..to].rfind(char::is_whitespace)
+            && sp >= v_end
+        {
+            to = sp;
+        }
+        (from, to)
+    };
+    let mut out = String::with_capacity(to - from + 8);
+    if from > 0 {
+        out.push('…');
+    }
+    let mut space = false;
+    for c in s[from..to].chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() && !out.ends_with('…') {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    if to < s.len() {
+        out.push('…');
+    }
+    out
 }
 
 impl Digest {
     /// Reduces an analysed article to what the comparison needs.
-    pub fn new(article: &Article, a: &Analysis) -> Digest {
+    pub fn new(article: &Article, a: &Analysis, rules: &TermRules) -> Digest {
         let text = &article.text;
         let entities = a
             .names
@@ -161,52 +215,42 @@ impl Digest {
         let claims = a
             .claims
             .iter()
-            .filter_map(|c| {
-                let e = &a.names.entities[c.subject?];
-                let (value_type, unit, shown, value) = match c.value {
-                    ClaimValue::Date(i) => {
-                        let d = &a.dates[i];
-                        let (lo, hi) = period(&d.value, d.modifier)?;
-                        (
-                            ValueType::Date,
-                            String::new(),
-                            show_date(&d.value, d.modifier),
-                            Value::Date { lo, hi },
-                        )
-                    }
-                    ClaimValue::Amount(i) => {
-                        let m = &a.amounts[i];
-                        (
-                            ValueType::Amount,
-                            m.unit.clone(),
-                            show_amount(m.value, m.bound),
-                            Value::Amount {
-                                value: m.value,
-                                bound: m.bound,
-                            },
-                        )
-                    }
-                };
+            .map(|c| {
+                let d = describe(c, &a.dates, &a.amounts, &a.names);
+                let subjects = crate::extract::claims::subject_keys(c, &a.names);
                 let sentence = a.segmentation.sentences[c.sentence].span;
-                let mut entities: Vec<String> = a
-                    .names
-                    .mentions
-                    .iter()
-                    .filter(|m| sentence.contains(m.span))
-                    .map(|m| a.names.entities[m.entity].key.clone())
-                    .collect();
+                let mut entities: Vec<String> =
+                    crate::extract::claims::mentions_in_sentence(&a.names, sentence)
+                        .map(|e| a.names.entities[e].key.clone())
+                        .collect();
                 entities.sort();
                 entities.dedup();
-                Some(DigestClaim {
+                DigestClaim {
+                    subject_keys: subjects.iter().map(|s| s.0.to_string()).collect(),
+                    subject_names: subjects.iter().map(|s| s.1.to_string()).collect(),
                     entities,
-                    subject_key: e.key.clone(),
-                    subject: e.name.clone(),
+                    attribute: c.attribute,
                     event: c.event,
-                    value_type,
-                    unit,
-                    shown,
-                    value,
-                })
+                    value_type: d.value_type,
+                    unit: c.unit,
+                    // A date's code with its mod ("2025-06 END"), as the tables show it.
+                    value: if d.modifier.is_empty() || !matches!(d.value_type, "date" | "duration")
+                    {
+                        d.value
+                    } else {
+                        format!("{} {}", d.value, d.modifier)
+                    },
+                    plain: d.plain,
+                    cmp: d.cmp,
+                    key: d.key,
+                    hedged: c.hedged,
+                    change: c.change,
+                    when: c
+                        .when
+                        .map(|i| values::plain_date(&a.dates[i].value, a.dates[i].modifier))
+                        .unwrap_or_default(),
+                    evidence: excerpt(text, sentence, c.span),
+                }
             })
             .collect();
         let quotes = a
@@ -219,19 +263,24 @@ impl Digest {
                     .map(|e| a.names.entities[e].name.clone())
                     .or_else(|| q.speaker.map(|s| s.slice(text).to_string()))
                     .unwrap_or_default(),
+                speaker_key: q
+                    .speaker_entity
+                    .map(|e| a.names.entities[e].key.clone())
+                    .unwrap_or_default(),
             })
             .collect();
         let mut quoted: Vec<Span> = a.quotes.iter().map(|q| q.span).collect();
         quoted.sort_by_key(|s| (s.start(), s.end()));
         Digest {
+            id: article.id.clone(),
             source: article.source.clone(),
             title: article.title.clone(),
             published: article.published.as_ref().map(|p| p.date),
             entities,
             claims,
-            claim_rows: a.claims.len(),
             quotes,
             sketch: Sketch::of_narration(text, &quoted),
+            terms: stories::story_terms(rules, text, &article.source, a),
         }
     }
 }
@@ -313,35 +362,44 @@ struct StoredEntity {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
-struct StoredClaim {
-    subject: u32,
+pub(crate) struct StoredClaim {
+    /// The subjects' keys (a pooled list, sorted).
+    pub subjects: u32,
     /// Keys of the entities named in the claim's sentence (a pooled list).
-    entities: u32,
-    subject_name: u32,
-    event: &'static str,
-    value_type: ValueType,
-    unit: u32,
-    shown: u32,
-    value: Value,
+    pub entities: u32,
+    pub attribute: &'static str,
+    pub event: &'static str,
+    pub value_type: &'static str,
+    pub unit: &'static str,
+    pub value: u32,
+    pub plain: u32,
+    pub cmp: Option<Value>,
+    pub key: u32,
+    pub hedged: bool,
+    pub change: Change,
+    pub when: u32,
+    pub evidence: u32,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
 struct StoredQuote {
     text: u32,
     speaker: u32,
+    speaker_key: u32,
 }
 
 /// One article's comparison state: ids into the pools.
 #[derive(Debug)]
 struct Stored {
+    id: u32,
     source: u32,
     title: u32,
     published: Option<Date>,
     entities: u32,
     claims: u32,
-    claim_rows: u32,
     quotes: u32,
     sketch: u32,
+    terms: u32,
 }
 
 /// Collects digests in input order and writes the comparison tables at the end.
@@ -357,6 +415,8 @@ pub struct Comparer {
     claim_lists: Pool<Box<[StoredClaim]>>,
     quote_lists: Pool<Box<[StoredQuote]>>,
     sketches: Pool<Sketch>,
+    /// Story terms: (key id, weight as f32 bits), sorted by key id.
+    term_lists: Pool<Box<[(u32, f32)]>>,
 }
 
 /// The stories of a run: a story number (1-based) per article.
@@ -383,6 +443,7 @@ impl Comparer {
             claim_lists: Pool::default(),
             quote_lists: Pool::default(),
             sketches: Pool::default(),
+            term_lists: Pool::default(),
         }
     }
 
@@ -405,15 +466,23 @@ impl Comparer {
             .iter()
             .map(|c| {
                 let keys: Vec<u32> = c.entities.iter().map(|k| self.keys.str_id(k)).collect();
+                let subjects: Vec<u32> =
+                    c.subject_keys.iter().map(|k| self.keys.str_id(k)).collect();
                 StoredClaim {
-                    subject: self.keys.str_id(&c.subject_key),
+                    subjects: self.key_lists.slice_id(subjects),
                     entities: self.key_lists.slice_id(keys),
-                    subject_name: self.strings.str_id(&c.subject),
+                    attribute: c.attribute,
                     event: c.event,
                     value_type: c.value_type,
-                    unit: self.strings.str_id(&c.unit),
-                    shown: self.strings.str_id(&c.shown),
-                    value: c.value,
+                    unit: c.unit,
+                    value: self.strings.str_id(&c.value),
+                    plain: self.strings.str_id(&c.plain),
+                    cmp: c.cmp,
+                    key: self.strings.str_id(&c.key),
+                    hedged: c.hedged,
+                    change: c.change,
+                    when: self.strings.str_id(&c.when),
+                    evidence: self.strings.str_id(&c.evidence),
                 }
             })
             .collect();
@@ -423,18 +492,37 @@ impl Comparer {
             .map(|q| StoredQuote {
                 text: self.strings.str_id(&q.text),
                 speaker: self.strings.str_id(&q.speaker),
+                speaker_key: self.keys.str_id(&q.speaker_key),
             })
             .collect();
         let sketch = self
             .sketches
             .id(&d.sketch, |x| *x == d.sketch, || d.sketch.clone());
+        let mut terms: Vec<(u32, f32)> = d
+            .terms
+            .iter()
+            .map(|(t, w)| (self.keys.str_id(t), *w))
+            .collect();
+        terms.sort_by_key(|x| x.0);
+        let bits: Vec<(u32, u32)> = terms.iter().map(|&(t, w)| (t, w.to_bits())).collect();
+        let terms = self.term_lists.id(
+            &bits[..],
+            |x| {
+                x.len() == terms.len()
+                    && x.iter()
+                        .zip(&terms)
+                        .all(|(a, b)| a.0 == b.0 && a.1.to_bits() == b.1.to_bits())
+            },
+            || terms.clone().into_boxed_slice(),
+        );
         self.articles.push(Stored {
+            terms,
+            id: self.strings.str_id(&d.id),
             source,
             title,
             published: d.published,
             entities: self.entity_lists.slice_id(entities),
             claims: self.claim_lists.slice_id(claims),
-            claim_rows: d.claim_rows as u32,
             quotes: self.quote_lists.slice_id(quotes),
             sketch,
         });
@@ -452,6 +540,10 @@ impl Comparer {
         self.key_lists.get(c.entities)
     }
 
+    fn claim_subjects(&self, c: &StoredClaim) -> &[u32] {
+        self.key_lists.get(c.subjects)
+    }
+
     fn quotes(&self, i: usize) -> &[StoredQuote] {
         self.quote_lists.get(self.articles[i].quotes)
     }
@@ -466,99 +558,39 @@ impl Comparer {
         self.articles.is_empty()
     }
 
-    /// Groups the articles into stories (see the module notes).
+    /// Groups the articles into stories (see [`stories`]).
     pub fn stories(&self) -> Stories {
         let n = self.articles.len();
-        let mut df = vec![0u32; self.keys.len()];
-        for i in 0..n {
-            for e in self.entities(i) {
-                df[e.key as usize] += 1;
-            }
+        // Copies (the same terms and date) join their first copy and are scored once.
+        let mut first_copy: FxHashMap<(u32, Option<Date>), u32> = FxHashMap::default();
+        let mut node_of: Vec<u32> = Vec::with_capacity(n);
+        let mut firsts: Vec<usize> = Vec::new();
+        for (i, a) in self.articles.iter().enumerate() {
+            let next = firsts.len() as u32;
+            let id = *first_copy.entry((a.terms, a.published)).or_insert_with(|| {
+                firsts.push(i);
+                next
+            });
+            node_of.push(id);
         }
-        // Full weight up to `common` articles, falling to nothing at ten times as many.
-        let common = (n as f64 / 200.0).max(COMMON_FLOOR);
-        let rarity = |k: u32| -> f64 {
-            let d = f64::from(df[k as usize]);
-            if d <= common {
-                1.0
-            } else {
-                (1.0 - (d / common).ln() / 10f64.ln()).max(0.0)
-            }
-        };
-        let weight = |e: &StoredEntity| -> f64 {
-            let w = match e.kind {
-                NameKind::Person | NameKind::Org => 1.0,
-                NameKind::Place | NameKind::Misc => 0.5,
-            };
-            w * rarity(e.key)
-        };
-        // Postings: for each key, the earlier articles naming it, with its weight there.
-        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.keys.len()];
-        let mut parent: Vec<u32> = (0..n as u32).collect();
-        let norm: Vec<f64> = (0..n)
-            .map(|i| {
-                self.entities(i)
-                    .iter()
-                    .map(|e| weight(e).powi(2))
-                    .sum::<f64>()
-                    .sqrt()
+        let nodes: Vec<stories::Node<'_>> = firsts
+            .iter()
+            .map(|&i| stories::Node {
+                terms: self.term_lists.get(self.articles[i].terms),
+                published: self.articles[i].published,
             })
             .collect();
-        // Per earlier article: (shared weight, dot product), reset after each article.
-        let mut score = vec![(0f64, 0f64); n];
-        let mut touched: Vec<u32> = Vec::new();
-        // Copies (the same entities and date: syndicated or duplicated articles) score alike
-        // against every other article, so only the first of each is scored; the others join it.
-        let mut first_copy: FxHashMap<(u32, Option<Date>), u32> = FxHashMap::default();
-        for (i, a) in self.articles.iter().enumerate() {
-            match first_copy.entry((a.entities, a.published)) {
-                std::collections::hash_map::Entry::Occupied(o) => {
-                    let total: f64 = self.entities(i).iter().map(weight).sum();
-                    if total >= STORY_THRESHOLD - 1e-9 {
-                        union(&mut parent, i as u32, *o.get());
-                    }
-                    continue;
-                }
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(i as u32);
-                }
-            }
-            for e in self.entities(i) {
-                let w = weight(e);
-                if w <= 0.0 {
-                    continue;
-                }
-                for &(j, wj) in &postings[e.key as usize] {
-                    let s = &mut score[j as usize];
-                    if s.0 == 0.0 {
-                        touched.push(j);
-                    }
-                    s.0 += w.min(f64::from(wj));
-                    s.1 += w * f64::from(wj);
-                }
-                postings[e.key as usize].push((i as u32, w as f32));
-            }
-            for &j in &touched {
-                let b = &self.articles[j as usize];
-                let near = match (a.published, b.published) {
-                    (Some(x), Some(y)) => (x - y).get_days().abs() as i64 <= self.story_days,
-                    _ => true,
-                };
-                let (shared, dot) = score[j as usize];
-                let cosine = dot / (norm[i] * norm[j as usize]).max(f64::MIN_POSITIVE);
-                if near && shared >= STORY_THRESHOLD - 1e-9 && cosine >= STORY_COSINE - 1e-9 {
-                    union(&mut parent, i as u32, j);
-                }
-                score[j as usize] = (0.0, 0.0);
-            }
-            touched.clear();
-        }
+        let specific: Vec<bool> = (0..self.keys.len() as u32)
+            .map(|k| !self.keys.get(k).starts_with("w:"))
+            .collect();
+        let group = stories::group(&nodes, &specific, self.story_days);
         let mut number: FxHashMap<u32, usize> = FxHashMap::default();
-        let of_article = (0..n as u32)
-            .map(|i| {
-                let root = find(&mut parent, i);
+        let of_article = node_of
+            .iter()
+            .map(|&nd| {
+                let g = group[nd as usize];
                 let next = number.len() + 1;
-                *number.entry(root).or_insert(next)
+                *number.entry(g).or_insert(next)
             })
             .collect();
         Stories {
@@ -576,20 +608,20 @@ impl Comparer {
         pending: Vec<Pending>,
     ) -> Result<Vec<PathBuf>, Error> {
         let stories = self.stories();
+        let view = view::View::new(&self, &stories);
         let mut written = Vec::new();
         for p in pending {
-            let story_of_row: Vec<usize> = match p.table {
-                Table::Claims => self
-                    .articles
-                    .iter()
-                    .zip(&stories.of_article)
-                    .flat_map(|(a, &s)| std::iter::repeat_n(s, a.claim_rows as usize))
-                    .collect(),
-                _ => stories.of_article.clone(),
+            let path = match p.table {
+                Table::Claims => table::fill(
+                    &p,
+                    format,
+                    view.claim_rows(&stories.of_article)
+                        .map(|(s, name, key)| (s, Some((name, key)))),
+                )?,
+                _ => table::fill(&p, format, stories.of_article.iter().map(|&s| (s, None)))?,
             };
-            written.push(table::fill_story(&p, format, &story_of_row)?);
+            written.push(path);
         }
-        let view = view::View::new(&self, &stories);
         written.extend(view.write(dir, format)?);
         Ok(written)
     }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::view::{ClaimGroup, StoryReport};
 use crate::Error;
+use crate::extract::claims::MENTION;
 
 /// Items shown per list before pointing to the table.
 const LIST_MAX: usize = 12;
@@ -35,9 +36,10 @@ impl ReportWriter {
         };
         w.put(
             "# Comparison of sources\n\nEvery story covered by more than one source, with what \
-             its sources contradict each other on, quote differently, or say alone. Values are \
-             TIMEX3 dates and amounts as normalised by newsrake; `compare_claims.csv`, \
-             `compare_quotes.csv` and `compare_names.csv` have every row.\n\n",
+             its sources contradict each other on, quote differently, or say alone, each with the \
+             words behind it. Dates are TIMEX3 values with their plain reading; \
+             `compare_claims.csv`, `compare_quotes.csv` and `compare_names.csv` have every \
+             row.\n\n",
         )?;
         Ok(w)
     }
@@ -98,18 +100,58 @@ fn render_story(s: &mut String, st: &StoryReport) {
     }
     s.push('\n');
 
-    let conflicts: Vec<String> = st
-        .claims
+    let with_status = |status: &str| -> Vec<String> {
+        st.claims
+            .iter()
+            .filter(|c| c.status == status && c.attribute != MENTION)
+            .map(|c| format!("{}: {}{}", claim_label(c), c.detail, evidence(c, 8)))
+            .collect()
+    };
+    list(
+        s,
+        "Contradictions",
+        &with_status("conflict"),
+        "compare_claims.csv",
+    );
+    list(
+        s,
+        "Differences that may both be true (in time, or as two descriptions)",
+        &with_status("differ"),
+        "compare_claims.csv",
+    );
+    list(
+        s,
+        "Outlets that contradict themselves",
+        &with_status("self-conflict"),
+        "compare_claims.csv",
+    );
+
+    let misattributed: Vec<String> = st
+        .quotes
         .iter()
-        .filter(|c| c.status == "conflict")
-        .map(|c| format!("{}: {}", claim_label(c), c.detail))
+        .filter(|q| q.status == "misattributed")
+        .map(|q| {
+            let by: Vec<String> = q
+                .speakers
+                .iter()
+                .map(|(src, sp)| format!("{src}: {}", sp.join(", ")))
+                .collect();
+            format!("“{}” — {}", q.text, by.join("; "))
+        })
         .collect();
-    list(s, "Contradictions", &conflicts, "compare_claims.csv");
+    list(
+        s,
+        "Quotations attributed to different speakers",
+        &misattributed,
+        "compare_quotes.csv",
+    );
 
     let variants: Vec<String> = st
         .quotes
         .iter()
-        .filter(|q| q.status == "variant")
+        .filter(|q| {
+            q.status == "variant" || q.status == "misattributed" && !q.differences.is_empty()
+        })
         .map(|q| {
             let by: Vec<String> = q
                 .wording
@@ -155,7 +197,7 @@ fn render_story(s: &mut String, st: &StoryReport) {
     let single: Vec<String> = st
         .claims
         .iter()
-        .filter(|c| c.status == "one" && c.event != crate::extract::claims::MENTION)
+        .filter(|c| c.status == "one" && c.attribute != MENTION)
         .map(|c| {
             let (src, v) = c
                 .values
@@ -164,7 +206,7 @@ fn render_story(s: &mut String, st: &StoryReport) {
                 .map_or((String::new(), String::new()), |(s, v)| {
                     (s.clone(), v.join(", "))
                 });
-            format!("*{src}*: {} = {v}", claim_label(c))
+            format!("*{src}*: {} = {v}{}", claim_label(c), evidence(c, 1))
         })
         .collect();
     list(
@@ -177,16 +219,14 @@ fn render_story(s: &mut String, st: &StoryReport) {
     let agree: Vec<String> = st
         .claims
         .iter()
-        .filter(|c| c.status == "agree")
+        .filter(|c| c.status == "agree" && c.attribute != MENTION)
         .map(|c| {
-            let mut v: Vec<String> = c.values.values().flatten().cloned().collect();
-            v.dedup();
-            format!(
-                "{}: {} ({})",
-                claim_label(c),
-                v.join(", "),
-                c.values.keys().cloned().collect::<Vec<_>>().join(", ")
-            )
+            let by: Vec<String> = c
+                .values
+                .iter()
+                .map(|(src, v)| format!("{src}: {}", v.join(", ")))
+                .collect();
+            format!("{}: {}{}", claim_label(c), by.join("; "), evidence(c, 3))
         })
         .collect();
     list(s, "Agreements", &agree, "compare_claims.csv");
@@ -206,23 +246,43 @@ fn render_story(s: &mut String, st: &StoryReport) {
     );
 }
 
-/// `**Halvorsen Marine** · DISMISS · amount (jobs)`.
+/// `**Halvorsen Marine** · when (CLOSE)`, `**Alan Pryce** · prison term`.
 fn claim_label(c: &ClaimGroup) -> String {
-    format!(
-        "**{}** · {} · {}{}",
-        c.subject,
-        c.event,
-        c.value_type.name(),
-        unit(&c.unit)
-    )
-}
-
-fn unit(u: &str) -> String {
-    if u.is_empty() {
+    let subject = if c.subject.is_empty() {
+        "(no subject)".to_string()
+    } else {
+        format!("**{}**", c.subject)
+    };
+    let event = if c.event.is_empty() {
         String::new()
     } else {
-        format!(" ({u})")
+        format!(" ({})", c.event)
+    };
+    format!("{subject} · {}{event}", c.attribute)
+}
+
+/// The words behind a row, a nested line per source and value (at most `max`).
+fn evidence(c: &ClaimGroup, max: usize) -> String {
+    let mut s = String::new();
+    for e in c.evidence.iter().take(max) {
+        let _ = write!(
+            s,
+            "\n  - {} ({}{}): {} — “{}”",
+            e.source,
+            e.article,
+            e.published.map(|d| format!(", {d}")).unwrap_or_default(),
+            e.shown,
+            e.sentence
+        );
     }
+    if c.evidence.len() > max {
+        let _ = write!(
+            s,
+            "\n  - … {} more in `compare_claims.csv`",
+            c.evidence.len() - max
+        );
+    }
+    s
 }
 
 fn speaker(s: &str) -> String {

@@ -112,11 +112,12 @@ impl TableWriter {
     }
 }
 
-/// Rewrites a table written with an empty `story` column, filling it row by row.
-pub(crate) fn fill_story(
+/// Rewrites a table written with an empty `story` column, filling it row by row from `rows`:
+/// each row's story and, for `claims`, its subject's name and key as the story names them.
+pub(crate) fn fill(
     p: &Pending,
     format: Format,
-    story_of_row: &[usize],
+    mut rows: impl Iterator<Item = (usize, Option<(String, String)>)>,
 ) -> Result<PathBuf, Error> {
     let out_tmp = p.tmp.with_extension("story.partial");
     let f = File::open(&p.tmp).map_err(|e| Error::output(&p.tmp, e))?;
@@ -132,38 +133,57 @@ pub(crate) fn fill_story(
                 .headers()
                 .map_err(|e| Error::output(&p.tmp, e.into()))?
                 .clone();
-            let col = headers.iter().position(|h| h == "story").unwrap_or(0);
+            let col = |name: &str| headers.iter().position(|h| h == name);
+            let story_col = col("story").unwrap_or(0);
+            let (subject_col, key_col) = (col("subject"), col("subject_key"));
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record(&headers)
                 .map_err(|e| Error::output(&out_tmp, e.into()))?;
             let mut rec = csv::StringRecord::new();
-            let mut row = 0;
             while r
                 .read_record(&mut rec)
                 .map_err(|e| Error::output(&p.tmp, e.into()))?
             {
-                let story = story_of_row.get(row).map(|s| s.to_string());
+                let (story, subject) = rows.next().unwrap_or((0, None));
+                let story = (story > 0).then(|| story.to_string());
                 let fields = rec.iter().enumerate().map(|(i, v)| {
-                    if i == col {
-                        story.as_deref().unwrap_or("")
-                    } else {
-                        v
+                    if i == story_col {
+                        return story.as_deref().unwrap_or("");
+                    }
+                    match &subject {
+                        Some((name, _)) if Some(i) == subject_col => name.as_str(),
+                        Some((_, key)) if Some(i) == key_col => key.as_str(),
+                        _ => v,
                     }
                 });
                 w.write_record(fields)
                     .map_err(|e| Error::output(&out_tmp, e.into()))?;
-                row += 1;
             }
             w.flush().map_err(werr)?;
         }
         Format::Jsonl | Format::Tagged => {
-            for (row, line) in BufReader::new(f).lines().enumerate() {
+            for line in BufReader::new(f).lines() {
                 let line = line.map_err(|e| Error::output(&p.tmp, e))?;
-                let story = story_of_row
-                    .get(row)
-                    .map_or("null".to_string(), |s| s.to_string());
-                // Inside JSON strings every quote is escaped, so this key is the field itself.
-                let line = line.replacen("\"story\":null", &format!("\"story\":{story}"), 1);
+                let (story, subject) = rows.next().unwrap_or((0, None));
+                let line = match (story > 0, subject) {
+                    (true, Some((name, key))) => {
+                        // Rows are re-serialised: subjects hold arbitrary text.
+                        let mut v: serde_json::Map<String, serde_json::Value> =
+                            serde_json::from_str(&line).map_err(|e| {
+                                Error::output(&p.tmp, std::io::Error::other(e.to_string()))
+                            })?;
+                        v.insert("story".into(), story.into());
+                        v.insert("subject".into(), name.into());
+                        v.insert("subject_key".into(), key.into());
+                        serde_json::to_string(&v)
+                            .map_err(|e| Error::output(&out_tmp, std::io::Error::other(e)))?
+                    }
+                    // Inside JSON strings every quote is escaped, so this key is the field.
+                    (true, None) => {
+                        line.replacen("\"story\":null", &format!("\"story\":{story}"), 1)
+                    }
+                    (false, _) => line,
+                };
                 writeln!(out, "{line}").map_err(werr)?;
             }
         }

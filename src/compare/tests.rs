@@ -1,103 +1,279 @@
-use super::view::status;
+use super::view::{ClaimGroup, View, status};
 use super::*;
+use crate::input::parse_published;
+use crate::pipeline::Pipeline;
 
-fn digest(source: &str, day: Option<&str>, keys: &[(&str, NameKind)]) -> Digest {
-    Digest {
-        source: source.into(),
-        title: String::new(),
-        published: day.map(|d| d.parse().unwrap()),
-        entities: keys
-            .iter()
-            .map(|&(k, kind)| DigestEntity {
-                key: k.into(),
-                name: k.into(),
-                kind,
-                mentions: 1,
-            })
-            .collect(),
-        claims: Vec::new(),
-        claim_rows: 0,
-        quotes: Vec::new(),
-        sketch: Sketch::default(),
-    }
+/// Digests of invented articles: (source, publication day, text).
+fn digests(articles: &[(&str, Option<&str>, &str)]) -> Vec<Digest> {
+    let p = Pipeline::new().unwrap();
+    let rules = TermRules::new().unwrap();
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, &(source, day, text))| {
+            let article = Article {
+                id: format!("{source}/{i}"),
+                source: source.into(),
+                text: text.into(),
+                published: day.and_then(parse_published),
+                ..Article::default()
+            };
+            Digest::new(&article, &p.analyze(&article), &rules)
+        })
+        .collect()
 }
 
-const P: NameKind = NameKind::Person;
-const O: NameKind = NameKind::Org;
-const L: NameKind = NameKind::Place;
-
-fn stories(days: u32, ds: Vec<Digest>) -> Vec<usize> {
-    let mut c = Comparer::new(days);
+fn comparer(ds: Vec<Digest>) -> Comparer {
+    let mut c = Comparer::new(7);
     for d in ds {
         c.add(d);
     }
-    c.stories().of_article
+    c
 }
 
-#[test]
-fn two_shared_names_or_a_name_and_a_place_make_a_story() {
-    let got = stories(
-        7,
-        vec![
-            digest("a", Some("2025-03-11"), &[("acme", O), ("dana whitlow", P)]),
-            digest("b", Some("2025-03-12"), &[("acme", O), ("dana whitlow", P)]),
-            digest("c", Some("2025-03-12"), &[("acme", O), ("brightwater", L)]),
-            digest("d", Some("2025-03-12"), &[("brightwater", L), ("oslo", L)]),
-            digest("e", Some("2025-03-12"), &[("acme", O)]),
-        ],
+/// The compared claim rows of the story of the first article.
+fn rows(articles: &[(&str, Option<&str>, &str)]) -> Vec<ClaimGroup> {
+    let c = comparer(digests(articles));
+    let stories = c.stories();
+    assert!(
+        stories.of_article.iter().all(|&s| s == 1),
+        "one story: {:?}",
+        stories.of_article
     );
-    // c joins a and b through acme + brightwater? No: a and b do not name brightwater, so c
-    // shares only acme (1.0) with them; d shares one place (0.5) with c; e one name.
-    assert_eq!(got, vec![1, 1, 2, 3, 4]);
-    let got = stories(
-        7,
-        vec![
-            digest("a", Some("2025-03-11"), &[("acme", O), ("brightwater", L)]),
-            digest("b", Some("2025-03-12"), &[("acme", O), ("brightwater", L)]),
-        ],
+    View::new(&c, &stories).claim_groups(1)
+}
+
+fn row<'a>(rows: &'a [ClaimGroup], attribute: &str, event: &str) -> &'a ClaimGroup {
+    rows.iter()
+        .find(|r| r.attribute == attribute && r.event == event)
+        .unwrap_or_else(|| {
+            let all: Vec<_> = rows
+                .iter()
+                .map(|r| (r.attribute, r.event, r.status, &r.values))
+                .collect();
+            panic!("no {attribute} {event} row in {all:#?}")
+        })
+}
+
+const DAY: Option<&str> = Some("2026-03-09");
+
+#[test]
+fn one_fact_in_other_words_meets_itself() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Kestrel Plastics unveiled plans on Monday to close its Dunwich plant. The firm is \
+             axing 310 roles at the site, managing director Ruth Amos said.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Kestrel Plastics disclosed on Monday that it will shut the Dunwich plant, where \
+             some 300 workers face redundancy. Ruth Amos runs Kestrel Plastics.",
+        ),
+        (
+            "gamma",
+            DAY,
+            "Kestrel Plastics announced on Monday that its Dunwich plant will close: 310 posts \
+             will go. Ruth Amos, the managing director, called it a sad day for Dunwich.",
+        ),
+    ]);
+    let jobs = row(&got, "jobs", "cut");
+    assert_eq!(jobs.status, "agree", "{:?}", jobs.values);
+    assert_eq!(jobs.values.len(), 3);
+    let announce = row(&got, "when", "ANNOUNCE");
+    assert_eq!(announce.status, "agree", "{:?}", announce.values);
+    assert_eq!(announce.values.len(), 3);
+    assert_eq!(announce.subject, "Kestrel Plastics");
+}
+
+#[test]
+fn incompatible_values_for_one_question_conflict() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Judge Mara Voss jailed Tobias Renn for nine years at Kelby Crown Court on Monday. \
+             Renn, 44, had admitted the fraud.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Tobias Renn was sentenced to seven years in prison at Kelby Crown Court on Monday. \
+             The 44-year-old had admitted the fraud, Judge Mara Voss said.",
+        ),
+    ]);
+    let term = row(&got, "prison term", "");
+    assert_eq!(term.status, "conflict");
+    assert_eq!(term.subject, "Tobias Renn");
+    assert!(term.detail.contains("P9Y (9 years)"), "{}", term.detail);
+    assert!(term.detail.contains("P7Y (7 years)"), "{}", term.detail);
+    // Each side's words are there to read.
+    assert_eq!(term.evidence.len(), 2);
+    assert!(
+        term.evidence
+            .iter()
+            .any(|e| e.sentence.contains("seven years"))
     );
-    assert_eq!(got, vec![1, 1]);
+    let age = row(&got, "age", "");
+    assert_eq!(age.status, "agree");
 }
 
 #[test]
-fn the_date_window_separates_stories_and_undated_articles_join_on_names() {
-    let keys = [("acme", O), ("dana whitlow", P)];
-    let ds = || {
-        vec![
-            digest("a", Some("2025-03-01"), &keys),
-            digest("b", Some("2025-03-20"), &keys),
-            digest("c", None, &keys),
-        ]
-    };
-    // The undated article joins both, and through it they are one story (union-find).
-    assert_eq!(stories(7, ds()), vec![1, 1, 1]);
-    let mut two = ds();
-    two.pop();
-    assert_eq!(stories(7, two.clone()), vec![1, 2]);
-    assert_eq!(stories(30, two), vec![1, 1]);
+fn a_value_about_something_else_is_no_contradiction() {
+    // 240 jobs cut at one plant; 2,000 people employed across the country.
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Harlow Foods will cut 240 jobs at its Selby plant. Harlow Foods employs 2,000 \
+             people across the country.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Harlow Foods is to axe 240 jobs at the Selby plant, the company said.",
+        ),
+    ]);
+    assert_eq!(row(&got, "jobs", "cut").status, "agree");
+    assert_eq!(row(&got, "workforce", "").status, "one");
+    assert!(
+        got.iter().all(|r| r.status != "conflict"),
+        "{:?}",
+        got.iter()
+            .map(|r| (r.attribute, r.status))
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]
-fn names_in_hundreds_of_articles_count_little() {
-    // 600 articles share two common names (df 600: weight 0) and pairs share a rare one.
-    let mut ds = Vec::new();
-    for i in 0..600 {
-        let pair = format!("person {}", i / 2);
-        let keys = [("uk", L), ("prime minister", P), (pair.as_str(), P)];
-        ds.push(digest("s", None, &keys));
-    }
-    let got = stories(7, ds);
-    assert_eq!(got.iter().max(), Some(&600));
+fn an_outlet_that_contradicts_itself_is_flagged() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Harlow Foods will cut 240 jobs at its Selby plant. Later the firm said 260 jobs \
+             would be cut at the Selby plant.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Harlow Foods will cut 240 jobs at the Selby plant.",
+        ),
+    ]);
+    let jobs = row(&got, "jobs", "cut");
+    assert_eq!(jobs.status, "self-conflict", "{:?}", jobs.values);
+    assert!(
+        jobs.detail.contains("alpha contradicts itself"),
+        "{}",
+        jobs.detail
+    );
 }
 
 #[test]
-fn story_numbers_do_not_depend_on_union_order() {
-    let ds = vec![
-        digest("a", None, &[("x", P), ("y", P)]),
-        digest("b", None, &[("p", P), ("q", P)]),
-        digest("c", None, &[("y", P), ("q", P), ("x", P), ("p", P)]),
-    ];
-    assert_eq!(stories(7, ds), vec![1, 1, 1]);
+fn values_that_time_may_explain_differ() {
+    let got = rows(&[
+        (
+            "alpha",
+            Some("2026-06-01"),
+            "Actress Lena Morrow was seen in Rome with her boyfriend, the cellist Pavel Dunn. \
+             Morrow and Dunn met in 2020 in Vienna.",
+        ),
+        (
+            "beta",
+            Some("2026-06-04"),
+            "Lena Morrow and Pavel Dunn are engaged, her agent said on Thursday. The couple \
+             met in 2020 in Vienna.",
+        ),
+    ]);
+    let rel = row(&got, "relationship", "");
+    assert_eq!(rel.status, "differ");
+    assert!(rel.detail.contains("2026-06-01") && rel.detail.contains("2026-06-04"));
+    assert_eq!(rel.subject, "Lena Morrow & Pavel Dunn");
+    assert_eq!(row(&got, "when", "MEET").status, "agree");
+}
+
+#[test]
+fn a_death_toll_that_rises_in_a_later_article_differs() {
+    let got = rows(&[
+        (
+            "alpha",
+            Some("2026-04-14"),
+            "A magnitude 6.1 earthquake struck Varna Province, killing 12 people.",
+        ),
+        (
+            "beta",
+            Some("2026-04-15"),
+            "The death toll from the magnitude 6.1 earthquake in Varna Province rose to 19.",
+        ),
+    ]);
+    assert_eq!(row(&got, "deaths", "").status, "differ");
+    assert_eq!(row(&got, "magnitude", "").status, "agree");
+}
+
+fn stories_of(articles: &[(&str, Option<&str>, &str)]) -> Vec<usize> {
+    comparer(digests(articles)).stories().of_article
+}
+
+#[test]
+fn two_events_of_one_kind_in_one_week_are_two_stories() {
+    let got = stories_of(&[
+        (
+            "alpha",
+            Some("2026-04-14"),
+            "A magnitude 5.8 earthquake struck the Serval Hills on Tuesday, killing 12 people \
+             near the town of Brastova. Rescue teams searched collapsed houses in Brastova.",
+        ),
+        (
+            "beta",
+            Some("2026-04-14"),
+            "Twelve people died when a 5.8-magnitude quake hit the Serval Hills on Tuesday. \
+             The epicentre was near Brastova, where houses collapsed.",
+        ),
+        (
+            "alpha",
+            Some("2026-04-16"),
+            "A magnitude 4.9 earthquake struck off the coast of Marrow Bay on Thursday, \
+             injuring two people. Fishing boats were damaged in the Marrow Bay harbour.",
+        ),
+        (
+            "beta",
+            Some("2026-04-16"),
+            "A 4.9-magnitude quake rattled Marrow Bay on Thursday, leaving two people hurt \
+             and damaging boats in the harbour of Marrow Bay.",
+        ),
+    ]);
+    assert_eq!(got[0], got[1]);
+    assert_eq!(got[2], got[3]);
+    assert_ne!(got[0], got[2]);
+}
+
+#[test]
+fn the_date_window_separates_stories() {
+    let text = "Kestrel Plastics will close its Dunwich plant, Ruth Amos of Kestrel Plastics \
+                said. The Dunwich plant opened in 1971.";
+    let got = stories_of(&[
+        ("alpha", Some("2026-03-09"), text),
+        ("beta", Some("2026-03-10"), text),
+        ("gamma", Some("2026-05-30"), text),
+    ]);
+    assert_eq!(got[0], got[1]);
+    assert_ne!(got[0], got[2]);
+}
+
+#[test]
+fn copies_are_one_story_numbered_by_their_first_article() {
+    let a = "Kestrel Plastics will close its Dunwich plant, Ruth Amos said.";
+    let b = "Mayor Ida Brenn opened the new Kelby library on Saturday, and Kelby children \
+             borrowed the first books.";
+    let got = stories_of(&[
+        ("alpha", DAY, a),
+        ("beta", DAY, b),
+        ("gamma", DAY, a),
+        ("delta", DAY, b),
+    ]);
+    assert_eq!(got, vec![1, 2, 1, 2]);
 }
 
 #[test]

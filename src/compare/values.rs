@@ -1,19 +1,30 @@
-//! Claim values and when two of them are compatible.
+//! Claim values: what each one reads as in plain words, and when two of them are compatible.
 //!
-//! A date value is the period its TIMEX3 value names (a day, a week, a month, a quarter, a
+//! A **date** is the period its TIMEX3 value names (a day, a week, a month, a quarter, a
 //! season, a half, a year, a decade, a century), narrowed to its first, middle or last third by
 //! `START`, `MID` and `END`. Two dates are compatible when their periods overlap: equal days,
 //! or one period containing the other (`2025-06` `END` contains `2025-06-30`).
 //!
-//! An amount stands for a range of true values: an exact one for itself within 0.5 % (for
-//! rounding), an approximate one (`about 260`) for ±5 %, a lower bound (`more than 240`) for
-//! anything from 95 % of it up, an upper bound (`up to 150`) for anything up to 105 % of it.
-//! Two amounts are compatible when their ranges overlap.
+//! A **quantity** (an amount, a count, an age, a duration in days) stands for the range of true
+//! values its writer allows:
+//! - as written, it is exact to half the place value of its last digit, scales applied: `44`
+//!   percent covers 43.5–44.5 and so holds `43.6`; `2.4 million` covers 2.35–2.45 million and
+//!   holds `2,381,000`; `240` and `243` are different figures;
+//! - `about`, `some`, `around`: ±5 % (or half the last digit's place value, if more): `about
+//!   80` holds `83`, `about 260` does not hold `240`;
+//! - `more than`, `at least`, `over`: from the figure (less half a last digit) up; `up to`,
+//!   `nearly`, `at most`: up to the figure (plus half a last digit);
+//! - a duration's last digit is its unit: `nine years` covers 8.5–9.5 years.
+//!
+//! Two quantities are compatible when their ranges overlap. Roles, relationship stages and
+//! places are compared as words in the comparison itself.
 
 use jiff::civil::Date;
 
-use crate::extract::amounts::{Bound, format_value};
-use crate::extract::dates::Mod;
+use crate::extract::amounts::{Amount, Bound, format_value};
+use crate::extract::claims::{Claim, ClaimValue};
+use crate::extract::dates::{DateMention, Mod};
+use crate::extract::names::Names;
 
 /// A comparable value.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -25,23 +36,29 @@ pub enum Value {
         /// One past the last day.
         hi: i32,
     },
-    /// A number and how exact it is.
-    Amount {
-        /// The number.
-        value: f64,
-        /// How exact it is.
-        bound: Bound,
+    /// A closed range of quantities (durations in days).
+    Range {
+        /// Lowest value allowed.
+        lo: f64,
+        /// Highest value allowed.
+        hi: f64,
+    },
+    /// A word or name, by a hash of its normalised text.
+    Text {
+        /// FxHash of the text.
+        hash: u64,
     },
 }
 
-// Amounts are finite numbers (the extractor never makes NaN), so equality is an equivalence.
+// Ranges hold finite numbers or infinities (never NaN), so equality is an equivalence.
 impl Eq for Value {}
 
 impl std::hash::Hash for Value {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         match *self {
             Value::Date { lo, hi } => (0u8, lo, hi).hash(h),
-            Value::Amount { value, bound } => (1u8, value.to_bits(), bound).hash(h),
+            Value::Range { lo, hi } => (1u8, lo.to_bits(), hi.to_bits()).hash(h),
+            Value::Text { hash } => (2u8, hash).hash(h),
         }
     }
 }
@@ -51,38 +68,42 @@ impl Value {
     pub fn compatible(self, other: Value) -> bool {
         match (self, other) {
             (Value::Date { lo: a, hi: b }, Value::Date { lo: c, hi: d }) => a < d && c < b,
-            (
-                Value::Amount {
-                    value: a,
-                    bound: ba,
-                },
-                Value::Amount {
-                    value: b,
-                    bound: bb,
-                },
-            ) => {
-                let (x, y) = (range(a, ba), range(b, bb));
-                x.0 <= y.1 && y.0 <= x.1
+            (Value::Range { lo: a, hi: b }, Value::Range { lo: c, hi: d }) => {
+                // Half-open at the top, so that 8.5 years ("eight") and 8.5 ("nine") do not
+                // meet, unless a range is a single point.
+                a == c || a < d && c < b
             }
+            (Value::Text { hash: a }, Value::Text { hash: b }) => a == b,
             _ => false,
         }
     }
 }
 
-/// The true amounts an outlet allows when it writes `v` with `bound`.
-fn range(v: f64, bound: Bound) -> (f64, f64) {
+/// The range of true values an outlet allows when it writes `v` with `bound`, its last digit
+/// worth `precision`.
+pub fn range(v: f64, bound: Bound, precision: f64) -> Value {
+    let half = (precision / 2.0).max(v.abs() * 1e-9);
     let (lo, hi) = match bound {
-        Bound::Exact => (v * 0.995, v * 1.005),
-        Bound::Approx => (v * 0.95, v * 1.05),
-        Bound::Min => (v * 0.95, f64::INFINITY),
-        Bound::Max => (f64::NEG_INFINITY, v * 1.05),
+        Bound::Exact => (v - half, v + half),
+        Bound::Approx => {
+            let t = (v.abs() * 0.05).max(half);
+            (v - t, v + t)
+        }
+        Bound::Min => (v - half, f64::INFINITY),
+        Bound::Max => (f64::NEG_INFINITY, v + half),
     };
-    (lo.min(hi), lo.max(hi))
+    Value::Range {
+        lo: lo.min(hi),
+        hi: lo.max(hi),
+    }
 }
 
-/// How an amount is shown in the comparison tables: `about 260`, `240`, `more than 40`.
+/// How an amount is shown in the comparison tables: `about 260`, `240`, `at least 40`.
 pub fn show_amount(value: f64, bound: Bound) -> String {
-    let v = format_value(value);
+    with_bound(format_value(value), bound)
+}
+
+fn with_bound(v: String, bound: Bound) -> String {
     match bound {
         Bound::Exact => v,
         Bound::Approx => format!("about {v}"),
@@ -111,11 +132,6 @@ fn ymd(y: i16, m: i8, d: i8) -> Option<i32> {
 pub fn period(value: &str, modifier: Option<Mod>) -> Option<(i32, i32)> {
     let (date, _time) = value.split_once('T').unwrap_or((value, ""));
     let parts: Vec<&str> = date.split('-').collect();
-    let num = |s: &str| -> Option<i64> {
-        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
     let head = *parts.first()?;
     let (lo, hi) = match (head.len(), parts.len()) {
         // Century ("20" is the 2000s … as TimeML writes it) and decade ("199").
@@ -132,11 +148,7 @@ pub fn period(value: &str, modifier: Option<Mod>) -> Option<(i32, i32)> {
             match parts.get(1).copied() {
                 None => (ymd(y, 1, 1)?, ymd(y + 1, 1, 1)?),
                 Some(p) if p.starts_with('W') => {
-                    let w = num(&p[1..])? as i32;
-                    // ISO week 1 holds January 4th.
-                    let jan4 = Date::new(y, 1, 4).ok()?;
-                    let monday = day(jan4) - i32::from(jan4.weekday().to_monday_zero_offset());
-                    let start = monday + (w - 1) * 7;
+                    let start = week_start(y, num(&p[1..])? as i32)?;
                     match parts.get(2) {
                         // "XXXX-WXX-6" style days inside a week, or weekends ("2025-W10-WE").
                         Some(&"WE") => (start + 5, start + 7),
@@ -149,6 +161,9 @@ pub fn period(value: &str, modifier: Option<Mod>) -> Option<(i32, i32)> {
                 }
                 Some(p) if p.starts_with('Q') => {
                     let q = num(&p[1..])? as i8;
+                    if !(1..=4).contains(&q) {
+                        return None;
+                    }
                     let m = (q - 1) * 3 + 1;
                     let end = if q == 4 {
                         ymd(y + 1, 1, 1)?
@@ -199,6 +214,418 @@ pub fn period(value: &str, modifier: Option<Mod>) -> Option<(i32, i32)> {
     })
 }
 
+fn num(s: &str) -> Option<i64> {
+    (!s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// The first day of ISO week `w` of year `y` (week 1 holds January 4th).
+fn week_start(y: i16, w: i32) -> Option<i32> {
+    if !(1..=53).contains(&w) {
+        return None;
+    }
+    let jan4 = Date::new(y, 1, 4).ok()?;
+    let monday = day(jan4) - i32::from(jan4.weekday().to_monday_zero_offset());
+    Some(monday + (w - 1) * 7)
+}
+
+/// A date as "%A %-d %B %Y" or another jiff format ("Tuesday 11 March 2025").
+fn fmt_date(fmt: &str, d: Date) -> Option<String> {
+    jiff::fmt::strtime::format(fmt, d).ok()
+}
+
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, x) if x != 11 => "st",
+        (2, x) if x != 12 => "nd",
+        (3, x) if x != 13 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A TIMEX3 date value in plain words: `2025-06 END` reads "end of June 2025", `199` "the
+/// 1990s", `2025-03-11` "Tuesday 11 March 2025", `2025-Q3` "the third quarter of 2025". A
+/// value it cannot read is given back as written.
+pub fn plain_date(value: &str, modifier: Option<Mod>) -> String {
+    let Some(base) = plain_period(value) else {
+        return show_date(value, modifier);
+    };
+    match modifier {
+        None => base,
+        Some(Mod::Start) => format!("early {}", base.trim_start_matches("the ")),
+        Some(Mod::Mid) => format!("mid-{}", base.trim_start_matches("the ")),
+        Some(Mod::End) => format!("end of {base}"),
+        Some(Mod::Approx) => format!("about {base}"),
+        Some(Mod::MoreThan) => format!("after {base}"),
+        Some(Mod::LessThan) => format!("before {base}"),
+        Some(Mod::EqualOrMore) => format!("{base} or later"),
+        Some(Mod::EqualOrLess) => format!("by {base}"),
+    }
+}
+
+fn plain_period(value: &str) -> Option<String> {
+    let (date, time) = value.split_once('T').unwrap_or((value, ""));
+    let parts: Vec<&str> = date.split('-').collect();
+    let head = *parts.first()?;
+    let base = match (head.len(), parts.len()) {
+        (2, 1) => format!("the {} century", ordinal(num(head)? + 1)),
+        (3, 1) => format!("the {}0s", num(head)?),
+        (4, 1) => head.to_string(),
+        (4, _) => {
+            let y = num(head)?;
+            let p = parts[1];
+            if let Some(w) = p.strip_prefix('W') {
+                let start = week_start(y as i16, num(w)? as i32)?;
+                let weekend = parts.get(2) == Some(&"WE");
+                let offset = i64::from(start) + if weekend { 5 } else { 0 };
+                let d = Date::constant(1970, 1, 1)
+                    .checked_add(jiff::Span::new().days(offset))
+                    .ok()?;
+                let what = if weekend { "weekend" } else { "week" };
+                format!("the {what} of {}", fmt_date("%-d %B %Y", d)?)
+            } else if let Some(q) = p.strip_prefix('Q') {
+                let n = ["first", "second", "third", "fourth"].get(num(q)? as usize - 1)?;
+                format!("the {n} quarter of {y}")
+            } else if let Some(h) = p.strip_prefix('H') {
+                let n = ["first", "second"].get(num(h)? as usize - 1)?;
+                format!("the {n} half of {y}")
+            } else if let Some(s) = match p {
+                "SP" => Some("spring"),
+                "SU" => Some("summer"),
+                "FA" => Some("autumn"),
+                "WI" => Some("winter"),
+                _ => None,
+            } {
+                format!("{s} {y}")
+            } else {
+                let m = num(p)?;
+                match parts.get(2) {
+                    None => fmt_date("%B %Y", Date::new(y as i16, m as i8, 1).ok()?)?,
+                    Some(d) => {
+                        let date = Date::new(y as i16, m as i8, num(d)? as i8).ok()?;
+                        fmt_date("%A %-d %B %Y", date)?
+                    }
+                }
+            }
+        }
+        _ => return None,
+    };
+    Some(match time {
+        "" => base,
+        "MO" => format!("the morning of {base}"),
+        "AF" => format!("the afternoon of {base}"),
+        "EV" => format!("the evening of {base}"),
+        "NI" => format!("the night of {base}"),
+        t if t.len() >= 5 && t.as_bytes()[2] == b':' => format!("{base}, {}", &t[..5]),
+        t => format!("{base} {t}"),
+    })
+}
+
+/// The parts of a TIMEX3 duration (`P1Y6M` is 1 year and 6 months; `P2DE` two decades): each
+/// count with its unit's name and length in days.
+fn duration_parts(value: &str) -> Option<Vec<(&str, &'static str, f64)>> {
+    let body = value.strip_prefix('P')?;
+    let mut out = Vec::new();
+    let mut in_time = false;
+    let mut start = 0;
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'T' {
+            in_time = true;
+            i += 1;
+            start = i;
+            continue;
+        }
+        if c.is_ascii_digit() || c == b'.' {
+            i += 1;
+            continue;
+        }
+        let count = &body[start..i];
+        let (unit, days) = match (c, in_time) {
+            (b'Y', _) => ("year", 365.25),
+            (b'M', false) => ("month", 30.44),
+            (b'W', _) => ("week", 7.0),
+            (b'D', false) if bytes.get(i + 1) == Some(&b'E') => {
+                i += 1;
+                ("decade", 3652.5)
+            }
+            (b'D', false) => ("day", 1.0),
+            (b'H', _) => ("hour", 1.0 / 24.0),
+            (b'M', true) => ("minute", 1.0 / 1440.0),
+            (b'S', _) => ("second", 1.0 / 86400.0),
+            (b'C', _) => ("century", 36525.0),
+            (b'L', _) => ("millennium", 365250.0),
+            _ => return None,
+        };
+        if count.is_empty() || count.parse::<f64>().is_err() {
+            return None;
+        }
+        out.push((count, unit, days));
+        i += 1;
+        start = i;
+    }
+    (start == body.len() && !out.is_empty()).then_some(out)
+}
+
+/// The length of a TIMEX3 duration in days, and the size of its smallest unit in days (`P9Y`,
+/// `PT14H`, `P1Y6M`, `P2DE` for two decades), when it names one.
+pub fn duration_days(value: &str) -> Option<(f64, f64)> {
+    let parts = duration_parts(value)?;
+    let days = parts
+        .iter()
+        .map(|(n, _, d)| n.parse::<f64>().unwrap_or(0.0) * d)
+        .sum();
+    let unit = parts.iter().map(|p| p.2).fold(f64::INFINITY, f64::min);
+    Some((days, unit))
+}
+
+/// A TIMEX3 duration in plain words: `P9Y` reads "9 years", `PT14H` "14 hours".
+pub fn plain_duration(value: &str, modifier: Option<Mod>) -> String {
+    let Some(parts) = duration_parts(value) else {
+        return value.to_string();
+    };
+    let words: Vec<String> = parts
+        .iter()
+        .map(|&(n, unit, _)| {
+            let unit = match (unit, n != "1") {
+                ("century", true) => "centuries".to_string(),
+                ("millennium", true) => "millennia".to_string(),
+                (u, true) => format!("{u}s"),
+                (u, false) => u.to_string(),
+            };
+            format!("{n} {unit}")
+        })
+        .collect();
+    let base = words.join(" ");
+    match modifier {
+        Some(Mod::Approx) => format!("about {base}"),
+        Some(Mod::MoreThan) => format!("more than {base}"),
+        Some(Mod::LessThan) => format!("less than {base}"),
+        Some(Mod::EqualOrMore) => format!("at least {base}"),
+        Some(Mod::EqualOrLess) => format!("at most {base}"),
+        _ => base,
+    }
+}
+
+/// A number with thousands separators (`2381000` → `2,381,000`; `4.5` stays).
+fn grouped(v: f64) -> String {
+    let s = format_value(v.abs());
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(a, b)| (a, b));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    if v < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// A sum of money in words: `$1.9 billion`, `£250,000`, `€1.5 million`.
+fn money(v: f64, unit: &str) -> String {
+    let sign = match unit {
+        "USD" => "$",
+        "GBP" => "£",
+        "EUR" => "€",
+        "JPY" => "¥",
+        _ => "",
+    };
+    let (n, scale) = if v.abs() >= 1e9 {
+        (v / 1e9, " billion")
+    } else if v.abs() >= 1e6 {
+        (v / 1e6, " million")
+    } else {
+        (v, "")
+    };
+    let n = if scale.is_empty() {
+        grouped(n)
+    } else {
+        format_value((n * 1000.0).round() / 1000.0)
+    };
+    if sign.is_empty() {
+        format!("{unit} {n}{scale}")
+    } else {
+        format!("{sign}{n}{scale}")
+    }
+}
+
+/// A quantity in plain words with its unit: `about 2,000 people`, `$1.9 billion`, `43.6%`,
+/// `magnitude 5.8`, `90 mph`, `-3°C`, `at least 12 people`.
+pub fn plain_quantity(v: f64, unit: &str, bound: Bound) -> String {
+    let base = match unit {
+        "percent" => format!("{}%", format_value(v)),
+        "percentage points" => format!("{} percentage points", format_value(v)),
+        "magnitude" => format!("magnitude {}", format_value(v)),
+        "celsius" => format!("{}°C", format_value(v)),
+        "fahrenheit" => format!("{}°F", format_value(v)),
+        "degrees" => format!("{}°", format_value(v)),
+        "years" => format!("{} years old", format_value(v)),
+        "" => grouped(v),
+        u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => money(v, u),
+        u => {
+            let n = grouped(v);
+            // "1 people" reads "1 person".
+            let u = match (u, v == 1.0) {
+                ("people", true) => "person",
+                ("jobs", true) => "job",
+                (u, _) => u,
+            };
+            format!("{n} {u}")
+        }
+    };
+    match bound {
+        Bound::Exact => base,
+        Bound::Approx => format!("about {base}"),
+        Bound::Min => format!("at least {base}"),
+        Bound::Max => format!("at most {base}"),
+    }
+}
+
+/// A claim's value, ready for a table and for comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Described {
+    /// `date`, `duration`, `amount`, `number`, `age`, `role`, `relationship` or `place`.
+    pub value_type: &'static str,
+    /// The normalised value: a TIMEX3 value, a number, a role, a stage, a place's name.
+    pub value: String,
+    /// The value in plain words.
+    pub plain: String,
+    /// The date's TIMEX3 mod or the amount's bound (`approx`, `min`, `max`).
+    pub modifier: &'static str,
+    /// The comparable value, when there is one.
+    pub cmp: Option<Value>,
+    /// The key a place or a role is compared by (a place's entity key, a role's words).
+    pub key: String,
+}
+
+fn text_hash(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(s)
+}
+
+/// Describes a claim of an analysed article.
+pub fn describe(c: &Claim, dates: &[DateMention], amounts: &[Amount], names: &Names) -> Described {
+    let text = |value: String, plain: String, key: String, value_type, modifier| Described {
+        cmp: Some(Value::Text {
+            hash: text_hash(&key),
+        }),
+        value_type,
+        value,
+        plain,
+        modifier,
+        key,
+    };
+    match &c.value {
+        ClaimValue::Date(i) => {
+            let d = &dates[*i];
+            Described {
+                value_type: "date",
+                value: d.value.clone(),
+                plain: plain_date(&d.value, d.modifier),
+                modifier: d.modifier.map_or("", |m| m.name()),
+                cmp: period(&d.value, d.modifier).map(|(lo, hi)| Value::Date { lo, hi }),
+                key: String::new(),
+            }
+        }
+        ClaimValue::Duration(i) => {
+            let d = &dates[*i];
+            let cmp = duration_days(&d.value).map(|(days, unit)| {
+                let bound = match d.modifier {
+                    Some(Mod::Approx) => Bound::Approx,
+                    Some(Mod::MoreThan | Mod::EqualOrMore) => Bound::Min,
+                    Some(Mod::LessThan | Mod::EqualOrLess) => Bound::Max,
+                    _ => Bound::Exact,
+                };
+                range(days, bound, unit)
+            });
+            Described {
+                value_type: "duration",
+                value: d.value.clone(),
+                plain: plain_duration(&d.value, d.modifier),
+                modifier: d.modifier.map_or("", |m| m.name()),
+                cmp,
+                key: String::new(),
+            }
+        }
+        ClaimValue::Amount(i) => {
+            let m = &amounts[*i];
+            Described {
+                value_type: "amount",
+                value: m.value_text(),
+                plain: plain_quantity(m.value, quantity_unit(c.unit, &m.unit), m.bound),
+                modifier: m.bound.name(),
+                cmp: Some(range(m.value, m.bound, m.precision)),
+                key: String::new(),
+            }
+        }
+        ClaimValue::Number {
+            value,
+            bound,
+            precision,
+        } => Described {
+            value_type: "number",
+            value: format_value(*value),
+            plain: plain_quantity(*value, c.unit, *bound),
+            modifier: bound.name(),
+            cmp: Some(range(*value, *bound, *precision)),
+            key: String::new(),
+        },
+        ClaimValue::Age(y) => Described {
+            value_type: "age",
+            value: y.to_string(),
+            plain: format!("{y} years old"),
+            modifier: "",
+            cmp: Some(range(f64::from(*y), Bound::Exact, 1.0)),
+            key: String::new(),
+        },
+        ClaimValue::Role(r) => text(r.clone(), r.clone(), r.clone(), "role", ""),
+        ClaimValue::Relation(stage) => {
+            let plain = match (*stage, c.hedged) {
+                (s, true) => format!("{s}, rumoured"),
+                (s, false) => s.to_string(),
+            };
+            text(
+                stage.to_string(),
+                plain,
+                stage.to_string(),
+                "relationship",
+                "",
+            )
+        }
+        ClaimValue::Place(e) => {
+            let ent = &names.entities[*e];
+            text(
+                ent.name.clone(),
+                ent.name.clone(),
+                ent.key.clone(),
+                "place",
+                "",
+            )
+        }
+    }
+}
+
+/// The unit an amount's claim is shown in: the attribute's (`people` for a count of
+/// `residents`), else the amount's own.
+fn quantity_unit<'a>(claim_unit: &'a str, amount_unit: &'a str) -> &'a str {
+    if claim_unit.is_empty() || claim_unit == "items" {
+        amount_unit
+    } else {
+        claim_unit
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,8 +635,8 @@ mod tests {
         Value::Date { lo, hi }
     }
 
-    fn a(v: f64, bound: Bound) -> Value {
-        Value::Amount { value: v, bound }
+    fn a(v: f64, bound: Bound, p: f64) -> Value {
+        range(v, bound, p)
     }
 
     #[test]
@@ -233,6 +660,7 @@ mod tests {
         assert!(period("2022-SU", None).is_some());
         assert_eq!(period("PRESENT_REF", None), None);
         assert_eq!(period("2025-13", None), None);
+        assert_eq!(period("2025-Q9", None), None);
     }
 
     #[test]
@@ -243,21 +671,80 @@ mod tests {
         assert!(!d("2025-07", None).compatible(d("2025-06-30", None)));
         assert!(!d("2025-03-10", None).compatible(d("2025-03-11", None)));
         assert!(d("2025-03-13", None).compatible(d("2025-03-13TNI", None)));
+        assert!(d("2026-Q3", None).compatible(d("2026-09", Some(Mod::EqualOrLess))));
     }
 
     #[test]
-    fn approximate_amounts_agree_with_close_exact_ones() {
-        assert!(a(240.0, Bound::Exact).compatible(a(240.0, Bound::Exact)));
-        assert!(!a(240.0, Bound::Exact).compatible(a(260.0, Bound::Approx)));
-        assert!(a(250.0, Bound::Exact).compatible(a(260.0, Bound::Approx)));
-        assert!(!a(12.0, Bound::Exact).compatible(a(14.0, Bound::Exact)));
-        assert!(a(260.0, Bound::Exact).compatible(a(240.0, Bound::Min)));
-        assert!(!a(260.0, Bound::Exact).compatible(a(150.0, Bound::Max)));
-        assert!(a(45e6, Bound::Exact).compatible(a(45.1e6, Bound::Exact)));
+    fn figures_agree_at_another_precision() {
+        // 44 percent and 43.6 percent; 2.4 million and 2,381,000.
+        assert!(a(44.0, Bound::Exact, 1.0).compatible(a(43.6, Bound::Exact, 0.1)));
+        assert!(a(2.4e6, Bound::Exact, 1e5).compatible(a(2_381_000.0, Bound::Exact, 1.0)));
+        assert!(a(12e6, Bound::Exact, 1e6).compatible(a(12.4e6, Bound::Exact, 1e5)));
+        // Different figures at the same precision do not.
+        assert!(!a(240.0, Bound::Exact, 1.0).compatible(a(243.0, Bound::Exact, 1.0)));
+        assert!(!a(1.9e9, Bound::Exact, 1e8).compatible(a(2.1e9, Bound::Exact, 1e8)));
+        assert!(!a(5.8, Bound::Exact, 0.1).compatible(a(5.6, Bound::Exact, 0.1)));
     }
 
     #[test]
-    fn values_are_shown_for_people() {
+    fn approximate_and_bounded_figures() {
+        assert!(a(80.0, Bound::Approx, 1.0).compatible(a(83.0, Bound::Exact, 1.0)));
+        assert!(!a(260.0, Bound::Approx, 1.0).compatible(a(240.0, Bound::Exact, 1.0)));
+        assert!(a(300.0, Bound::Approx, 1.0).compatible(a(310.0, Bound::Exact, 1.0)));
+        assert!(a(40.0, Bound::Min, 1.0).compatible(a(43.0, Bound::Exact, 1.0)));
+        assert!(!a(40.0, Bound::Min, 1.0).compatible(a(30.0, Bound::Exact, 1.0)));
+        assert!(!a(150.0, Bound::Max, 1.0).compatible(a(260.0, Bound::Exact, 1.0)));
+        assert!(a(12.0, Bound::Min, 1.0).compatible(a(12.0, Bound::Exact, 1.0)));
+    }
+
+    #[test]
+    fn durations_in_days() {
+        let (nine, unit) = duration_days("P9Y").unwrap();
+        let (eight, _) = duration_days("P8Y").unwrap();
+        assert!(!range(nine, Bound::Exact, unit).compatible(range(eight, Bound::Exact, unit)));
+        let (a18, u) = duration_days("P18M").unwrap();
+        let (b18, v) = duration_days("P1Y6M").unwrap();
+        assert!(range(a18, Bound::Exact, u).compatible(range(b18, Bound::Exact, v)));
+        assert_eq!(
+            duration_days("PT14H").map(|d| (d.0 * 24.0).round()),
+            Some(14.0)
+        );
+        let (dec, _) = duration_days("P2DE").unwrap();
+        assert!((dec - 7305.0).abs() < 1.0, "{dec}");
+        assert_eq!(duration_days("PXY"), None);
+    }
+
+    #[test]
+    fn values_read_in_plain_words() {
+        assert_eq!(plain_date("2025-06", Some(Mod::End)), "end of June 2025");
+        assert_eq!(plain_date("199", None), "the 1990s");
+        assert_eq!(plain_date("19", None), "the 20th century");
+        assert_eq!(plain_date("2025-03-11", None), "Tuesday 11 March 2025");
+        assert_eq!(plain_date("2022", Some(Mod::Start)), "early 2022");
+        assert_eq!(plain_date("2026-Q3", None), "the third quarter of 2026");
+        assert_eq!(plain_date("2025-W11", None), "the week of 10 March 2025");
+        assert_eq!(
+            plain_date("2025-03-11TMO", None),
+            "the morning of Tuesday 11 March 2025"
+        );
+        assert_eq!(
+            plain_date("2025-03-11T15:30", None),
+            "Tuesday 11 March 2025, 15:30"
+        );
+        assert_eq!(plain_date("PAST_REF", None), "PAST_REF");
+        assert_eq!(plain_duration("P9Y", None), "9 years");
+        assert_eq!(plain_duration("P1Y", None), "1 year");
+        assert_eq!(plain_duration("PT14H", Some(Mod::Approx)), "about 14 hours");
+        assert_eq!(plain_duration("P2DE", None), "2 decades");
+        assert_eq!(plain_quantity(1.9e9, "USD", Bound::Exact), "$1.9 billion");
+        assert_eq!(plain_quantity(250_000.0, "GBP", Bound::Exact), "£250,000");
+        assert_eq!(
+            plain_quantity(2000.0, "people", Bound::Approx),
+            "about 2,000 people"
+        );
+        assert_eq!(plain_quantity(1.0, "people", Bound::Exact), "1 person");
+        assert_eq!(plain_quantity(43.6, "percent", Bound::Exact), "43.6%");
+        assert_eq!(plain_quantity(-3.0, "celsius", Bound::Exact), "-3°C");
         assert_eq!(show_amount(260.0, Bound::Approx), "about 260");
         assert_eq!(show_date("2025-06", Some(Mod::End)), "2025-06 END");
     }

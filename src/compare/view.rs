@@ -1,5 +1,28 @@
 //! The comparison of each story covered by several sources, computed one story at a time and
 //! streamed to the tables, so that nothing of one story is kept while the next is compared.
+//!
+//! **Names across articles.** Within a story, a one-word person key that ends exactly one
+//! longer person key (`pryce` → `alan pryce`) and a one-word organisation key that begins
+//! exactly one longer one (`corvane` → `corvane foods`) are that entity; each entity is named
+//! by the form its articles write most. `claims.csv`, `compare_names.csv` and
+//! `compare_claims.csv` use these names, so they can be joined.
+//!
+//! **Claims.** A story's claims are grouped by attribute and event, then by subject: the same
+//! entities; for a relationship, one person joins the only couple that includes them; else
+//! (not for ages, roles and relationships) the subject of one named in the other's sentence.
+//! A claim with no subject joins the group's only subject, if it has one. Each group is a row:
+//! - `conflict`: two outlets give values of which none is compatible (see `values.rs`) with
+//!   any of the other's, for an attribute with one true value (or a changing one, in articles
+//!   published the same day);
+//! - `differ`: such values for an attribute that changes with time (an age, a role, a
+//!   relationship, a count that rises, when the later article gives the larger count), in
+//!   articles published on other days or undated; `detail` gives each side's publication date;
+//! - `self-conflict`: one outlet gives incompatible values itself (two articles, or one), and
+//!   no two outlets conflict;
+//! - `agree`: every outlet's values meet every other's; `one`: one outlet only.
+//!
+//! A `mention` (a value no cue ties to a question) never conflicts: mentions are grouped by
+//! equal values.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -10,11 +33,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::report::ReportWriter;
 use super::table::{Cell, TableWriter};
-use super::values::Value;
 use super::wording::{differences, same_quotation, words};
-use super::{Comparer, MAX_FUZZY_WORDINGS, StoredClaim, Stories, ValueType, find, union};
+use super::{Comparer, MAX_FUZZY_WORDINGS, StoredClaim, Stories, find, union};
 use crate::Error;
-use crate::extract::claims::MENTION;
+use crate::extract::claims::{Change, MENTION};
 use crate::extract::names::NameKind;
 use crate::output::Format;
 
@@ -24,7 +46,7 @@ const REPORT_CHUNK: usize = 32;
 /// A story's row data: a story with one source is listed, not compared.
 enum Story {
     Alone(Option<Date>, Option<Date>, Vec<String>),
-    Compared(StoryReport),
+    Compared(Box<StoryReport>),
 }
 
 /// The comparison tables, open for writing.
@@ -57,16 +79,45 @@ struct StoryView {
     sources: Vec<u32>,
 }
 
+/// How a story names its entities: key aliases and the name of each key.
+#[derive(Default)]
+pub(crate) struct Naming {
+    /// A key → the key of the entity it stands for (`pryce` → `alan pryce`).
+    alias: FxHashMap<u32, u32>,
+    /// A key → the name its articles write most.
+    name: FxHashMap<u32, u32>,
+}
+
+impl Naming {
+    fn key(&self, k: u32) -> u32 {
+        self.alias.get(&k).copied().unwrap_or(k)
+    }
+}
+
+/// One source's evidence for a claim row.
+#[derive(Clone, Debug)]
+pub(crate) struct Evidence {
+    pub source: String,
+    pub article: String,
+    pub published: Option<Date>,
+    pub shown: String,
+    pub sentence: String,
+}
+
 /// A group of claims: one row of `compare_claims`.
 pub(crate) struct ClaimGroup {
     pub subject: String,
+    pub subject_key: String,
+    pub attribute: &'static str,
     pub event: &'static str,
-    pub value_type: ValueType,
-    pub unit: String,
+    pub value_type: &'static str,
+    pub unit: &'static str,
     pub status: &'static str,
-    /// Per source (in the run's sorted source order): the values shown.
+    /// Per source: the values shown.
     pub values: BTreeMap<String, Vec<String>>,
     pub detail: String,
+    /// Per source and value: the article and sentence that give it.
+    pub evidence: Vec<Evidence>,
 }
 
 /// An entity across the sources of a story: one row of `compare_names`.
@@ -84,6 +135,8 @@ pub(crate) struct QuoteGroup {
     pub status: &'static str,
     pub text: String,
     pub wording: BTreeMap<String, Vec<String>>,
+    /// Per source: the speakers it gives.
+    pub speakers: BTreeMap<String, Vec<String>>,
     pub differences: String,
     pub unquoted_in: Vec<String>,
 }
@@ -104,8 +157,17 @@ pub(crate) struct StoryReport {
 pub(crate) struct View<'a> {
     c: &'a Comparer,
     stories: Vec<StoryView>,
+    namings: Vec<Naming>,
     /// Sources in sorted order (all sources of compared stories).
     columns: Vec<String>,
+}
+
+/// A claim of a story with what it came from.
+#[derive(Clone, Copy)]
+struct Member<'s> {
+    article: usize,
+    source: u32,
+    claim: &'s StoredClaim,
 }
 
 impl<'a> View<'a> {
@@ -130,15 +192,50 @@ impl<'a> View<'a> {
             }
             st.sources = src;
         }
+        let namings = stories.par_iter().map(|st| naming(c, st)).collect();
         View {
             c,
             stories,
+            namings,
             columns: columns.into_iter().collect(),
         }
     }
 
     fn source(&self, article: usize) -> &str {
         self.c.sources.get(self.c.articles[article].source)
+    }
+
+    /// The story's name and key for a claim's subjects (`Imogen Poots & James Norton`,
+    /// `imogen poots|james norton`).
+    pub(crate) fn subject_of(&self, story: usize, c: &StoredClaim) -> (String, String) {
+        let n = &self.namings[story - 1];
+        let mut keys: Vec<u32> = self.c.claim_subjects(c).iter().map(|&k| n.key(k)).collect();
+        keys.sort_by(|a, b| self.c.keys.get(*a).cmp(self.c.keys.get(*b)));
+        keys.dedup();
+        let names: Vec<&str> = keys
+            .iter()
+            .map(|k| {
+                n.name
+                    .get(k)
+                    .map_or(&**self.c.keys.get(*k), |&s| &**self.c.strings.get(s))
+            })
+            .collect();
+        let key: Vec<&str> = keys.iter().map(|&k| &**self.c.keys.get(k)).collect();
+        (names.join(" & "), key.join("|"))
+    }
+
+    /// For each row of `claims`, in order: its story and its subject's name and key.
+    pub(crate) fn claim_rows<'v>(
+        &'v self,
+        of_article: &'v [usize],
+    ) -> impl Iterator<Item = (usize, String, String)> + 'v {
+        (0..self.c.articles.len()).flat_map(move |i| {
+            let story = of_article[i];
+            self.c.claims(i).iter().map(move |c| {
+                let (name, key) = self.subject_of(story, c);
+                (story, name, key)
+            })
+        })
     }
 
     pub(crate) fn write(&self, dir: &Path, format: Format) -> Result<Vec<PathBuf>, Error> {
@@ -187,7 +284,7 @@ impl<'a> View<'a> {
                     "status",
                     "text",
                 ],
-                &["differences", "unquoted_in"],
+                &["speakers", "differences", "unquoted_in"],
             ),
         )?;
         let claims = TableWriter::create(
@@ -198,13 +295,15 @@ impl<'a> View<'a> {
                 &[
                     "story",
                     "subject",
+                    "subject_key",
+                    "attribute",
                     "event",
                     "value_type",
                     "unit",
                     "sources",
                     "status",
                 ],
-                &["detail"],
+                &["detail", "evidence"],
             ),
         )?;
         let report = ReportWriter::create(dir)?;
@@ -224,7 +323,7 @@ impl<'a> View<'a> {
                     let (first, last) = self.dates(st);
                     let top = self.top_entities(st, 5);
                     if st.sources.len() >= 2 {
-                        Story::Compared(self.report(st, first, last, top))
+                        Story::Compared(Box::new(self.report(st, first, last, top)))
                     } else {
                         Story::Alone(first, last, top)
                     }
@@ -261,6 +360,7 @@ impl<'a> View<'a> {
         let Story::Compared(r) = done else {
             return Ok(());
         };
+        let in_story = |s: &str| st.sources.iter().any(|&x| **self.c.sources.get(x) == *s);
         for g in &r.names {
             let per = &g.mentions;
             let n = per.len();
@@ -274,7 +374,7 @@ impl<'a> View<'a> {
             ];
             row.extend(self.columns.iter().map(|s| match per.get(s) {
                 Some(&m) => Cell::N(m as usize),
-                None if st.sources.iter().any(|&x| **self.c.sources.get(x) == **s) => Cell::N(0),
+                None if in_story(s) => Cell::N(0),
                 None => Cell::S(String::new()),
             }));
             names.row(&row)?;
@@ -293,6 +393,12 @@ impl<'a> View<'a> {
                     .iter()
                     .map(|s| Cell::S(q.wording.get(s).map(|w| w.join(" | ")).unwrap_or_default())),
             );
+            let speakers: Vec<String> = q
+                .speakers
+                .iter()
+                .map(|(s, v)| format!("{s}: {}", v.join(", ")))
+                .collect();
+            row.push(Cell::S(speakers.join(" | ")));
             row.push(Cell::S(q.differences.clone()));
             row.push(Cell::S(q.unquoted_in.join("|")));
             quotes.row(&row)?;
@@ -301,9 +407,11 @@ impl<'a> View<'a> {
             let mut row = vec![
                 Cell::N(st.number),
                 Cell::S(g.subject.clone()),
+                Cell::S(g.subject_key.clone()),
+                Cell::S(g.attribute.into()),
                 Cell::S(g.event.into()),
-                Cell::S(g.value_type.name().into()),
-                Cell::S(g.unit.clone()),
+                Cell::S(g.value_type.into()),
+                Cell::S(g.unit.into()),
                 Cell::S(g.values.keys().cloned().collect::<Vec<_>>().join("|")),
                 Cell::S(g.status.into()),
             ];
@@ -313,6 +421,12 @@ impl<'a> View<'a> {
                     .map(|s| Cell::S(g.values.get(s).map(|v| v.join(" | ")).unwrap_or_default())),
             );
             row.push(Cell::S(g.detail.clone()));
+            let evidence: Vec<String> = g
+                .evidence
+                .iter()
+                .map(|e| format!("{} ({}): “{}”", e.source, e.article, e.sentence))
+                .collect();
+            row.push(Cell::S(evidence.join(" | ")));
             claims.row(&row)?;
         }
         report.story(&r)?;
@@ -335,26 +449,30 @@ impl<'a> View<'a> {
 
     /// The story's most telling entities: by mentions, persons and organisations first.
     fn top_entities(&self, st: &StoryView, n: usize) -> Vec<String> {
-        let mut score: FxHashMap<u32, (f64, u32)> = FxHashMap::default();
+        let naming = &self.namings[st.number - 1];
+        let mut score: FxHashMap<u32, f64> = FxHashMap::default();
         for &i in &st.articles {
             for e in self.c.entities(i).iter() {
                 let w = match e.kind {
                     NameKind::Person | NameKind::Org => 1.0,
                     _ => 0.5,
                 };
-                let s = score.entry(e.key).or_insert((0.0, e.name));
-                s.0 += w * f64::from(e.mentions) + 1.0;
+                *score.entry(naming.key(e.key)).or_default() += w * f64::from(e.mentions) + 1.0;
             }
         }
-        let mut v: Vec<(u32, (f64, u32))> = score.into_iter().collect();
+        let mut v: Vec<(u32, f64)> = score.into_iter().collect();
         v.sort_by(|a, b| {
-            b.1.0
-                .total_cmp(&a.1.0)
+            b.1.total_cmp(&a.1)
                 .then_with(|| self.c.keys.get(a.0).cmp(self.c.keys.get(b.0)))
         });
         v.into_iter()
             .take(n)
-            .map(|(_, (_, name))| self.c.strings.get(name).to_string())
+            .map(|(k, _)| {
+                naming.name.get(&k).map_or_else(
+                    || self.c.keys.get(k).to_string(),
+                    |&s| self.c.strings.get(s).to_string(),
+                )
+            })
             .collect()
     }
 
@@ -391,25 +509,23 @@ impl<'a> View<'a> {
     fn names(&self, st: &StoryView) -> Vec<NameGroup> {
         struct Agg {
             first: usize,
-            names: BTreeMap<u32, u32>,
             kinds: [u32; 4],
             per: BTreeMap<String, u32>,
         }
+        let naming = &self.namings[st.number - 1];
         let mut by_key: FxHashMap<u32, Agg> = FxHashMap::default();
         let mut order = 0;
         for &i in &st.articles {
             let src = self.source(i).to_string();
             for e in self.c.entities(i).iter() {
-                let a = by_key.entry(e.key).or_insert_with(|| {
+                let a = by_key.entry(naming.key(e.key)).or_insert_with(|| {
                     order += 1;
                     Agg {
                         first: order,
-                        names: BTreeMap::new(),
                         kinds: [0; 4],
                         per: BTreeMap::new(),
                     }
                 });
-                *a.names.entry(e.name).or_default() += e.mentions;
                 a.kinds[e.kind as usize] += e.mentions;
                 *a.per.entry(src.clone()).or_default() += e.mentions;
             }
@@ -419,15 +535,6 @@ impl<'a> View<'a> {
         let mut rows: Vec<(Rank, NameGroup)> = by_key
             .into_iter()
             .map(|(key, a)| {
-                // The name written most; on a tie, the first in byte order.
-                let name = a
-                    .names
-                    .iter()
-                    .max_by(|x, y| {
-                        x.1.cmp(y.1)
-                            .then_with(|| self.c.strings.get(*y.0).cmp(self.c.strings.get(*x.0)))
-                    })
-                    .map_or(0, |(&n, _)| n);
                 let kind = [
                     NameKind::Person,
                     NameKind::Org,
@@ -443,8 +550,12 @@ impl<'a> View<'a> {
                     std::cmp::Reverse(total),
                     a.first,
                 );
+                let entity = naming.name.get(&key).map_or_else(
+                    || self.c.keys.get(key).to_string(),
+                    |&s| self.c.strings.get(s).to_string(),
+                );
                 let group = NameGroup {
-                    entity: self.c.strings.get(name).to_string(),
+                    entity,
                     kind,
                     key: self.c.keys.get(key).to_string(),
                     mentions: a.per,
@@ -457,6 +568,7 @@ impl<'a> View<'a> {
     }
 
     fn quotes(&self, st: &StoryView) -> Vec<QuoteGroup> {
+        let naming = &self.namings[st.number - 1];
         // Distinct normalised wordings, in order of first appearance.
         let mut wordings: Vec<Vec<String>> = Vec::new();
         let mut index: FxHashMap<Vec<String>, usize> = FxHashMap::default();
@@ -502,14 +614,19 @@ impl<'a> View<'a> {
         }
         let mut out: Vec<(usize, QuoteGroup)> = Vec::new();
         for ms in groups.values() {
-            let (first_member, first_wording) = ms
+            let first_member = ms.iter().map(|m| (m.1, m.2)).min().unwrap_or((0, 0));
+            // The reference wording is the longest one (the fullest quotation), the first on a
+            // tie: a fragment is shown against it, not the other way round.
+            let reference_member = ms
                 .iter()
-                .map(|m| ((m.1, m.2), m.0))
-                .min()
-                .unwrap_or(((0, 0), 0));
+                .min_by_key(|m| (std::cmp::Reverse(wordings[m.0].len()), m.1, m.2))
+                .copied()
+                .unwrap_or((0, 0, 0));
             let mut wording: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            let mut norm: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            let mut norm: BTreeMap<String, Vec<usize>> = BTreeMap::new();
             let mut speakers: BTreeMap<String, usize> = BTreeMap::new();
+            let mut by_source: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            let mut speaker_keys: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
             let mut seen: FxHashSet<(u32, usize)> = FxHashSet::default();
             for &(w, i, k) in ms {
                 let src = self.source(i).to_string();
@@ -518,10 +635,28 @@ impl<'a> View<'a> {
                 if seen.insert((self.c.articles[i].source, w)) {
                     list.push(self.c.strings.get(q.text).to_string());
                 }
-                norm.entry(src).or_insert_with(|| wordings[w].clone());
-                let sp = self.c.strings.get(q.speaker);
-                if !sp.is_empty() {
-                    *speakers.entry(sp.to_string()).or_default() += 1;
+                let ws = norm.entry(src.clone()).or_default();
+                if !ws.contains(&w) {
+                    ws.push(w);
+                }
+                let sp: &str = self.c.strings.get(q.speaker);
+                let key = self.c.keys.get(q.speaker_key);
+                if !key.is_empty() {
+                    let name: &str = naming
+                        .name
+                        .get(&naming.key(q.speaker_key))
+                        .map_or(sp, |&n| self.c.strings.get(n));
+                    *speakers.entry(name.to_string()).or_default() += 1;
+                    let list = by_source.entry(src.clone()).or_default();
+                    if !list.iter().any(|x| x == name) {
+                        list.push(name.to_string());
+                    }
+                    speaker_keys
+                        .entry(src)
+                        .or_default()
+                        .insert(naming.key(q.speaker_key));
+                } else if !sp.is_empty() {
+                    *speakers.entry(sp.to_string()).or_default() += 0;
                 }
             }
             let speaker = speakers
@@ -530,8 +665,17 @@ impl<'a> View<'a> {
                 .map(|(s, _)| s.clone())
                 .unwrap_or_default();
             let distinct: BTreeSet<usize> = ms.iter().map(|m| m.0).collect();
+            // Misattributed: two sources name different speakers, and share none.
+            let keyed: Vec<&BTreeSet<u32>> = speaker_keys.values().collect();
+            let misattributed = keyed.len() >= 2
+                && keyed
+                    .iter()
+                    .enumerate()
+                    .any(|(x, a)| keyed[x + 1..].iter().any(|b| a.is_disjoint(b)));
             let status = if wording.len() < 2 {
                 "one"
+            } else if misattributed {
+                "misattributed"
             } else if distinct.len() == 1 {
                 "verbatim"
             } else {
@@ -540,14 +684,14 @@ impl<'a> View<'a> {
             let text = self
                 .c
                 .strings
-                .get(self.c.quotes(first_member.0)[first_member.1].text)
+                .get(self.c.quotes(reference_member.1)[reference_member.2].text)
                 .to_string();
-            let reference = &wordings[first_wording];
-            let first_source = self.source(first_member.0).to_string();
-            let differences = if status == "variant" {
+            let reference = &wordings[reference_member.0];
+            let differences = if distinct.len() > 1 && wording.len() >= 2 {
                 norm.iter()
-                    .filter(|(s, w)| **s != first_source && **w != *reference)
-                    .map(|(s, w)| format!("{s}: {}", differences(reference, w)))
+                    .flat_map(|(s, ws)| ws.iter().map(move |&w| (s, w)))
+                    .filter(|&(_, w)| w != reference_member.0)
+                    .map(|(s, w)| format!("{s}: {}", differences(reference, &wordings[w])))
                     .collect::<Vec<_>>()
                     .join("; ")
             } else {
@@ -573,6 +717,11 @@ impl<'a> View<'a> {
                     status,
                     text,
                     wording,
+                    speakers: if misattributed {
+                        by_source
+                    } else {
+                        by_source_if_any(&speaker_keys, by_source)
+                    },
                     differences,
                     unquoted_in,
                 },
@@ -582,142 +731,526 @@ impl<'a> View<'a> {
         out.into_iter().map(|g| g.1).collect()
     }
 
+    /// The claim rows of story `number` (for tests).
+    #[cfg(test)]
+    pub(crate) fn claim_groups(&self, number: usize) -> Vec<ClaimGroup> {
+        self.claims(&self.stories[number - 1])
+    }
+
+    /// The claims of a story, aligned into rows (see the module notes).
     fn claims(&self, st: &StoryView) -> Vec<ClaimGroup> {
-        type Key = (&'static str, ValueType, u32);
-        // Claims by (event, value type, unit).
-        let mut by_key: BTreeMap<Key, Vec<(String, &StoredClaim)>> = BTreeMap::new();
+        let naming = &self.namings[st.number - 1];
+        let c = self.c;
+        // Rows by attribute, event and unit: 12 firefighters and 30 police officers answer
+        // two questions.
+        type Key = (&'static str, &'static str, &'static str);
+        let mut by_key: BTreeMap<Key, Vec<Member<'_>>> = BTreeMap::new();
         for &i in &st.articles {
-            let src = self.source(i).to_string();
-            for c in self.c.claims(i).iter() {
+            for claim in c.claims(i).iter() {
                 by_key
-                    .entry((c.event, c.value_type, c.unit))
+                    .entry((claim.attribute, claim.event, claim.unit))
                     .or_default()
-                    .push((src.clone(), c));
+                    .push(Member {
+                        article: i,
+                        source: c.articles[i].source,
+                        claim,
+                    });
             }
         }
         let mut out = Vec::new();
-        for ((event, value_type, unit), claims) in by_key {
-            // Two claims are about the same thing when they have the same subject, or the
-            // subject of one is named in the other's sentence: subjects are joined first (few
-            // per story), then claims follow their subject's group. A bare mention is no
-            // evidence of a contradiction: mentions are grouped by equal values as well.
-            let mut subjects: Vec<u32> = claims.iter().map(|(_, c)| c.subject).collect();
-            subjects.sort_unstable();
+        for ((attribute, event, _unit), members) in by_key {
+            let subject_of = |m: &Member<'_>| -> Vec<u32> {
+                let mut v: Vec<u32> = c
+                    .claim_subjects(m.claim)
+                    .iter()
+                    .map(|&k| naming.key(k))
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            // Subject groups: distinct subject sets, joined as the module notes say.
+            let mut subjects: Vec<Vec<u32>> = members.iter().map(subject_of).collect();
+            subjects.sort();
             subjects.dedup();
-            let mut named: Vec<FxHashSet<u32>> = vec![FxHashSet::default(); subjects.len()];
-            for (_, c) in &claims {
-                if let Ok(k) = subjects.binary_search(&c.subject) {
-                    named[k].extend(self.c.claim_entities(c).iter().copied());
-                }
-            }
             let mut parent: Vec<u32> = (0..subjects.len() as u32).collect();
-            for a in 0..subjects.len() {
-                for b in a + 1..subjects.len() {
-                    if named[a].contains(&subjects[b]) || named[b].contains(&subjects[a]) {
-                        union(&mut parent, a as u32, b as u32);
+            let personal = matches!(attribute, "age" | "role" | "relationship");
+            if attribute == "relationship" {
+                // One person joins the only couple that includes them.
+                for (a, s) in subjects.iter().enumerate() {
+                    if s.len() != 1 {
+                        continue;
+                    }
+                    let pairs: Vec<usize> = subjects
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| p.len() == 2 && p.contains(&s[0]))
+                        .map(|(b, _)| b)
+                        .collect();
+                    if pairs.len() == 1 {
+                        union(&mut parent, a as u32, pairs[0] as u32);
+                    }
+                }
+            } else if !personal {
+                // The subject of one named in the other's sentence.
+                let mut named: Vec<FxHashSet<u32>> = vec![FxHashSet::default(); subjects.len()];
+                for m in &members {
+                    if let Ok(k) = subjects.binary_search(&subject_of(m)) {
+                        named[k].extend(c.claim_entities(m.claim).iter().map(|&e| naming.key(e)));
+                    }
+                }
+                for a in 0..subjects.len() {
+                    for b in a + 1..subjects.len() {
+                        let meets = |x: usize, y: usize| {
+                            !subjects[y].is_empty()
+                                && subjects[y].iter().all(|k| named[x].contains(k))
+                        };
+                        if meets(a, b) || meets(b, a) {
+                            union(&mut parent, a as u32, b as u32);
+                        }
                     }
                 }
             }
-            // Clusters in order of their first claim.
-            let mut index: FxHashMap<(u32, Option<Value>), usize> = FxHashMap::default();
-            let mut clusters: Vec<Vec<(String, Value, u32, u32)>> = Vec::new();
-            for (src, c) in &claims {
-                let k = subjects.binary_search(&c.subject).unwrap_or(0) as u32;
+            // A claim with no subject joins the only subject group, if there is one.
+            let roots: BTreeSet<u32> = (0..subjects.len() as u32)
+                .filter(|&k| !subjects[k as usize].is_empty())
+                .map(|k| find(&mut parent, k))
+                .collect();
+            if roots.len() == 1
+                && let Some(empty) = subjects.iter().position(|s| s.is_empty())
+            {
+                let only = *roots.iter().next().unwrap_or(&0);
+                union(&mut parent, empty as u32, only);
+            }
+            // Clusters in order of their first claim; mentions also by equal value.
+            let mut index: FxHashMap<(u32, Option<u32>), usize> = FxHashMap::default();
+            let mut clusters: Vec<Vec<Member<'_>>> = Vec::new();
+            for m in &members {
+                let k = subjects.binary_search(&subject_of(m)).unwrap_or(0) as u32;
                 let root = find(&mut parent, k);
-                let value = (event == MENTION).then_some(c.value);
+                let value = (attribute == MENTION).then_some(m.claim.value);
                 let at = *index.entry((root, value)).or_insert_with(|| {
                     clusters.push(Vec::new());
                     clusters.len() - 1
                 });
-                clusters[at].push((src.clone(), c.value, c.shown, c.subject_name));
+                clusters[at].push(*m);
             }
             for cl in clusters {
-                let mut values: BTreeMap<String, Vec<String>> = BTreeMap::new();
-                let mut raw: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-                for (src, v, shown, _) in &cl {
-                    let list = values.entry(src.clone()).or_default();
-                    let s = self.c.strings.get(*shown).to_string();
-                    if !list.contains(&s) {
-                        list.push(s);
-                    }
-                    raw.entry(src.clone()).or_default().push(*v);
-                }
-                // Sources that give the same values are compared once, as one class.
-                let mut classes: Vec<(Vec<Value>, Vec<&String>)> = Vec::new();
-                for (src, vs) in &raw {
-                    let mut distinct: Vec<Value> = Vec::new();
-                    for v in vs.iter() {
-                        if !distinct.contains(v) {
-                            distinct.push(*v);
-                        }
-                    }
-                    match classes.iter_mut().find(|c| c.0 == distinct) {
-                        Some(c) => c.1.push(src),
-                        None => classes.push((distinct, vec![src])),
-                    }
-                }
-                let fits =
-                    |p: &[Value], q: &[Value]| p.iter().all(|v| q.iter().any(|w| v.compatible(*w)));
-                let label = |srcs: &[&String]| {
-                    let shown = values[srcs[0]].join(", ");
-                    let names: Vec<&str> = srcs.iter().take(3).map(|s| s.as_str()).collect();
-                    let more = srcs.len().saturating_sub(3);
-                    let who = if more > 0 {
-                        format!("{} and {more} more", names.join(", "))
-                    } else {
-                        names.join(", ")
-                    };
-                    format!("{who}: {shown}")
-                };
-                let mut detail = Vec::new();
-                for (x, a) in classes.iter().enumerate() {
-                    for b in &classes[x + 1..] {
-                        if !fits(&a.0, &b.0) || !fits(&b.0, &a.0) {
-                            detail.push(format!("{} vs {}", label(&a.1), label(&b.1)));
-                        }
-                    }
-                }
-                let status = if values.len() < 2 {
-                    "one"
-                } else if detail.is_empty() {
-                    "agree"
-                } else {
-                    "conflict"
-                };
-                // The subject's most frequent name in the group; the shortest on a tie.
-                let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-                for c in &cl {
-                    *counts.entry(self.c.strings.get(c.3)).or_default() += 1;
-                }
-                let subject = counts
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.len().cmp(&a.0.len())))
-                    .map_or(String::new(), |(s, _)| s.to_string());
-                out.push(ClaimGroup {
-                    subject,
-                    event,
-                    value_type,
-                    unit: self.c.strings.get(unit).to_string(),
-                    status,
-                    values,
-                    detail: detail.join("; "),
-                });
+                out.push(self.claim_row(st, naming, attribute, event, &cl));
             }
         }
         let rank = |s: &str| match s {
             "conflict" => 0,
-            "agree" => 1,
-            _ => 2,
+            "differ" => 1,
+            "self-conflict" => 2,
+            "agree" => 3,
+            _ => 4,
         };
         out.sort_by(|a, b| {
             rank(a.status)
                 .cmp(&rank(b.status))
+                .then_with(|| (a.attribute == MENTION).cmp(&(b.attribute == MENTION)))
                 .then_with(|| a.subject.cmp(&b.subject))
+                .then_with(|| a.attribute.cmp(b.attribute))
                 .then_with(|| a.event.cmp(b.event))
-                .then_with(|| a.value_type.cmp(&b.value_type))
-                .then_with(|| a.unit.cmp(&b.unit))
+                .then_with(|| a.unit.cmp(b.unit))
         });
         out
+    }
+
+    /// One row of `compare_claims`: the values of a group of claims and their status.
+    fn claim_row(
+        &self,
+        st: &StoryView,
+        naming: &Naming,
+        attribute: &'static str,
+        event: &'static str,
+        cl: &[Member<'_>],
+    ) -> ClaimGroup {
+        let c = self.c;
+        // Distinct values per source: (source, value id, the member first giving it).
+        let mut per: BTreeMap<String, Vec<Member<'_>>> = BTreeMap::new();
+        let empty = |x: &StoredClaim| c.strings.get(x.when).is_empty();
+        for m in cl {
+            let src = c.sources.get(m.source).to_string();
+            let list = per.entry(src).or_default();
+            if list.iter().any(|x| same_value(x.claim, m.claim)) {
+                continue;
+            }
+            // "engaged" beside "engaged (early 2022)": the dated one says it all.
+            let undated = |x: &StoredClaim, y: &StoredClaim| {
+                x.value == y.value && x.cmp == y.cmp && x.hedged == y.hedged && empty(x)
+            };
+            if list.iter().any(|x| undated(m.claim, x.claim)) {
+                continue;
+            }
+            list.retain(|x| !undated(x.claim, m.claim));
+            list.push(*m);
+        }
+        let shown = |m: &Member<'_>| {
+            let claim = m.claim;
+            let plain = c.strings.get(claim.plain);
+            let code = c.strings.get(claim.value);
+            let mut s = if matches!(claim.value_type, "date" | "duration") && **plain != **code {
+                format!("{code} ({plain})")
+            } else {
+                plain.to_string()
+            };
+            let when = c.strings.get(claim.when);
+            if !when.is_empty() {
+                s.push_str(&format!(" ({when})"));
+            }
+            if claim.hedged && claim.value_type != "relationship" {
+                s.push_str(" (reported)");
+            }
+            s
+        };
+        let values: BTreeMap<String, Vec<String>> = per
+            .iter()
+            .map(|(s, ms)| {
+                let mut v: Vec<String> = Vec::new();
+                for m in ms {
+                    let x = shown(m);
+                    if !v.contains(&x) {
+                        v.push(x);
+                    }
+                }
+                (s.clone(), v)
+            })
+            .collect();
+        let first = cl[0].claim;
+        let change = first.change;
+        let compatible = |a: &Member<'_>, b: &Member<'_>| self.compatible(st, a, b);
+        let mention = attribute == MENTION;
+        // Sources that contradict themselves (fixed facts only: a toll that rises or a couple
+        // that gets engaged is no self-contradiction).
+        let mut selfish: Vec<String> = Vec::new();
+        if !mention && change == Change::Fixed {
+            for (s, ms) in &per {
+                if ms
+                    .iter()
+                    .enumerate()
+                    .any(|(x, a)| ms[x + 1..].iter().any(|b| !compatible(a, b)))
+                {
+                    selfish.push(format!(
+                        "{s} contradicts itself: {}",
+                        ms.iter().map(&shown).collect::<Vec<_>>().join(" vs ")
+                    ));
+                }
+            }
+        }
+        // Pairs of sources: compatible, contradicting, or differing in a way time may explain.
+        let srcs: Vec<(&String, &Vec<Member<'_>>)> = per.iter().collect();
+        let mut conflicts = Vec::new();
+        let mut differs = Vec::new();
+        let published = |m: &Member<'_>| c.articles[m.article].published;
+        for (x, (sa, ma)) in srcs.iter().enumerate() {
+            for (sb, mb) in &srcs[x + 1..] {
+                // A fact that holds once: one value the two share is enough. A value that
+                // changes: each must give no value the other lacks ("dating" against "dating,
+                // engaged, split" differs).
+                let fits = |p: &[Member<'_>], q: &[Member<'_>]| {
+                    p.iter().all(|a| q.iter().any(|b| compatible(a, b)))
+                };
+                let meet = match change {
+                    Change::Changes => fits(ma, mb) && fits(mb, ma),
+                    _ => ma.iter().any(|a| mb.iter().any(|b| compatible(a, b))),
+                };
+                if mention || meet {
+                    continue;
+                }
+                // "source: v1, v2 (published 2026-06-01)": values by publication date.
+                let label = |s: &str, ms: &[Member<'_>], dated: bool| {
+                    let mut by_day: Vec<(Option<Date>, Vec<String>)> = Vec::new();
+                    for m in ms {
+                        let day = if dated { published(m) } else { None };
+                        match by_day.iter_mut().find(|x| x.0 == day) {
+                            Some(x) => x.1.push(shown(m)),
+                            None => by_day.push((day, vec![shown(m)])),
+                        }
+                    }
+                    let parts: Vec<String> = by_day
+                        .into_iter()
+                        .map(|(day, v)| {
+                            let v = v.join(", ");
+                            match (dated, day) {
+                                (false, _) => v,
+                                (true, Some(d)) => format!("{v} (published {d})"),
+                                (true, None) => format!("{v} (publication date unknown)"),
+                            }
+                        })
+                        .collect();
+                    format!("{s}: {}", parts.join("; "))
+                };
+                // Two different roles are both true more often than not ("striker",
+                // "forward"); only "former" against the same role without it contradicts.
+                let other_roles = first.value_type == "role"
+                    && !ma.iter().any(|a| {
+                        mb.iter().any(|b| {
+                            former_clash(c.strings.get(a.claim.key), c.strings.get(b.claim.key))
+                        })
+                    });
+                let explained = other_roles
+                    || match change {
+                        Change::Fixed => false,
+                        Change::Changes => ma.iter().any(|a| {
+                            mb.iter().any(|b| {
+                                published(a) != published(b)
+                                    || published(a).is_none()
+                                    || a.claim.when != b.claim.when
+                            })
+                        }),
+                        Change::Rises => ma.iter().any(|a| {
+                            mb.iter().any(|b| match (published(a), published(b)) {
+                                (Some(da), Some(db)) if da == db => false,
+                                (Some(da), Some(db)) => {
+                                    let (early, late) = if da < db { (a, b) } else { (b, a) };
+                                    low(early.claim) <= low(late.claim)
+                                }
+                                _ => true,
+                            })
+                        }),
+                    };
+                if explained {
+                    let dated = !other_roles;
+                    differs.push(format!(
+                        "{} vs {}",
+                        label(sa, ma, dated),
+                        label(sb, mb, dated)
+                    ));
+                } else {
+                    conflicts.push(format!(
+                        "{} vs {}",
+                        label(sa, ma, false),
+                        label(sb, mb, false)
+                    ));
+                }
+            }
+        }
+        let status = if !conflicts.is_empty() {
+            "conflict"
+        } else if !differs.is_empty() {
+            "differ"
+        } else if !selfish.is_empty() {
+            "self-conflict"
+        } else if per.len() >= 2 {
+            "agree"
+        } else {
+            "one"
+        };
+        let mut detail: Vec<String> = conflicts;
+        if !differs.is_empty() {
+            let why = if first.value_type == "role" {
+                "the outlets describe the role differently (both may be true)"
+            } else {
+                "the outlets differ (time may explain it)"
+            };
+            detail.push(format!("{why}: {}", differs.join("; ")));
+        }
+        detail.extend(selfish);
+        let evidence = per
+            .iter()
+            .flat_map(|(s, ms)| {
+                ms.iter().map(move |m| Evidence {
+                    source: s.clone(),
+                    article: c.strings.get(c.articles[m.article].id).to_string(),
+                    published: published(m),
+                    shown: shown(m),
+                    sentence: c.strings.get(m.claim.evidence).to_string(),
+                })
+            })
+            .collect();
+        // The subject as the story names it (the first claim with one).
+        let (subject, subject_key) = cl
+            .iter()
+            .find(|m| !c.claim_subjects(m.claim).is_empty())
+            .map(|m| self.subject_of(st.number, m.claim))
+            .unwrap_or_default();
+        let _ = naming;
+        ClaimGroup {
+            subject,
+            subject_key,
+            attribute,
+            event,
+            value_type: first.value_type,
+            unit: first.unit,
+            status,
+            values,
+            detail: detail.join("; "),
+            evidence,
+        }
+    }
+
+    /// True when two claims of one row can both be right.
+    fn compatible(&self, st: &StoryView, a: &Member<'_>, b: &Member<'_>) -> bool {
+        let c = self.c;
+        let (x, y) = (a.claim, b.claim);
+        match x.value_type {
+            "role" => roles_compatible(c.strings.get(x.key), c.strings.get(y.key)),
+            "place" => {
+                let (p, q) = (c.strings.get(x.key), c.strings.get(y.key));
+                if p == q || p.contains(&**q) || q.contains(&**p) {
+                    return true;
+                }
+                // Two places are both right when each outlet also names the other's place.
+                let names = |source: u32, key: &str| {
+                    st.articles.iter().any(|&i| {
+                        c.articles[i].source == source
+                            && c.entities(i).iter().any(|e| **c.keys.get(e.key) == *key)
+                    })
+                };
+                names(a.source, q) && names(b.source, p)
+            }
+            _ => match (x.cmp, y.cmp) {
+                (Some(p), Some(q)) => p.compatible(q),
+                _ => x.value == y.value,
+            },
+        }
+    }
+}
+
+/// The lowest true value a claim allows (for counts that rise).
+fn low(c: &StoredClaim) -> f64 {
+    match c.cmp {
+        Some(super::Value::Range { lo, .. }) => lo,
+        _ => 0.0,
+    }
+}
+
+/// True when two claims give the same value (so a source's list holds it once).
+fn same_value(a: &StoredClaim, b: &StoredClaim) -> bool {
+    a.value == b.value && a.cmp == b.cmp && a.when == b.when && a.hedged == b.hedged
+}
+
+/// Speakers per source, when any source names one.
+fn by_source_if_any(
+    keys: &BTreeMap<String, BTreeSet<u32>>,
+    by_source: BTreeMap<String, Vec<String>>,
+) -> BTreeMap<String, Vec<String>> {
+    if keys.is_empty() {
+        BTreeMap::new()
+    } else {
+        by_source
+    }
+}
+
+/// Words that mean the same in a role (`ceo` is `chief executive`).
+fn role_words(r: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for w in r.split(' ') {
+        match w {
+            "ceo" => out.extend(["chief", "executive"]),
+            "md" => out.extend(["managing", "director"]),
+            "officer" if out.ends_with(&["chief", "executive"]) => {}
+            "boss" => out.push("head"),
+            w => out.push(w),
+        }
+    }
+    out
+}
+
+/// True when two roles are one role, once said to be `former` and once not.
+fn former_clash(a: &str, b: &str) -> bool {
+    let strip = |r: &str| -> Vec<String> {
+        role_words(r)
+            .into_iter()
+            .filter(|w| *w != "former")
+            .map(str::to_string)
+            .collect()
+    };
+    let (x, y) = (role_words(a), role_words(b));
+    x.contains(&"former") != y.contains(&"former") && {
+        let (p, q) = (strip(a), strip(b));
+        p.iter().all(|w| q.contains(w)) || q.iter().all(|w| p.contains(w))
+    }
+}
+
+/// Two roles can both be right when one's words hold the other's (`minister`, `transport
+/// minister`), unless one says `former` and the other not.
+fn roles_compatible(a: &str, b: &str) -> bool {
+    let (x, y) = (role_words(a), role_words(b));
+    let former = |v: &[&str]| v.contains(&"former");
+    if former(&x) != former(&y) {
+        return false;
+    }
+    let sub = |p: &[&str], q: &[&str]| p.iter().all(|w| q.contains(w));
+    sub(&x, &y) || sub(&y, &x)
+}
+
+/// How a story names its entities (see the module notes).
+fn naming(c: &Comparer, st: &StoryView) -> Naming {
+    // Mentions per (key, name), and each key's kind by vote.
+    let mut mentions: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    let mut kinds: FxHashMap<u32, [u32; 4]> = FxHashMap::default();
+    for &i in &st.articles {
+        for e in c.entities(i) {
+            *mentions.entry((e.key, e.name)).or_default() += e.mentions.max(1);
+            kinds.entry(e.key).or_default()[e.kind as usize] += e.mentions.max(1);
+        }
+    }
+    let kind_of = |k: u32| {
+        let v = kinds.get(&k).copied().unwrap_or_default();
+        (0..4)
+            .max_by_key(|&i| (v[i], std::cmp::Reverse(i)))
+            .unwrap_or(3)
+    };
+    let mut keys: Vec<u32> = kinds.keys().copied().collect();
+    keys.sort_by(|a, b| c.keys.get(*a).cmp(c.keys.get(*b)));
+    let mut alias = FxHashMap::default();
+    for &k in &keys {
+        let key = c.keys.get(k);
+        if key.contains(' ') {
+            continue;
+        }
+        let kind = kind_of(k);
+        let longer: Vec<u32> = keys
+            .iter()
+            .copied()
+            .filter(|&o| o != k && kind_of(o) == kind)
+            .filter(|&o| {
+                let other = c.keys.get(o);
+                match kind {
+                    // NameKind::Person: a surname ends the full name.
+                    0 => other.rsplit(' ').next() == Some(key) && other.contains(' '),
+                    // NameKind::Org: a short name begins the full one.
+                    1 => other.split(' ').next() == Some(key) && other.contains(' '),
+                    _ => false,
+                }
+            })
+            .collect();
+        if longer.len() == 1 {
+            alias.insert(k, longer[0]);
+        }
+    }
+    let mut best: FxHashMap<u32, (u32, u32, bool)> = FxHashMap::default();
+    let mut entries: Vec<((u32, u32), u32)> = mentions.into_iter().collect();
+    entries.sort_by(|a, b| {
+        c.keys
+            .get(a.0.0)
+            .cmp(c.keys.get(b.0.0))
+            .then_with(|| c.strings.get(a.0.1).cmp(c.strings.get(b.0.1)))
+    });
+    // Names written for the key itself first; an alias's ("Pryce") only when the entity has
+    // none of its own.
+    for short in [false, true] {
+        for &((k, name), n) in &entries {
+            if alias.contains_key(&k) != short {
+                continue;
+            }
+            let k = alias.get(&k).copied().unwrap_or(k);
+            if short && best.get(&k).is_some_and(|e| !e.2) {
+                continue;
+            }
+            let e = best.entry(k).or_insert((name, 0, short));
+            let longer = c.strings.get(name).len() > c.strings.get(e.0).len();
+            if n > e.1 || n == e.1 && longer {
+                *e = (name, n, short);
+            }
+        }
+    }
+    Naming {
+        alias,
+        name: best.into_iter().map(|(k, (n, _, _))| (k, n)).collect(),
     }
 }
 

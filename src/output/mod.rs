@@ -354,7 +354,7 @@ mod tests {
         );
         assert_eq!(
             cols(Table::Claims),
-            "article_id,source,story,sentence,claim_id,subject,event,value_type,value,unit,text,mod"
+            "article_id,source,story,sentence,claim_id,subject,subject_key,attribute,event,value_type,text,value,plain,unit,mod,hedged,when,start,end,cue,evidence"
         );
         assert_eq!(cols(Table::Errors), "path,line,kind,message");
     }

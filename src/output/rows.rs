@@ -149,8 +149,8 @@ pub struct AmountRow<'a> {
     pub approx: bool,
 }
 
-/// A row of `claims.csv`. `claim_id` is 1-based within the article; `story` is filled in at
-/// the end of the run; `mod` is the date's TIMEX3 mod or the amount's bound.
+/// A row of `claims.csv`. `claim_id` is 1-based within the article; `story`, `subject` and
+/// `subject_key` are filled in at the end of the run, as the story names its entities.
 #[derive(Debug, Default, Serialize)]
 pub struct ClaimRow<'a> {
     pub article_id: &'a str,
@@ -159,11 +159,20 @@ pub struct ClaimRow<'a> {
     pub sentence: usize,
     pub claim_id: usize,
     pub subject: &'a str,
+    pub subject_key: &'a str,
+    pub attribute: &'a str,
     pub event: &'a str,
     pub value_type: &'a str,
-    pub value: &'a str,
-    pub unit: &'a str,
     pub text: &'a str,
+    pub value: &'a str,
+    pub plain: &'a str,
+    pub unit: &'a str,
     #[serde(rename = "mod")]
     pub modifier: &'a str,
+    pub hedged: bool,
+    pub when: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub cue: &'a str,
+    pub evidence: &'a str,
 }

@@ -8,6 +8,10 @@
 //! inside temporal expressions (`38 years`, `5 October 2018`) are left to the dates extractor:
 //! pass its spans to [`AmountExtractor::extract`]. Word lists (number words, units, modifiers,
 //! words that are never counted nouns) are data files beside this module.
+//!
+//! Measures are amounts too: magnitudes (`a magnitude 5.8 earthquake`, `5.8-magnitude`),
+//! distances (`10 km`, `a 30-mile stretch`), speeds (`90 mph`, `120 miles per hour`) and
+//! temperatures (`minus 3C`, `40°C`, `40 degrees Celsius`).
 
 use rustc_hash::FxHashMap;
 
@@ -52,6 +56,10 @@ pub struct Amount {
     pub unit: String,
     /// How exact the number is.
     pub bound: Bound,
+    /// The place value of the last digit written, scales applied: `43.6` → 0.1, `44` → 1,
+    /// `2.4 million` → 100,000, `£45m` → 1,000,000. A comparison of two figures allows for it
+    /// (`44 percent` and `43.6 percent` are the same figure at another precision).
+    pub precision: f64,
 }
 
 impl Amount {
@@ -100,10 +108,23 @@ pub struct AmountExtractor {
 
 /// A token of the sentence being read, lower-cased once.
 #[derive(Clone, Debug)]
-struct Tok {
-    span: Span,
-    kind: TokenKind,
-    lower: String,
+pub(crate) struct Tok {
+    pub span: Span,
+    pub kind: TokenKind,
+    pub lower: String,
+}
+
+/// A number with no unit of its own, read where a claim needs one ("killing at least 12",
+/// "43 injured", "won 75 of the 125 seats").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct BareNumber {
+    /// The first token (its modifier, if any).
+    pub first: usize,
+    /// The token after the number.
+    pub next: usize,
+    pub value: f64,
+    pub bound: Bound,
+    pub precision: f64,
 }
 
 impl AmountExtractor {
@@ -277,6 +298,28 @@ impl AmountExtractor {
                 None => return None,
             }
         }
+        // A sign word: "minus 3C".
+        let mut sign = 1.0;
+        if t.get(j).is_some_and(|x| x.lower == "minus") {
+            sign = -1.0;
+            j += 1;
+        }
+        // A temperature written in one token: "3C", "40F".
+        if let Some(tok) = t.get(j)
+            && let Some((v, unit)) = glued_temperature(tok.span.slice(text))
+        {
+            let precision = digits_precision(&tok.lower[..tok.lower.len() - 1]);
+            return Some((
+                Amount {
+                    span: Span::new(t[i].span.start(), tok.span.end()),
+                    value: sign * v,
+                    unit: unit.into(),
+                    bound,
+                    precision,
+                },
+                j + 1,
+            ));
+        }
         // Currency before: "$", "£", "US$", "EUR".
         let mut currency = None;
         if let Some(tok) = t.get(j) {
@@ -295,8 +338,10 @@ impl AmountExtractor {
             }
         }
         let start_num = j;
-        let (mut value, mut next, fraction) = self.number(t, j, currency.is_some())?;
-        if fraction {
+        let num = self.number(t, j, currency.is_some())?;
+        let (mut value, mut next) = (num.value * sign, num.next);
+        let precision = num.precision;
+        if num.fraction {
             // "a third of", "two-thirds of": a share, in percent; "of" must follow.
             t.get(next).filter(|x| x.lower == "of")?;
             return Some((
@@ -305,8 +350,45 @@ impl AmountExtractor {
                     value,
                     unit: "percent".into(),
                     bound,
+                    precision: 0.0,
                 },
                 next,
+            ));
+        }
+        // A magnitude written before its number: "a magnitude 5.8 earthquake", "of magnitude 6".
+        if currency.is_none()
+            && start_num == i
+            && i > 0
+            && t[i - 1].lower == "magnitude"
+            && t[i].kind == TokenKind::Number
+        {
+            return Some((
+                Amount {
+                    span: Span::new(t[i - 1].span.start(), t[next - 1].span.end()),
+                    value,
+                    unit: "magnitude".into(),
+                    bound,
+                    precision,
+                },
+                next,
+            ));
+        }
+        // A unit joined by a hyphen: "a 5.8-magnitude quake", "a 30-mile stretch".
+        if currency.is_none()
+            && t.get(next).is_some_and(|x| x.lower == "-")
+            && let Some(x) = t.get(next + 1)
+            && let Some(&u) = self.units.get(x.lower.as_str())
+            && HYPHEN_UNITS.contains(&u)
+        {
+            return Some((
+                Amount {
+                    span: Span::new(t[i].span.start(), x.span.end()),
+                    value,
+                    unit: u.into(),
+                    bound,
+                    precision,
+                },
+                next + 2,
             ));
         }
         // A number is not an amount inside a score, a range of versions or a name ("3-1",
@@ -344,6 +426,15 @@ impl AmountExtractor {
             {
                 unit = "percentage points".into();
                 next += 2;
+            } else if tok.lower == "°" {
+                // "40°C", "40 °F", "40°".
+                unit = match t.get(next + 1).map(|x| x.lower.as_str()) {
+                    Some("c") => "celsius",
+                    Some("f") => "fahrenheit",
+                    _ => "degrees",
+                }
+                .into();
+                next += if unit == "degrees" { 1 } else { 2 };
             } else if let Some((u, after)) = self.counted(t, next) {
                 unit = u;
                 next = after;
@@ -352,6 +443,22 @@ impl AmountExtractor {
             }
         } else {
             return None;
+        }
+        let mut unit = unit;
+        // "40 degrees Celsius"; "120 miles per hour".
+        if unit == "degrees"
+            && let Some(&u) = t.get(next).and_then(|x| self.units.get(x.lower.as_str()))
+            && (u == "celsius" || u == "fahrenheit")
+        {
+            unit = u.into();
+            next += 1;
+        }
+        if (unit == "miles" || unit == "km")
+            && t.get(next).is_some_and(|x| x.lower == "per")
+            && t.get(next + 1).is_some_and(|x| x.lower == "hour")
+        {
+            unit = if unit == "miles" { "mph" } else { "km/h" }.into();
+            next += 2;
         }
         // A currency written after the number ("45 million dollars") is the unit already; a
         // currency sign before it may still be followed by a scale word read by `number`.
@@ -371,19 +478,30 @@ impl AmountExtractor {
                 value,
                 unit,
                 bound,
+                precision,
             },
             next,
         ))
     }
 
-    /// A number at token `j`: its value, the token after it, and whether it is a fraction.
-    fn number(&self, t: &[Tok], j: usize, currency: bool) -> Option<(f64, usize, bool)> {
+    /// A number at token `j` (digits, number words, a fraction), if one starts there.
+    fn number(&self, t: &[Tok], j: usize, currency: bool) -> Option<Num> {
         let tok = t.get(j)?;
         let mut next = j + 1;
         let mut value;
+        let mut precision = 1.0;
+        let fraction = |value, next| {
+            Some(Num {
+                value,
+                next,
+                fraction: true,
+                precision: 0.0,
+            })
+        };
         match tok.kind {
             TokenKind::Number => {
                 value = parse_digits(&tok.lower)?;
+                precision = digits_precision(&tok.lower);
             }
             TokenKind::Word => {
                 // Digits glued to a suffix: "$5m", "£2bn", "45k".
@@ -396,7 +514,12 @@ impl AmountExtractor {
                     if !(currency && matches!(role, Role::Suffix | Role::Scale)) {
                         return None;
                     }
-                    return Some((parse_digits(num)? * mult, next, false));
+                    return Some(Num {
+                        value: parse_digits(num)? * mult,
+                        next,
+                        fraction: false,
+                        precision: digits_precision(num) * mult,
+                    });
                 }
                 // "a third of", "a dozen", "two-thirds of", "twenty-one", "two hundred".
                 let (first, role) = if tok.lower == "a" || tok.lower == "an" {
@@ -413,7 +536,7 @@ impl AmountExtractor {
                 match role {
                     Role::Fraction => {
                         if tok.lower == "half" || tok.lower == "a" || tok.lower == "an" {
-                            return Some((first, next, true));
+                            return fraction(first, next);
                         }
                         return None;
                     }
@@ -437,7 +560,7 @@ impl AmountExtractor {
                         .get(next + 1)
                         .and_then(|x| self.numbers.get(x.lower.as_str()).copied())
                 {
-                    return Some((value * f, next + 2, true));
+                    return fraction(value * f, next + 2);
                 }
             }
             _ => return None,
@@ -445,13 +568,58 @@ impl AmountExtractor {
         // Scales: "45 million", "two hundred thousand"; suffixes only after a currency.
         while let Some(x) = t.get(next) {
             match self.numbers.get(x.lower.as_str()) {
-                Some(&(mult, Role::Scale)) => value *= mult,
-                Some(&(mult, Role::Suffix)) if currency => value *= mult,
+                Some(&(mult, Role::Scale)) => {
+                    value *= mult;
+                    precision *= mult;
+                }
+                Some(&(mult, Role::Suffix)) if currency => {
+                    value *= mult;
+                    precision *= mult;
+                }
                 _ => break,
             }
             next += 1;
         }
-        Some((value, next, false))
+        Some(Num {
+            value,
+            next,
+            fraction: false,
+            precision,
+        })
+    }
+
+    /// A number starting at token `i` (after an optional modifier: "at least 12", "some
+    /// 300"), without a unit.
+    pub(crate) fn bare_number(&self, t: &[Tok], i: usize) -> Option<BareNumber> {
+        let mut j = i;
+        let mut bound = Bound::Exact;
+        if let Some(phrases) = self.modifiers.get(t.get(j)?.lower.as_str())
+            && let Some((words, b)) = phrases.iter().find(|(words, _)| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| t.get(j + k).is_some_and(|x| x.lower == *w))
+            })
+        {
+            bound = *b;
+            j += words.len();
+        }
+        let num = self.number(t, j, false)?;
+        if num.fraction || !num.value.is_finite() {
+            return None;
+        }
+        Some(BareNumber {
+            first: i,
+            next: num.next,
+            value: num.value,
+            bound,
+            precision: num.precision,
+        })
+    }
+
+    /// The normalised unit of a counted noun or currency word (`staff` → `jobs`), if listed.
+    pub(crate) fn unit_of(&self, word: &str) -> Option<&'static str> {
+        self.units.get(word).copied()
     }
 
     /// The counted noun at or within three words after token `j`: its unit and the token after.
@@ -490,6 +658,41 @@ impl AmountExtractor {
             }
         }
         None
+    }
+}
+
+/// A number read at a token: its value, the token after it, whether it is a fraction (`a
+/// third`), and the place value of its last digit.
+struct Num {
+    value: f64,
+    next: usize,
+    fraction: bool,
+    precision: f64,
+}
+
+/// Units that may be joined to their number by a hyphen ("a 5.8-magnitude quake").
+const HYPHEN_UNITS: [&str; 5] = ["magnitude", "km", "miles", "m", "mph"];
+
+/// A temperature in one token, as written: `3C`, `40F` (an upper-case letter after digits).
+fn glued_temperature(w: &str) -> Option<(f64, &'static str)> {
+    let unit = match w.as_bytes().last()? {
+        b'C' => "celsius",
+        b'F' => "fahrenheit",
+        _ => return None,
+    };
+    let digits = &w[..w.len() - 1];
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: f64 = digits.parse().ok()?;
+    (v <= 150.0).then_some((v, unit))
+}
+
+/// The place value of the last digit of `s` (`43.6` → 0.1, `2,381` → 1).
+fn digits_precision(s: &str) -> f64 {
+    match s.split_once('.') {
+        Some((_, d)) if !d.is_empty() => 10f64.powi(-(d.len().min(10) as i32)),
+        _ => 1.0,
     }
 }
 

@@ -1,38 +1,88 @@
-//! Claims: statements that tie an entity to a value in one sentence — *Halvorsen Marine will
-//! close the yard on June 30*, *about 260 staff face redundancy* — each with the event it is
-//! about, so that outlets can be compared claim by claim.
+//! Claims: what a text says about someone or something, as (subject, attribute, value) — *the
+//! yard closes on June 30*, *240 jobs are cut*, *Pryce, 61, was jailed for nine years* — so
+//! that outlets can be compared on the questions they answer, whatever their wording.
 //!
-//! A claim is made for every date (TIMEX3 `DATE` or `TIME` with a known calendar value) and
-//! every amount in a sentence. Its **event** comes from the nearest trigger word of the
-//! trigger table (`events.txt`) in the value's clause (clauses are split at commas, colons,
-//! semicolons, dashes and brackets outside the value itself), else from a trigger at most six
-//! words away in the sentence; a value with no such trigger is a `MENTION`. Its **subject** is the main entity of the sentence: a pronoun or a
-//! definite description opening the sentence (`it`, `she`, `the company`) is resolved as in
-//! quote attribution (`it` and organisation nouns take the organisation the previous sentences
-//! were about); otherwise the first person or organisation named in the sentence, else the
-//! first place; a name that is only the source of a statement (`…, director Anna Holm said`,
-//! `according to Holm`) is not a subject. A sentence that names nobody else (a headline such
-//! as *Shipyard closure: 260 staff face redundancy*) is about the article's main entity: the
-//! person or organisation it names most.
+//! **Attributes** are the questions (`attributes.txt`): when an event happened (`when`, with
+//! the event class from `events.txt`: announce/reveal/unveil/disclose are one class), counts
+//! of people (`deaths`, `injured`, `missing`, `arrested`, `evacuated`, `affected`, `jobs`,
+//! `workforce`), money (`price`, `fee`, `fine`, `compensation`, `bail`, `profit`, …), shares
+//! (`turnout`, `stake`, `vote share`, …), measures (`magnitude`, `wind speed`, `depth`, …),
+//! durations (`prison term`, `contract length`), a person's `age`, `role` and
+//! `relationship`, and where an event happened (`where`, `epicentre`).
+//!
+//! **Values** are the dates, durations and amounts the other extractors found, numbers that a
+//! cue governs without a unit of their own (`killing at least 12`, `43 injured`, `75 of the
+//! 125 seats`), places after a place cue, and the person attributes read here: ages (`Lund,
+//! 61,`, `61-year-old Lund`, `aged 61`, `Lund (61)`), roles (a title before a name, a role
+//! noun before it, an appositive after it) and relationships (`his girlfriend, X`; `X and Y
+//! are engaged`; `the couple … their engagement`).
+//!
+//! **Cues** (`cues.txt`) decide a value's attribute: the nearest cue of the value's kind in its
+//! clause (`fined £2m` is a fine; `450 jobs cut and 120 created` are two questions). Clauses
+//! end at commas, semicolons, colons, dashes and brackets, and at a conjunction before a verb
+//! (`completed a medical on Sunday and signed on Monday`); a clause of one word (`London`,
+//! `61`) does not end one, and a short verbless phrase opening the sentence (`Yet, in early
+//! 2022,`) belongs to the clause after it, one after a clause (`, March 11,`) to the clause
+//! before. A cue in a neighbouring clause is never taken. A date with no event cue, and an
+//! amount with no cue, is a `mention`: it is listed, but never compared as a contradiction.
+//!
+//! **Subjects** follow the attribute (`SUBJECT` column): a person attribute is about the
+//! person the pattern names; an `actor` attribute about the nearest person or organisation
+//! before the cue in its clause — a pronoun or description (`it`, `the firm`, `she`, `the
+//! couple`, `its managing director`) resolved as quote speakers are, a person who only reports
+//! it (`X said the fraud cost …`) passed over — else the sentence's subject, else the article's
+//! main entity; an event attribute (`deaths`, `magnitude`) has none. A sentence about two
+//! people (`the couple`, `Norton and Poots`) has both.
 
-use rustc_hash::FxHashMap;
+mod people;
+mod tables;
+#[cfg(test)]
+mod tests;
 
 use crate::Error;
-use crate::extract::amounts::Amount;
+use crate::extract::amounts::{Amount, AmountExtractor, Bound, Tok as NumTok};
 use crate::extract::dates::{DateMention, DateType};
 use crate::extract::names::{NameKind, Names};
-use crate::extract::quotes::{ORG_NOUNS, resolve};
-use crate::rules::{List, Order};
+use crate::extract::quotes::{ORG_NOUNS, is_auxiliary, resolve};
 use crate::segment::{Segmentation, TokenKind, push_lower, tokenize, with_lower};
 use crate::span::Span;
 
+pub use tables::{AttributeDef, Change, SubjectPolicy, ValueKind};
+use tables::{CueMeaning, Tables, phrase_at};
+
+/// The attribute of a value that answers no question the tables know: listed, never compared
+/// as a contradiction.
+pub const MENTION: &str = "mention";
+
+/// The attribute of a date: when an event happened.
+pub const WHEN: &str = "when";
+
 /// The value a claim gives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ClaimValue {
-    /// An index into the article's dates.
+    /// An index into the article's dates (a calendar `DATE` or `TIME`).
     Date(usize),
+    /// An index into the article's dates (a `DURATION`).
+    Duration(usize),
     /// An index into the article's amounts.
     Amount(usize),
+    /// A number a cue governs, with no unit of its own (`killing at least 12`).
+    Number {
+        /// The number.
+        value: f64,
+        /// How exact it is.
+        bound: Bound,
+        /// The place value of its last digit.
+        precision: f64,
+    },
+    /// An age in years.
+    Age(u16),
+    /// A role or title, normalised (`former transport minister`).
+    Role(String),
+    /// Where a couple stands: `dating`, `engaged`, `married` or `split`.
+    Relation(&'static str),
+    /// A place (an index into the article's entities).
+    Place(usize),
 }
 
 /// One claim.
@@ -40,96 +90,129 @@ pub enum ClaimValue {
 pub struct Claim {
     /// The sentence (index into the segmentation).
     pub sentence: usize,
-    /// The entity the claim is about (index into [`Names::entities`]).
-    pub subject: Option<usize>,
-    /// The event type (`CLOSE`, `ANNOUNCE`, …, or `MENTION`).
+    /// The entities the claim is about (indices into [`Names::entities`]): none, one, or the
+    /// two people of a couple.
+    pub subjects: Vec<usize>,
+    /// The question answered (`when`, `deaths`, `price`, … or [`MENTION`]).
+    pub attribute: &'static str,
+    /// The finer question: the event class of a date (`CLOSE`), or what the text separates
+    /// (`cut`, `created` for jobs); empty when there is none.
     pub event: &'static str,
     /// The value.
     pub value: ClaimValue,
-    /// The trigger as written, when there is one.
-    pub trigger: Option<Span>,
+    /// The value as written.
+    pub span: Span,
+    /// The cue that gave the attribute, as written.
+    pub cue: Option<Span>,
+    /// Reported as unconfirmed (`a rumoured split`, `a reported £45m`).
+    pub hedged: bool,
+    /// A date that dates the claim (`in early 2022, … their engagement`): an index into the
+    /// article's dates.
+    pub when: Option<usize>,
+    /// How the attribute's true value behaves over time (from `attributes.txt`).
+    pub change: Change,
+    /// The unit: the attribute's own (`people`, `jobs`) or the amount's (`GBP`, `mph`).
+    pub unit: &'static str,
 }
-
-/// The event when no trigger is found.
-pub const MENTION: &str = "MENTION";
 
 /// The compiled claim rules. Build once, share across threads.
 #[derive(Debug)]
 pub struct ClaimExtractor {
-    /// Trigger phrases by first word, longest first: (words, event).
-    triggers: FxHashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
-    /// Reporting verbs (the quote extractor's list).
-    verbs: rustc_hash::FxHashSet<&'static str>,
-    /// Events only a person can be the subject of (`person_events.txt`).
-    person_events: rustc_hash::FxHashSet<&'static str>,
+    t: Tables,
+    numbers: AmountExtractor,
 }
 
+/// A token of the sentence being read.
 #[derive(Clone, Debug)]
-struct Tok {
-    span: Span,
-    lower: String,
-    clause: u32,
+pub(crate) struct Tok {
+    pub span: Span,
+    pub kind: TokenKind,
+    pub lower: String,
+    pub clause: u32,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
 }
 
+impl Tok {
+    pub(crate) fn is(&self, w: &str) -> bool {
+        self.lower == w
+    }
+    fn word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+}
+
+/// A phrase of a table found in the sentence: tokens `first..=last`.
 #[derive(Clone, Copy, Debug)]
-struct Trigger {
+struct Hit<T> {
     first: usize,
     last: usize,
-    event: &'static str,
-    span: Span,
+    what: T,
 }
 
-/// Words that may open a sentence before its subject.
-const OPENERS: [&str; 6] = ["but", "and", "meanwhile", "however", "now", "so"];
+/// A value found in a sentence, before its attribute is known.
+#[derive(Clone, Debug)]
+enum Found {
+    Date(usize),
+    Duration(usize),
+    Amount(usize),
+    /// A number a cue governs; true when the cue counts jobs ("hire 50").
+    Number(crate::extract::amounts::BareNumber, bool),
+}
+
+/// The sentence being read, with its tokens and the phrases found in them.
+pub(crate) struct Sentence<'a> {
+    pub index: usize,
+    pub span: Span,
+    pub toks: &'a [Tok],
+    events: Vec<Hit<&'static str>>,
+    cues: Vec<Hit<&'a [CueMeaning]>>,
+}
+
+/// What is known of the article while its sentences are read.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segmentation,
+    pub names: &'a Names,
+    pub dates: &'a [DateMention],
+    /// The organisation the previous sentences were about, for "it" and "the company".
+    pub org_subject: Option<usize>,
+    /// The two people last named together ("Norton and Poots"), for "the couple", "their".
+    pub couple: Option<(usize, usize)>,
+    /// The article's main person or organisation.
+    pub topic: Option<usize>,
+    /// Roles found so far: (entity, role), for "its managing director".
+    pub roles: Vec<(usize, String)>,
+}
 
 impl ClaimExtractor {
-    /// Loads the built-in trigger table.
+    /// Loads the built-in tables.
     pub fn new() -> Result<ClaimExtractor, Error> {
-        let list = List::parse(
-            "extract/claims/events.txt",
-            include_str!("events.txt"),
-            Order::SortedKeys,
-        )?;
-        let mut triggers: FxHashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> =
-            FxHashMap::default();
-        for (line, f) in list.fields(2)? {
-            if f[1].is_empty() || !f[1].bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
-                return Err(Error::rule(list.name, line, "the event must be UPPER_CASE"));
-            }
-            let words: Vec<&str> = f[0].split(' ').collect();
-            let e = triggers.entry(words[0]).or_default();
-            e.push((words, f[1]));
-            e.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        }
-        let verbs = List::parse(
-            "extract/quotes/verbs.txt",
-            include_str!("../quotes/verbs.txt"),
-            Order::Sorted,
-        )?
-        .words()
-        .collect();
-        let person_events = List::parse(
-            "extract/claims/person_events.txt",
-            include_str!("person_events.txt"),
-            Order::Sorted,
-        )?
-        .words()
-        .collect();
         Ok(ClaimExtractor {
-            triggers,
-            verbs,
-            person_events,
+            t: Tables::load()?,
+            numbers: AmountExtractor::new()?,
         })
     }
 
-    /// The event a single word or phrase triggers, if any (`"closure"` → `CLOSE`).
+    /// The event class a word or phrase triggers, if any (`"closure"` → `CLOSE`).
     pub fn event_of(&self, phrase: &str) -> Option<&'static str> {
-        let words: Vec<&str> = phrase.split_whitespace().collect();
-        self.triggers
-            .get(words.first()?)?
-            .iter()
-            .find(|(w, _)| *w == words)
-            .map(|&(_, e)| e)
+        let words: Vec<&str> = split_phrase(phrase);
+        match phrase_at(&self.t.events, &words, 0) {
+            Some((n, e)) if n == words.len() => Some(*e),
+            _ => None,
+        }
+    }
+
+    /// The definition of an attribute (`"deaths"`), if the table has it.
+    pub fn attribute(&self, name: &str) -> Option<&AttributeDef> {
+        self.t.attributes.get(name)
+    }
+
+    /// Every attribute of the table, sorted by name.
+    pub fn attributes(&self) -> Vec<&AttributeDef> {
+        let mut v: Vec<&AttributeDef> = self.t.attributes.values().collect();
+        v.sort_by_key(|d| d.name);
+        v
     }
 
     /// The claims of an article, in text order of their values.
@@ -141,27 +224,6 @@ impl ClaimExtractor {
         dates: &[DateMention],
         amounts: &[Amount],
     ) -> Vec<Claim> {
-        // Values in text order.
-        let mut values: Vec<(Span, ClaimValue)> = dates
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| is_calendar(d))
-            .map(|(i, d)| (d.span, ClaimValue::Date(i)))
-            .chain(
-                amounts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| (a.span, ClaimValue::Amount(i))),
-            )
-            .collect();
-        values.sort_by_key(|v| (v.0.start(), v.0.end()));
-        let mut out = Vec::new();
-        let mut toks: Vec<Tok> = Vec::new();
-        let mut trig: Vec<Trigger> = Vec::new();
-        // The organisation the previous sentences were about, for "it" and "the company".
-        let mut org_subject: Option<usize> = None;
-        // The article's main entity: the person or organisation named most (an organisation,
-        // then the first named, on a tie).
         let topic = names
             .entities
             .iter()
@@ -175,266 +237,818 @@ impl ClaimExtractor {
                 )
             })
             .map(|(i, _)| i);
+        let mut ctx = Ctx {
+            text,
+            seg,
+            names,
+            dates,
+            org_subject: None,
+            couple: None,
+            topic,
+            roles: Vec::new(),
+        };
+        // Dates and amounts in text order, with their sentence.
+        let mut values: Vec<(Span, Found)> = dates
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                if is_calendar(d) {
+                    Some((d.span, Found::Date(i)))
+                } else if is_duration(d) {
+                    Some((d.span, Found::Duration(i)))
+                } else {
+                    None
+                }
+            })
+            .chain(
+                amounts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (a.span, Found::Amount(i))),
+            )
+            .collect();
+        values.sort_by_key(|v| (v.0.start(), v.0.end()));
+        let mut date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+        date_spans.sort_by_key(|s| (s.start(), s.end()));
+        let mut out = Vec::new();
+        let mut toks: Vec<Tok> = Vec::new();
         let mut v = 0;
         for (si, s) in seg.sentences.iter().enumerate() {
             let from = v;
             while v < values.len() && values[v].0.start() < s.span.end() {
                 v += 1;
             }
-            let here = &values[from..v];
-            let subject = self.subject(text, seg, names, si, org_subject, topic);
-            if let Some(id) = subject
+            self.tokens(text, s.span, &mut toks);
+            let sentence = self.sentence(si, s.span, &toks);
+            people::track_couple(&mut ctx, &sentence);
+            let subject = people::sentence_subject(self, &ctx, &sentence);
+            let start = out.len();
+            people::ages(self, &ctx, &sentence, &mut out);
+            people::roles(self, &mut ctx, &sentence, &mut out);
+            people::relations(self, &mut ctx, &sentence, &mut out);
+            self.values(
+                &ctx,
+                &sentence,
+                &values[from..v],
+                amounts,
+                &date_spans,
+                &mut out,
+            );
+            for c in &mut out[start..] {
+                c.change = self
+                    .t
+                    .attributes
+                    .get(c.attribute)
+                    .map_or(Change::Fixed, |d| d.change);
+            }
+            out[start..].sort_by_key(|c| (c.span.start(), c.span.end()));
+            if let Some(id) = subject.first().copied()
                 && names.entities[id].kind == NameKind::Org
             {
-                org_subject = Some(id);
-            }
-            if here.is_empty() {
-                continue;
-            }
-            let n = self.tokens(text, s.span, here, names, &mut toks, &mut trig);
-            for &(span, value) in here {
-                let (event, trigger) = nearest(&toks[..n], &trig, span)
-                    // A birth or an arrest whose subject is a place or an organisation is a
-                    // figure of speech: the value is only mentioned.
-                    .filter(|t| {
-                        !self.person_events.contains(t.event)
-                            || subject.is_none_or(|id| names.entities[id].kind == NameKind::Person)
-                    })
-                    .map_or((MENTION, None), |t| (t.event, Some(t.span)));
-                out.push(Claim {
-                    sentence: si,
-                    subject,
-                    event,
-                    value,
-                    trigger,
-                });
+                ctx.org_subject = Some(id);
             }
         }
         out
     }
 
-    /// The main entity of sentence `si`.
-    fn subject(
-        &self,
-        text: &str,
-        seg: &Segmentation,
-        names: &Names,
-        si: usize,
-        org_subject: Option<usize>,
-        topic: Option<usize>,
-    ) -> Option<usize> {
-        let s = seg.sentences[si].span;
-        let body = s.slice(text);
-        let mut words = body
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !w.is_empty())
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-        let mut first = words.next().unwrap_or("");
-        if with_lower(first, |w| OPENERS.contains(&w)) {
-            first = words.next().unwrap_or("");
-        }
-        let second = words.next().unwrap_or("");
-        // Mentions inside the sentence, but not the source of an attribution ("…, director
-        // Anna Holm said"): the source of a statement is not what it is about.
-        // The mentions are in text order: the sentence's are one slice of them.
-        let from = names
-            .mentions
-            .partition_point(|m| m.span.start() < s.start());
-        let to = from + names.mentions[from..].partition_point(|m| m.span.start() < s.end());
-        let here = &names.mentions[from..to];
-        let in_sentence = || {
-            here.iter()
-                .filter(move |m| s.contains(m.span) && !self.attributes(text, s, m.span))
-                .map(|m| m.entity)
-        };
-        let start = s.start() + body.find(first).unwrap_or(0);
-        if !here.iter().any(|m| m.span.start() == start) {
-            let lower = with_lower(first, |w| {
-                ["it", "its", "he", "she", "they", "we", "i", "the"]
-                    .into_iter()
-                    .find(|x| *x == w)
-            });
-            match lower.unwrap_or("") {
-                "it" | "its" if !matches!(second, "was" | "is" | "has" | "had") => {
-                    return org_subject;
-                }
-                "he" | "she" => {
-                    let span = Span::new(start, start + first.len());
-                    return resolve(text, seg, names, span, start);
-                }
-                "they" | "we" | "i" => return None,
-                "the" if with_lower(second, |w| ORG_NOUNS.contains(&w)) => {
-                    return org_subject.or_else(|| last_org(names, s.start()));
-                }
-                _ => {}
-            }
-        }
-        in_sentence()
-            .find(|&e| matches!(names.entities[e].kind, NameKind::Person | NameKind::Org))
-            .or_else(|| in_sentence().find(|&e| names.entities[e].kind == NameKind::Place))
-            .or(topic)
-    }
-
-    /// True when the name at `m` is only the source of a statement: an attribution put after
-    /// the statement (`…, director Anna Holm said.`, `…, said Holm.`) or `according to Holm`.
-    /// A name before a reporting verb that goes on (`Acme announced on Tuesday that …`) is the
-    /// subject of what it announced.
-    fn attributes(&self, text: &str, sentence: Span, m: Span) -> bool {
-        let is_verb = |w: &str| with_lower(w, |w| self.verbs.contains(w));
-        let rest = &text[m.end()..sentence.end()];
-        let after = rest.trim_start();
-        let verb_len = after
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(after.len());
-        if verb_len > 0 && is_verb(&after[..verb_len]) {
-            let tail = after[verb_len..].trim_start();
-            if tail.is_empty() || tail.starts_with(['.', ',', ';', '!', '?']) {
-                return true;
-            }
-        }
-        let before = &text[sentence.start()..m.start()];
-        // The last three words before the name, with their offsets.
-        let words = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w));
-        words.take(3).any(|(at, w)| {
-            if w.eq_ignore_ascii_case("according") {
-                return true;
-            }
-            // ", said museum director Anna Holm": the verb follows a comma or a closing mark.
-            is_verb(w)
-                && before[..at]
-                    .trim_end()
-                    .ends_with([',', '"', '”', '’', '\''])
-        })
-    }
-
-    /// Tokens and triggers of one sentence.
-    fn tokens(
-        &self,
-        text: &str,
-        span: Span,
-        values: &[(Span, ClaimValue)],
-        names: &Names,
-        buf: &mut Vec<Tok>,
-        trig: &mut Vec<Trigger>,
-    ) -> usize {
-        trig.clear();
-        let mut clause = 0u32;
-        // Token buffers are reused from sentence to sentence: no allocation per token.
-        let mut n = 0;
+    /// Tokens of one sentence, with their clause numbers.
+    fn tokens(&self, text: &str, span: Span, toks: &mut Vec<Tok>) {
+        toks.clear();
         tokenize(text, span, |t| {
             let s = t.span.slice(text);
-            if t.kind == TokenKind::Punct {
-                let inside = values.iter().any(|v| v.0.contains(t.span));
-                if !inside && matches!(s, "," | ";" | ":" | "—" | "–" | "(" | ")") {
-                    clause += 1;
-                }
-                return;
-            }
-            if n == buf.len() {
-                buf.push(Tok {
-                    span: t.span,
-                    lower: String::new(),
-                    clause,
-                });
-            }
-            let tok = &mut buf[n];
-            tok.span = t.span;
-            tok.clause = clause;
-            tok.lower.clear();
-            push_lower(&mut tok.lower, s);
-            n += 1;
+            let mut lower = String::with_capacity(s.len());
+            push_lower(&mut lower, s);
+            toks.push(Tok {
+                span: t.span,
+                kind: t.kind,
+                cap: s.starts_with(char::is_uppercase),
+                lower,
+                clause: 0,
+            });
         });
-        let toks = &buf[..n];
+        let bytes = text.as_bytes();
+        let spaced = |t: &Tok| {
+            t.span.start() > 0
+                && bytes
+                    .get(t.span.start() - 1)
+                    .is_some_and(u8::is_ascii_whitespace)
+                && bytes.get(t.span.end()).is_some_and(u8::is_ascii_whitespace)
+        };
+        // Clause breaks: before each token that opens a clause.
+        let mut breaks = vec![false; toks.len()];
+        for k in 0..toks.len() {
+            let t = &toks[k];
+            let punct_break = t.kind == TokenKind::Punct
+                && (matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")")
+                    || t.lower == "-" && spaced(t));
+            if punct_break {
+                breaks[k] = true;
+                continue;
+            }
+            // "announced on Tuesday that it will close …": what was announced is a clause of
+            // its own.
+            if t.lower == "that"
+                && toks[k.saturating_sub(5)..k]
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.kind != TokenKind::Punct)
+                    .any(|p| self.t.verbs.contains(p.lower.as_str()))
+            {
+                breaks[k] = true;
+                continue;
+            }
+            let conj = matches!(
+                t.lower.as_str(),
+                "and" | "but" | "while" | "whereas" | "although" | "though"
+            );
+            // "while working on Belleville": a participle after "while" is no clause of its own.
+            let participle = toks
+                .get(k + 1)
+                .is_some_and(|n| n.lower.len() > 4 && n.lower.ends_with("ing"));
+            if conj
+                && k > 0
+                && (matches!(
+                    t.lower.as_str(),
+                    "while" | "whereas" | "although" | "though"
+                ) && !participle
+                    || t.lower.as_str() == "and"
+                    || t.lower.as_str() == "but")
+                && (!matches!(t.lower.as_str(), "and" | "but")
+                    || toks.get(k + 1).is_some_and(|n| self.verbish(n)))
+            {
+                breaks[k] = true;
+            }
+        }
+        // A clause of one word ("London", "61", "however") ends none.
+        let mut c = 0u32;
         let mut k = 0;
         while k < toks.len() {
-            let hit = self.triggers.get(toks[k].lower.as_str()).and_then(|ps| {
-                ps.iter().find(|(w, _)| {
-                    w.iter()
-                        .enumerate()
-                        .all(|(j, w)| toks.get(k + j).is_some_and(|t| t.lower == *w))
-                })
-            });
-            match hit {
-                Some((w, event)) => {
-                    let last = k + w.len() - 1;
-                    let sp = Span::new(toks[k].span.start(), toks[last].span.end());
-                    let in_value = values.iter().any(|v| v.0.overlaps(sp));
-                    let in_name = names.mentions.iter().any(|m| m.span.overlaps(sp));
-                    if !in_value && !in_name {
-                        trig.push(Trigger {
-                            first: k,
-                            last,
-                            event,
-                            span: sp,
-                        });
-                    }
-                    k = last + 1;
+            if breaks[k] {
+                let mut e = k + 1;
+                while e < toks.len() && !breaks[e] {
+                    e += 1;
                 }
-                None => k += 1,
+                let words = toks[k..e].iter().filter(|t| t.word()).count();
+                let conj_led = toks[k].word();
+                if words <= 1 && !conj_led && e < toks.len() && breaks[e] {
+                    // Absorb this one-word clause and the break after it.
+                    for t in &mut toks[k..e] {
+                        t.clause = c;
+                    }
+                    breaks[e] = false;
+                    k = e;
+                    continue;
+                }
+                c += 1;
+            }
+            toks[k].clause = c;
+            k += 1;
+        }
+    }
+
+    /// True for a word that reads as a verb after a conjunction: a trigger, a cue, an
+    /// auxiliary, or a word in -ed / -ing.
+    fn verbish(&self, t: &Tok) -> bool {
+        let w = t.lower.as_str();
+        t.kind == TokenKind::Word
+            && !t.cap
+            && (is_auxiliary(w)
+                || matches!(w, "said" | "says")
+                || w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+                || self.t.events.contains_key(w))
+    }
+
+    /// The phrases of the tables found in a sentence's tokens.
+    fn sentence<'a>(&'a self, index: usize, span: Span, toks: &'a [Tok]) -> Sentence<'a> {
+        let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let mut events = Vec::new();
+        let mut cues = Vec::new();
+        let mut k = 0;
+        while k < words.len() {
+            if let Some((n, e)) = phrase_at(&self.t.events, &words, k) {
+                events.push(Hit {
+                    first: k,
+                    last: k + n - 1,
+                    what: *e,
+                });
+            }
+            if let Some((n, m)) = phrase_at(&self.t.cues, &words, k) {
+                cues.push(Hit {
+                    first: k,
+                    last: k + n - 1,
+                    what: m.as_slice(),
+                });
+            }
+            k += 1;
+        }
+        // Overlapping hits: the longer one (found first at its start) wins; an idiom ("drew to
+        // a close") then leaves no trigger.
+        dedup_hits(&mut events);
+        events.retain(|h| h.what != "-");
+        dedup_hits(&mut cues);
+        Sentence {
+            index,
+            span,
+            toks,
+            events,
+            cues,
+        }
+    }
+
+    /// Claims for the dates, amounts and governed numbers of a sentence.
+    fn values(
+        &self,
+        ctx: &Ctx<'_>,
+        s: &Sentence<'_>,
+        here: &[(Span, Found)],
+        amounts: &[Amount],
+        date_spans: &[Span],
+        out: &mut Vec<Claim>,
+    ) {
+        let toks = s.toks;
+        let num_toks: Vec<NumTok> = toks
+            .iter()
+            .map(|t| NumTok {
+                span: t.span,
+                kind: t.kind,
+                lower: t.lower.clone(),
+            })
+            .collect();
+        let taken: Vec<Span> = here.iter().map(|v| v.0).collect();
+        let mut found: Vec<(Span, Found)> = here.to_vec();
+        // "won 75 of the 125 seats": 75 is the count, 125 the whole.
+        let mut totals: Vec<Span> = Vec::new();
+        let mut k = 0;
+        while k < toks.len() {
+            let inside =
+                |sp: Span| taken.iter().any(|t| t.overlaps(sp)) || overlaps(date_spans, sp);
+            if inside(toks[k].span) || !(toks[k].word()) {
+                k += 1;
+                continue;
+            }
+            let Some(n) = self.numbers.bare_number(&num_toks, k) else {
+                k += 1;
+                continue;
+            };
+            let num_span = Span::new(toks[n.first].span.start(), toks[n.next - 1].span.end());
+            if inside(num_span) {
+                k = n.next;
+                continue;
+            }
+            let mut keep = false;
+            // "75 of the 125 seats".
+            if toks.get(n.next).is_some_and(|t| t.is("of"))
+                && toks.get(n.next + 1).is_some_and(|t| t.is("the"))
+                && let Some(total) = here.iter().find(|v| {
+                    matches!(v.1, Found::Amount(_))
+                        && v.0.start() == toks.get(n.next + 2).map_or(0, |t| t.span.start())
+                })
+            {
+                totals.push(total.0);
+                keep = true;
+            }
+            // "43 injured", "12 dead", "120 created".
+            let counts = |h: &Hit<&[CueMeaning]>| {
+                h.what
+                    .iter()
+                    .any(|m| matches!(m.kind, ValueKind::Count | ValueKind::Jobs))
+            };
+            let mut jobs = false;
+            if let Some(h) = s.cues.iter().find(|h| h.first == n.next && counts(h)) {
+                keep = true;
+                jobs = h.what.iter().all(|m| m.kind == ValueKind::Jobs);
+            }
+            // "The death toll from the quake in Varna rose to 19": a count cue earlier in the
+            // clause, and a verb of change just before the number.
+            if !keep
+                && n.first >= 2
+                && matches!(toks[n.first - 1].lower.as_str(), "to" | "at")
+                && matches!(
+                    toks[n.first - 2].lower.as_str(),
+                    "rose"
+                        | "risen"
+                        | "climbed"
+                        | "reached"
+                        | "jumped"
+                        | "increased"
+                        | "stood"
+                        | "stands"
+                        | "rises"
+                )
+                && let Some(h) = s.cues.iter().rev().find(|h| {
+                    h.last < n.first && toks[h.first].clause == toks[n.first].clause && counts(h)
+                })
+            {
+                keep = true;
+                jobs = h.what.iter().all(|m| m.kind == ValueKind::Jobs);
+            }
+            // "killing at least 12", "injuring 41", "the death toll rose to 14", "hire 50".
+            if let Some(h) = s.cues.iter().find(|h| {
+                h.last < n.first
+                    && n.first - h.last <= 3
+                    && counts(h)
+                    && toks[h.last + 1..n.first].iter().all(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "rose"
+                                | "risen"
+                                | "rises"
+                                | "climbed"
+                                | "reached"
+                                | "stood"
+                                | "stands"
+                                | "to"
+                                | "of"
+                                | "at"
+                                | "was"
+                                | "is"
+                                | "has"
+                                | "had"
+                        )
+                    })
+            }) {
+                keep = true;
+                jobs = h.what.iter().all(|m| m.kind == ValueKind::Jobs);
+            }
+            // A year or a clock is a date, not a count; a number that is a name's is neither.
+            let year_like = n.value >= 1000.0 && n.value <= 2199.0 && n.value.fract() == 0.0;
+            if keep && !year_like && n.value >= 0.0 {
+                found.push((num_span, Found::Number(n, jobs)));
+            }
+            k = n.next;
+        }
+        found.retain(|v| !totals.contains(&v.0));
+        found.sort_by_key(|v| (v.0.start(), v.0.end()));
+        for (span, f) in &found {
+            let Some(first) = toks.iter().position(|t| t.span.end() > span.start()) else {
+                continue;
+            };
+            let last = toks
+                .iter()
+                .rposition(|t| t.span.start() < span.end())
+                .unwrap_or(first)
+                .max(first);
+            let (kind, unit): (ValueKind, &'static str) = match f {
+                Found::Date(_) => (ValueKind::Date, ""),
+                Found::Duration(_) => (ValueKind::Duration, ""),
+                Found::Amount(i) => {
+                    let u = self.unit_name(&amounts[*i].unit);
+                    (self.t.kind_of_unit(&amounts[*i].unit), u)
+                }
+                Found::Number(_, true) => (ValueKind::Jobs, "jobs"),
+                Found::Number(_, false) => (ValueKind::Count, "people"),
+            };
+            let Some((mut attribute, mut event, cue)) = self.attribute_of(s, kind, first, last)
+            else {
+                continue;
+            };
+            // "since 1989", "between 1990 and 2024", "until 2019": the bounds of a period, not
+            // the day of an event.
+            if kind == ValueKind::Date && bounds_a_period(toks, first, last) {
+                attribute = MENTION;
+                event = "";
+            }
+            let def = self.t.attributes.get(attribute);
+            let policy = def.map_or(SubjectPolicy::Actor, |d| d.subject);
+            // The subject stands before the verb ("In 2018, they confirmed …"; "It was only in
+            // 2018 that they confirmed …"): look back from the cue, or from the value.
+            let at = cue.map_or(first, |h| h.0);
+            // "Shares in Nordvik Group fell 3%", "Halvorsen shares fell 4.5%": whose shares.
+            let owner = (attribute == "share price")
+                .then(|| people::share_owner(ctx, s, cue.map_or(first, |c| c.0)))
+                .flatten();
+            let object = (policy == SubjectPolicy::Object)
+                .then(|| cue.and_then(|c| people::object(ctx, s, c.1, first)))
+                .flatten();
+            let mut subjects = match (policy, object.or(owner)) {
+                (SubjectPolicy::None, _) => Vec::new(),
+                (_, Some(o)) => vec![o],
+                _ => people::actor(self, ctx, s, at, policy == SubjectPolicy::Person),
+            };
+            if attribute == WHEN {
+                // A romance "born" or "begun" in 2017 is when the couple got together.
+                if matches!(event, "BIRTH" | "BEGIN")
+                    && people::about_a_relationship(self, s, cue.map_or(first, |c| c.0))
+                {
+                    event = "MEET";
+                    if let Some((a, b)) = ctx.couple {
+                        subjects = vec![a.min(b), a.max(b)];
+                    }
+                }
+                // Births, deaths, arrests happen to people: of a place, a figure of speech.
+                if self.t.person_events.contains(event)
+                    && (subjects.is_empty()
+                        || !subjects
+                            .iter()
+                            .all(|&e| ctx.names.entities[e].kind == NameKind::Person))
+                {
+                    attribute = MENTION;
+                    event = "";
+                }
+            }
+            let value = match f {
+                Found::Date(i) => ClaimValue::Date(*i),
+                Found::Duration(i) => ClaimValue::Duration(*i),
+                Found::Amount(i) => ClaimValue::Amount(*i),
+                Found::Number(n, _) => ClaimValue::Number {
+                    value: n.value,
+                    bound: n.bound,
+                    precision: n.precision,
+                },
+            };
+            let unit = def.and_then(|d| d.unit).unwrap_or(unit);
+            out.push(Claim {
+                sentence: s.index,
+                subjects,
+                attribute,
+                event,
+                value,
+                span: *span,
+                cue: cue.map(|c| Span::new(toks[c.0].span.start(), toks[c.1].span.end())),
+                hedged: self.hedged(s, first),
+                when: None,
+                change: Change::Fixed,
+                unit,
+            });
+        }
+        self.places(ctx, s, out);
+    }
+
+    /// The unit name as a static string (units come from the amounts tables).
+    fn unit_name(&self, unit: &str) -> &'static str {
+        self.numbers.unit_of(unit).map_or_else(
+            || {
+                // A plural that is its own unit ("41 ships"), or a currency code.
+                match unit {
+                    "percent" => "percent",
+                    "percentage points" => "percentage points",
+                    _ => self
+                        .numbers
+                        .unit_of(&unit.to_lowercase())
+                        .unwrap_or("items"),
+                }
+            },
+            |u| {
+                if u == unit {
+                    u
+                } else {
+                    self.numbers.unit_of(u).unwrap_or(u)
+                }
+            },
+        )
+    }
+
+    /// The attribute, event and cue (token range) of a value of `kind` at tokens
+    /// `first..=last`; `None` when the value makes no claim (a duration no cue governs).
+    fn attribute_of(
+        &self,
+        s: &Sentence<'_>,
+        kind: ValueKind,
+        first: usize,
+        last: usize,
+    ) -> Option<Meaning> {
+        let toks = s.toks;
+        let range = clause_range(toks, first, last, |c0, c1| {
+            let in_range = |h: usize| (c0..=c1).contains(&toks[h].clause);
+            if kind == ValueKind::Date {
+                s.events.iter().any(|h| in_range(h.first))
+            } else {
+                s.cues
+                    .iter()
+                    .any(|h| in_range(h.first) && h.what.iter().any(|m| fits(m.kind, kind)))
+                    || s.events
+                        .iter()
+                        .any(|h| in_range(h.first) && self.t.by_event.contains_key(&(h.what, kind)))
+            }
+        });
+        let in_range = |h: usize| (range.0..=range.1).contains(&toks[h].clause);
+        // "a profit of £12.4m", "£1.2m in compensation": a cue joined by a preposition binds
+        // as closely as one next to the value.
+        let joined = |hf: usize, hl: usize| {
+            let between = if hl < first {
+                &toks[hl + 1..first]
+            } else if hf > last {
+                &toks[last + 1..hf]
+            } else {
+                return false;
+            };
+            between.len() == 1 && matches!(between[0].lower.as_str(), "of" | "in" | "at" | "to")
+        };
+        let dist = |hf: usize, hl: usize| {
+            if joined(hf, hl) {
+                1
+            } else {
+                distance(first, last, hf, hl)
+            }
+        };
+        if kind == ValueKind::Date {
+            // "said on Tuesday", "announced on Monday": the date of the statement itself.
+            let mut j = first;
+            while j > 0
+                && matches!(
+                    toks[j - 1].lower.as_str(),
+                    "on" | "this" | "last" | "late" | "early"
+                )
+            {
+                j -= 1;
+            }
+            if j > 0
+                && toks[j - 1].kind == TokenKind::Word
+                && self.t.verbs.contains(toks[j - 1].lower.as_str())
+            {
+                let own = s.events.iter().find(|h| h.first < j && h.last >= j - 1);
+                return Some(match own {
+                    Some(h) => (WHEN, h.what, Some((h.first, h.last))),
+                    None => (MENTION, "", None),
+                });
+            }
+            // "unveiled plans on Monday to close the plant": a planned event after the date
+            // ("to close") does not take the date of the verb before it.
+            let before = s.events.iter().any(|h| in_range(h.first) && h.last < first);
+            let planned = |h: &Hit<&'static str>| {
+                h.first > last && h.first > 0 && toks[h.first - 1].is("to") && before
+            };
+            let hit = s
+                .events
+                .iter()
+                .filter(|h| in_range(h.first) && !inside(h.first, h.last, first, last))
+                .filter(|h| !planned(h))
+                .min_by_key(|h| (dist(h.first, h.last), h.first));
+            return Some(match hit {
+                Some(h) => (WHEN, h.what, Some((h.first, h.last))),
+                None => (MENTION, "", None),
+            });
+        }
+        // A cue of the value's kind: specific ones first, then the events' own attributes.
+        let specific = s
+            .cues
+            .iter()
+            .filter(|h| in_range(h.first))
+            .filter_map(|h| {
+                let m = h.what.iter().find(|m| m.kind == kind).or_else(|| {
+                    h.what
+                        .iter()
+                        .find(|m| kind == ValueKind::Jobs && m.kind == ValueKind::Count)
+                })?;
+                Some((h, m.attribute?, m.event))
+            })
+            .map(|(h, a, e)| (dist(h.first, h.last), h.first, h.last, a, e));
+        let by_event = s
+            .events
+            .iter()
+            .filter(|h| in_range(h.first) && !inside(h.first, h.last, first, last))
+            .filter_map(|h| {
+                let &(a, e) = self.t.by_event.get(&(h.what, kind))?;
+                Some((dist(h.first, h.last), h.first, h.last, a, e))
+            });
+        if let Some((_, f, l, a, e)) = specific.chain(by_event).min_by_key(|c| (c.0, c.1)) {
+            return Some((a, e, Some((f, l))));
+        }
+        // A generic cue ("for", "worth"): the attribute of the sentence's event, else price.
+        let generic = s
+            .cues
+            .iter()
+            .filter(|h| in_range(h.first))
+            .filter(|h| {
+                h.what
+                    .iter()
+                    .any(|m| m.kind == kind && m.attribute.is_none())
+            })
+            .min_by_key(|h| (dist(h.first, h.last), h.first));
+        if let Some(g) = generic {
+            let from_event = s
+                .events
+                .iter()
+                .filter_map(|h| self.t.by_event.get(&(h.what, kind)).map(|x| (h, x)))
+                .min_by_key(|(h, _)| (dist(h.first, h.last), h.first));
+            if let Some((_, &(a, e))) = from_event {
+                return Some((a, e, Some((g.first, g.last))));
+            }
+            // Else the nearest generic cue that has an attribute of its own ("pay" → price).
+            let with_default = s
+                .cues
+                .iter()
+                .filter(|h| in_range(h.first))
+                .filter_map(|h| {
+                    let m = h
+                        .what
+                        .iter()
+                        .find(|m| m.kind == kind && m.attribute.is_none())?;
+                    Some((h, m.default?))
+                })
+                .min_by_key(|(h, _)| (dist(h.first, h.last), h.first));
+            if let Some((h, a)) = with_default {
+                return Some((a, "", Some((h.first, h.last))));
             }
         }
-        n
+        if let Some(&(_, a)) = self.t.intrinsic.iter().find(|(k, _)| *k == kind) {
+            return Some((a, "", None));
+        }
+        match kind {
+            // A duration or a bare number no cue governs says nothing to compare.
+            ValueKind::Duration => None,
+            _ => Some((MENTION, "", None)),
+        }
+    }
+
+    /// Places after a place cue in its clause: where a quake struck, its epicentre.
+    fn places(&self, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mut Vec<Claim>) {
+        let toks = s.toks;
+        let mut cues: Vec<(usize, usize, &'static str, &'static str)> = Vec::new();
+        for h in &s.cues {
+            for m in h.what.iter().filter(|m| m.kind == ValueKind::Place) {
+                if let Some(a) = m.attribute {
+                    cues.push((h.first, h.last, a, m.event));
+                }
+            }
+        }
+        for h in &s.events {
+            if let Some(&(a, e)) = self.t.by_event.get(&(h.what, ValueKind::Place)) {
+                cues.push((h.first, h.last, a, e));
+            }
+        }
+        cues.sort();
+        let mentions = mentions_in(ctx.names, s.span);
+        let mut seen: Vec<(&'static str, usize)> = Vec::new();
+        for (first, last, attribute, event) in cues {
+            let clause = toks[last].clause;
+            let end = toks
+                .iter()
+                .enumerate()
+                .skip(last + 1)
+                .take(12)
+                .take_while(|(_, t)| t.clause == clause)
+                .last()
+                .map_or(toks[last].span.end(), |(_, t)| t.span.end());
+            let Some(m) = mentions.iter().find(|m| {
+                m.kind == NameKind::Place
+                    && m.span.start() >= toks[last].span.end()
+                    && m.span.end() <= end
+            }) else {
+                continue;
+            };
+            if seen.contains(&(attribute, m.entity)) {
+                continue;
+            }
+            seen.push((attribute, m.entity));
+            out.push(Claim {
+                sentence: s.index,
+                subjects: Vec::new(),
+                attribute,
+                event,
+                value: ClaimValue::Place(m.entity),
+                span: m.span,
+                cue: Some(Span::new(toks[first].span.start(), toks[last].span.end())),
+                hedged: self.hedged(s, first),
+                when: None,
+                change: Change::Fixed,
+                unit: "",
+            });
+        }
+    }
+
+    /// True when the clause of token `k` hedges what it says ("a rumoured split"), or
+    /// "reported" stands just before it ("a reported £45m").
+    fn hedged(&self, s: &Sentence<'_>, k: usize) -> bool {
+        let c = s.toks[k].clause;
+        s.toks
+            .iter()
+            .filter(|t| t.clause == c)
+            .any(|t| self.t.hedges.contains(t.lower.as_str()))
+            || s.toks[k.saturating_sub(2)..k]
+                .iter()
+                .any(|t| t.is("reported"))
     }
 }
 
-/// How many words away a trigger outside the value's clause may be.
-const MAX_OUTSIDE_CLAUSE: usize = 6;
+/// True when the date at tokens `first..=last` bounds a period: after "since", "until",
+/// "between" or "from", or before "and" or "to" with another date.
+fn bounds_a_period(toks: &[Tok], first: usize, last: usize) -> bool {
+    let before = first.checked_sub(1).map(|k| toks[k].lower.as_str());
+    let after = toks.get(last + 1).map(|t| t.lower.as_str());
+    let mut k = first;
+    // "between 1990 and 2024": the second date is preceded by "and" after a "between".
+    while k > 0 && first - k < 8 {
+        k -= 1;
+        if toks[k].is("between") {
+            return true;
+        }
+    }
+    matches!(
+        before,
+        Some("since" | "until" | "till" | "from" | "between")
+    ) || matches!(after, Some("to" | "until"))
+        && toks
+            .get(last + 2)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+}
 
-/// The trigger nearest to the value in `span`, in the value's clause (else at most
-/// [`MAX_OUTSIDE_CLAUSE`] words away); on a tie, the one after.
-fn nearest(toks: &[Tok], trig: &[Trigger], span: Span) -> Option<Trigger> {
-    let first = toks.iter().position(|t| t.span.start() >= span.start())?;
-    let last = toks
-        .iter()
-        .rposition(|t| t.span.end() <= span.end())
-        .unwrap_or(first)
-        .max(first);
-    let clause = toks[first].clause;
-    let mut clause_end = toks[last].clause;
-    // A value in a short phrase of its own ("Yet, in early 2022, the couple announced their
-    // engagement"; "On March 3, the yard closed") belongs to the clause after it.
+/// What a value answers: its attribute, event, and the cue's tokens, if a cue gave them.
+type Meaning = (&'static str, &'static str, Option<(usize, usize)>);
+
+/// Whether a cue of kind `cue` can govern a value of kind `value`: a jobs count also takes
+/// the cues of people ("two workers were killed").
+fn fits(cue: ValueKind, value: ValueKind) -> bool {
+    cue == value || (value == ValueKind::Jobs && cue == ValueKind::Count)
+}
+
+/// Splits a table phrase into token words: spaces separate words, hyphens are tokens of their
+/// own ("ex-wife" is `ex`, `-`, `wife`, as the tokenizer reads it).
+pub(crate) fn split_phrase(phrase: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for w in phrase.split(' ') {
+        let mut parts = w.split('-').peekable();
+        while let Some(p) = parts.next() {
+            if !p.is_empty() {
+                out.push(p);
+            }
+            if parts.peek().is_some() {
+                out.push("-");
+            }
+        }
+    }
+    out
+}
+
+/// Keeps the first of overlapping hits (hits are in order of their first token, longest
+/// first at each token).
+fn dedup_hits<T>(hits: &mut Vec<Hit<T>>) {
+    let mut end = 0;
+    let mut first = true;
+    hits.retain(|h| {
+        let keep = first || h.first >= end;
+        if keep {
+            end = h.last + 1;
+            first = false;
+        }
+        keep
+    });
+}
+
+/// True when tokens `hf..=hl` lie inside the value `first..=last`.
+fn inside(hf: usize, hl: usize, first: usize, last: usize) -> bool {
+    hf >= first && hl <= last
+}
+
+/// How far a cue at tokens `hf..=hl` is from the value at `first..=last`: twice the tokens
+/// between, one less when the cue comes after ("fined £2m" and "£2m fine" are both close; on
+/// a tie the cue after wins); zero for a cue inside the value ("120 new roles").
+fn distance(first: usize, last: usize, hf: usize, hl: usize) -> usize {
+    if hl < first {
+        2 * (first - hl)
+    } else if hf > last {
+        2 * (hf - last) - 1
+    } else {
+        0
+    }
+}
+
+/// The clauses a value at tokens `first..=last` may take its cue from: its own, or, when it
+/// has none there (`has(c0, c1)` says) and its phrase is short and verbless, the clause after a
+/// sentence-opening phrase (`Yet, in early 2022, the couple …`) or the one before an aside
+/// (`…, March 11, …`).
+fn clause_range(
+    toks: &[Tok],
+    first: usize,
+    last: usize,
+    has: impl Fn(u32, u32) -> bool,
+) -> (u32, u32) {
+    let c0 = toks[first].clause;
+    let c1 = toks[last].clause;
+    if has(c0, c1) {
+        return (c0, c1);
+    }
     let own = toks
         .iter()
-        .filter(|t| t.clause >= clause && t.clause <= clause_end)
+        .enumerate()
+        .filter(|(k, t)| t.clause >= c0 && t.clause <= c1 && t.word() && (*k < first || *k > last))
         .count();
-    if own <= last + 1 - first + 2 && toks.iter().any(|t| t.clause > clause_end) {
-        clause_end += 1;
+    if own > 2 {
+        return (c0, c1);
     }
-    let distance = |t: &Trigger| {
-        if t.last < first {
-            2 * (first - t.last)
-        } else {
-            (2 * t.first.saturating_sub(last)).saturating_sub(1)
-        }
-    };
-    let in_clause = trig.iter().filter(|t| {
-        let c = toks[t.first].clause;
-        c >= clause && c <= clause_end
-    });
-    // Else a trigger close by in the next or previous clause ("in early 2022, the couple
-    // announced their engagement").
-    let near = || {
-        trig.iter()
-            .filter(|t| distance(t) <= 2 * MAX_OUTSIDE_CLAUSE)
-    };
-    if in_clause.clone().next().is_none() {
-        return near().min_by_key(|t| (distance(t), t.first)).copied();
+    let max = toks.last().map_or(0, |t| t.clause);
+    if c0 == 0 && c1 < max {
+        return (c0, c1 + 1);
     }
-    in_clause.min_by_key(|t| (distance(t), t.first)).copied()
+    if c0 > 0 {
+        return (c0 - 1, c1);
+    }
+    (c0, c1)
 }
 
-/// The most recent organisation named before byte `at`.
-fn last_org(names: &Names, at: usize) -> Option<usize> {
-    names
+/// True when `span` overlaps one of the sorted `spans`.
+fn overlaps(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end() <= span.start());
+    spans.get(i).is_some_and(|s| s.overlaps(span))
+}
+
+/// The name mentions inside `span` (mentions are in text order).
+pub(crate) fn mentions_in(names: &Names, span: Span) -> &[crate::extract::names::NameMention] {
+    let from = names
         .mentions
-        .iter()
-        .rev()
-        .filter(|m| m.span.start() < at)
-        .map(|m| m.entity)
-        .find(|&e| names.entities[e].kind == NameKind::Org)
+        .partition_point(|m| m.span.start() < span.start());
+    let to = from + names.mentions[from..].partition_point(|m| m.span.start() < span.end());
+    &names.mentions[from..to]
 }
 
 /// A date with a calendar value that can be compared: a day, month, year, week, quarter…
@@ -444,5 +1058,48 @@ pub fn is_calendar(d: &DateMention) -> bool {
         && !d.value.contains('X')
 }
 
-#[cfg(test)]
-mod tests;
+/// A duration with a number of units (`P9Y`, `PT14H`), not a vague one (`PXY`).
+pub fn is_duration(d: &DateMention) -> bool {
+    d.kind == DateType::Duration
+        && d.value.starts_with('P')
+        && d.value.bytes().any(|b| b.is_ascii_digit())
+        && !d.value.contains('X')
+}
+
+/// `f` on `w` lower-cased (re-exported for the person rules).
+pub(crate) fn lower_is(w: &str, f: impl FnOnce(&str) -> bool) -> bool {
+    with_lower(w, f)
+}
+
+/// The quote extractor's organisation nouns ("the company", "the firm").
+pub(crate) fn is_org_noun(w: &str) -> bool {
+    ORG_NOUNS.contains(&w)
+}
+
+/// Resolves a pronoun or description at `span` as quote speakers are.
+pub(crate) fn resolve_at(ctx: &Ctx<'_>, span: Span) -> Option<usize> {
+    resolve(ctx.text, ctx.seg, ctx.names, span, span.start())
+}
+
+/// A claim's subjects as (key, name), sorted by key, each once.
+pub fn subject_keys<'n>(c: &Claim, names: &'n Names) -> Vec<(&'n str, &'n str)> {
+    let mut subjects: Vec<(&str, &str)> = c
+        .subjects
+        .iter()
+        .map(|&e| {
+            let e = &names.entities[e];
+            (e.key.as_str(), e.name.as_str())
+        })
+        .collect();
+    subjects.sort();
+    subjects.dedup_by(|x, y| x.0 == y.0);
+    subjects
+}
+
+/// The entities named inside `sentence`, in text order (with repeats).
+pub fn mentions_in_sentence(names: &Names, sentence: Span) -> impl Iterator<Item = usize> + '_ {
+    mentions_in(names, sentence)
+        .iter()
+        .filter(move |m| sentence.contains(m.span))
+        .map(|m| m.entity)
+}

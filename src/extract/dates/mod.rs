@@ -342,6 +342,7 @@ impl DateExtractor {
             last_date: None,
             last_day_known: false,
             last_quarter: None,
+            last_year: None,
             day_first: self.options.day_first,
         };
         // Only the stretches around anchor words (months, units, digits...) are tokenised:
@@ -484,6 +485,14 @@ impl DateExtractor {
                     {
                         ctx.last_date = Some(d);
                         ctx.last_day_known = value::is_day(&r.value);
+                    }
+                    if r.kind == DateType::Date
+                        && r.anchor == Anchor::Absolute
+                        && r.value.len() >= 4
+                        && r.value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                        && r.value.as_bytes().get(4).is_none_or(|&b| b == b'-')
+                    {
+                        ctx.last_year = r.value[..4].parse().ok();
                     }
                     if matches!(p.action, "quarter" | "quarter_last")
                         && let Some(q) = value::parse_quarter(&r.value)

@@ -51,6 +51,7 @@ pub(crate) const ACTIONS: &[&str] = &[
     "following_day",
     "that_unit",
     "ref_fut",
+    "rel_close",
 ];
 
 /// TIMEX3 types.
@@ -159,6 +160,9 @@ pub(crate) struct Context {
     /// The last quarter the text named (`1989-Q3`): in reports that compare quarters,
     /// "a year ago" is that quarter a year before.
     pub last_quarter: Option<(i64, i64)>,
+    /// The year of the last date the text wrote out with its year (`In 2022, …`): in a
+    /// narrative told in the past, "the end of the year" is the end of that year.
+    pub last_year: Option<i64>,
     pub day_first: bool,
 }
 
@@ -235,7 +239,13 @@ pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
             }
             Some(e) if e.num > 0 => Some((Tense::Future, true)),
             Some(_) => Some((Tense::Past, true)),
-            None if t.shape == Shape::Word && t.text.len() > 4 && t.text.ends_with("ed") => {
+            // A participle after "be" ("to be completed", "will be finished") says nothing
+            // of the past.
+            None if t.shape == Shape::Word
+                && t.text.len() > 4
+                && t.text.ends_with("ed")
+                && !before(j, 1).is_some_and(|p| p.is("be")) =>
+            {
                 Some((Tense::Past, false))
             }
             None => None,
@@ -880,17 +890,36 @@ pub(crate) fn act(
             };
             day_offset(dct, offset, Time, &format!("T{pod}"))
         }
-        "rel" => {
+        "rel" | "rel_close" => {
             // Bare "weekend" is matched as a literal: no unit bound.
             let unit = unit_of(toks, b).unwrap_or("WE");
-            let dir = direction(span, b).unwrap_or(0);
+            let bound_dir = direction(span, b);
+            let dir = bound_dir.unwrap_or(0);
             if matches!(unit, "H" | "MIN" | "S") {
                 return res(Duration, duration_value(Some(1.0), unit), Absolute);
             }
-            match dct {
+            let end = |r: Option<Resolved>| {
+                r.map(|mut r| {
+                    if name == "rel_close" {
+                        r.modifier = Some(Mod::End);
+                    }
+                    r
+                })
+            };
+            // "In 2022 … as the year drew to a close": a narrative in the past names the year
+            // it is telling, not the year of publication.
+            if unit == "Y"
+                && bound_dir.is_none()
+                && let Some(y) = ctx.last_year
+                && dct.is_none_or(|d| i64::from(d.year()) != y)
+                && (tense == Tense::Past || dct.is_none() && tense != Tense::Future)
+            {
+                return end(res(Date, format!("{y:04}"), Anchor::Previous));
+            }
+            end(match dct {
                 Some(d) => res(Date, shift(d, dir, unit)?, Published),
                 None => res(Date, unknown_at(unit), Unresolved),
-            }
+            })
         }
         "ago" | "in_n" | "later"
             if get(toks, b, Cat::Unit)
@@ -916,6 +945,11 @@ pub(crate) fn act(
                 let r = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
                 return res(Date, r.into(), rel_anchor);
             };
+            // Only a future verb makes "in five years" a date: "the worst storm in 30 years"
+            // and "it has grown in 30 years" are lengths of time.
+            if name == "in_n" && tense != Tense::Future {
+                return res(Duration, duration_value(Some(n), unit), Absolute);
+            }
             match dct {
                 Some(d) => res(Date, shift_frac(d, sign as f64 * n, unit)?, Published),
                 None => res(Date, unknown_at(unit), Unresolved),

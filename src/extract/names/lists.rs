@@ -25,6 +25,8 @@ pub(crate) struct Lists {
     pub given: FxHashMap<&'static str, Gender>,
     pub surnames: FxHashSet<String>,
     pub titles: FxHashMap<&'static str, Gender>,
+    /// Portfolios: title words only before another title word ("Transport Minister").
+    pub portfolios: FxHashSet<&'static str>,
     pub roles: FxHashSet<&'static str>,
     pub org_heads: FxHashSet<&'static str>,
     /// Words that begin a place's name ("Port", "Mount").
@@ -104,6 +106,7 @@ impl Lists {
             given.insert(f[0], g);
         }
         let mut titles = FxHashMap::default();
+        let mut portfolios = FxHashSet::default();
         let file = "extract/names/titles.txt";
         for (line, f) in
             List::parse(file, include_str!("titles.txt"), Order::SortedKeys)?.fields(2)?
@@ -112,6 +115,10 @@ impl Lists {
                 "m" => Gender::Male,
                 "f" => Gender::Female,
                 "-" => Gender::Unknown,
+                "p" => {
+                    portfolios.insert(f[0]);
+                    continue;
+                }
                 x => return Err(Error::rule(file, line, format!("unknown gender {x:?}"))),
             };
             titles.insert(f[0], g);
@@ -143,6 +150,7 @@ impl Lists {
             .map(str::to_lowercase)
             .collect(),
             titles,
+            portfolios,
             roles: set("extract/names/roles.txt", include_str!("roles.txt"))?,
             org_heads: set("extract/names/org_heads.txt", include_str!("org_heads.txt"))?,
             orgs: set("extract/names/orgs.txt", include_str!("orgs.txt"))?,

@@ -172,6 +172,30 @@ const PLACE_CUES: [&str; 10] = [
     "in", "near", "at", "from", "outside", "across", "into", "to", "towards", "via",
 ];
 
+/// Nouns before "of" and a place's name ("the town of Brastova").
+const TOWN_NOUNS: [&str; 12] = [
+    "town", "village", "city", "hamlet", "region", "province", "district", "island", "port",
+    "suburb", "county", "state",
+];
+
+/// Facilities named after their place ("its Harwick depot", "the Selby plant").
+const FACILITY_NOUNS: [&str; 14] = [
+    "depot",
+    "plant",
+    "yard",
+    "factory",
+    "site",
+    "mine",
+    "works",
+    "terminal",
+    "shipyard",
+    "mill",
+    "warehouse",
+    "campus",
+    "base",
+    "branch",
+];
+
 /// Words after a name that suggest a speaker (a person or an organisation).
 const SPEECH_CUES: [&str; 6] = ["said", "says", "told", "added", "stated", "argued"];
 
@@ -214,8 +238,20 @@ impl NameExtractor {
             if !loud && sentence.iter().any(|w| w.cap) {
                 // A capitalised word after another word of the sentence (not after a quote).
                 let mut seen_word = false;
-                for w in sentence {
+                for (k, w) in sentence.iter().enumerate() {
                     if w.cap && !w.punct && seen_word {
+                        mid_caps.insert(w.text);
+                    }
+                    // "Corvane Foods …": the first word of an organisation's name is evidence
+                    // for that word alone ("Corvane already holds …").
+                    if w.cap
+                        && !w.punct
+                        && (k == 0 || !sentence[k - 1].cap || sentence[k - 1].punct)
+                        && sentence.get(k + 1).is_some_and(|n| {
+                            n.cap && !n.punct && self.lists.org_heads.contains(n.text)
+                        })
+                        && !self.lists.stopcaps.contains(w.text)
+                    {
                         mid_caps.insert(w.text);
                     }
                     seen_word |= !w.punct;
@@ -334,8 +370,29 @@ impl NameExtractor {
         // Leading titles: "Prime Minister", "Mr.", "Sen." — evidence, not part of the name,
         // unless what follows is an organisation ("General Motors").
         let mut t = start;
-        while t < end && l.titles.contains_key(words[t].text) {
+        while t < end
+            && (l.titles.contains_key(words[t].text)
+                || (l.portfolios.contains(words[t].text)
+                    && words
+                        .get(t + 1)
+                        .is_some_and(|w| t + 1 < end && l.titles.contains_key(w.text))))
+        {
             t += 1;
+        }
+        // A role noun opening the sentence before a name ("Actress Maya Ferrante", "Prosecutor
+        // Daniel Frayne") is a title too.
+        let opens = start == 0
+            || words[..start]
+                .iter()
+                .all(|w| w.punct || l.stopcaps.contains(w.text));
+        if t == start
+            && opens
+            && end - start >= 2
+            && l.roles.contains(words[start].text.to_lowercase().as_str())
+            && !l.org_heads.contains(words[end - 1].text)
+            && !l.misc_heads.contains(words[end - 1].text)
+        {
+            t = start + 1;
         }
         let mut title = None;
         if t > start && t < end {
@@ -344,7 +401,7 @@ impl NameExtractor {
             if !rest_thing {
                 ev.person = true;
                 for w in &words[start..t] {
-                    let g = l.titles[w.text];
+                    let g = l.titles.get(w.text).copied().unwrap_or_default();
                     if g != Gender::Unknown {
                         ev.gender = g;
                     }
@@ -642,6 +699,19 @@ impl NameExtractor {
             return (NameKind::Org, 2);
         }
         let place_cue = prev.is_some_and(|p| PLACE_CUES.contains(&p)) || next == Some("-based");
+        // "the town of Brastova", "its Harwick depot", "a depot in Selby": a place, even when
+        // the word is also a surname.
+        let town_of = prev == Some("of")
+            && start >= 2
+            && TOWN_NOUNS.contains(&words[start - 2].text.to_lowercase().as_str());
+        let facility = next.is_some_and(|x| FACILITY_NOUNS.contains(&x))
+            && prev.is_some_and(|p| matches!(p, "its" | "the" | "their" | "a" | "his" | "her"));
+        let strong_in = prev.is_some_and(|p| matches!(p, "in" | "near" | "outside"))
+            && next != Some("'s")
+            && next != Some("’s");
+        if n <= 2 && (town_of || facility) || n == 1 && strong_in {
+            return (NameKind::Place, 2);
+        }
         if n == 1 && place_cue && !l.is_surname(last) {
             return (NameKind::Place, 2);
         }
@@ -1047,6 +1117,20 @@ pub fn fold(s: &str) -> String {
     words.join(" ")
 }
 
+/// Of the entities `ids`, the only one named in full before byte `at`, if just one is ("Alan
+/// Pryce … Pryce, 61, … his wife, Carol Pryce": the surname before Carol is named is Alan's).
+fn latest_before(ids: &[usize], full_starts: &[Vec<usize>], at: usize) -> Option<usize> {
+    let mut before = ids.iter().filter(|&&id| {
+        full_starts
+            .get(id)
+            .is_some_and(|v| v.iter().any(|&s| s < at))
+    });
+    match (before.next(), before.next()) {
+        (Some(&id), None) => Some(id),
+        _ => None,
+    }
+}
+
 /// Merges typed runs into entities and gives each entity one kind.
 fn merge(text: &str, found: Vec<Found>) -> Names {
     let mut names = Names::default();
@@ -1064,6 +1148,8 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         )
     });
     let mut entity_of = vec![usize::MAX; found.len()];
+    // Where each entity is named in full (several words), for shared surnames.
+    let mut full_starts: Vec<Vec<usize>> = Vec::new();
     for &i in &order {
         let f = &found[i];
         let surface = &text[f.span.range()];
@@ -1076,6 +1162,14 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
             && !(f.kind == NameKind::Place && f.strength >= 4)
         {
             ids[0]
+        } else if f.words == 1
+            && f.kind != NameKind::Place
+            && let Some(ids) = by_surname.get(&key)
+            && let Some(id) = latest_before(ids, &full_starts, f.span.start())
+        {
+            // A surname two people share ("Pryce": Alan, then his wife Carol) is the one
+            // named in full most recently before it.
+            id
         } else {
             let id = names.entities.len();
             names.entities.push(Entity {
@@ -1121,6 +1215,12 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
             id
         };
         entity_of[i] = id;
+        if full_starts.len() <= id {
+            full_starts.resize(id + 1, Vec::new());
+        }
+        if f.words > 1 {
+            full_starts[id].push(f.span.start());
+        }
         // A lone word joined to a full name by its surname or given name carries that name's
         // kind; its own default guess is no evidence.
         let joined_by_name = f.words == 1 && names.entities[id].key != key;

@@ -684,25 +684,7 @@ fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Opt
         && ws[i..k].iter().all(|w| {
             w.1.chars()
                 .all(|c| c.is_alphanumeric() || c == '/' || c == '-')
-                && !matches!(
-                    w.1,
-                    "that"
-                        | "which"
-                        | "and"
-                        | "or"
-                        | "of"
-                        | "in"
-                        | "to"
-                        | "for"
-                        | "with"
-                        | "on"
-                        | "at"
-                        | "by"
-                        | "as"
-                        | "if"
-                        | "when"
-                        | "than"
-                )
+                && !is_link_word(w.1)
         })
         && !is_determiner(first.1)
     {
@@ -716,6 +698,15 @@ fn speaker_phrase(ws: &[(Span, &str)], i: usize, allow_description: bool) -> Opt
                 || matches!(ws[e + 1].1, "de" | "van" | "von" | "der" | "al" | "bin"))
         {
             e += 1;
+        }
+        // "said Corvane chief executive Martin Oyelaran": an organisation, a role, the person.
+        if let Some(k) = (e + 2..ws.len().min(e + 5)).find(|&k| is_name_word(ws[k].1))
+            && ws[e + 1..k]
+                .iter()
+                .all(|w| w.1.chars().all(|c| c.is_lowercase() || c == '-') && !is_link_word(w.1))
+            && let Some(name) = speaker_phrase(ws, k, false)
+        {
+            return Some(Span::new(first.0.start(), name.end()));
         }
         return Some(Span::new(first.0.start(), ws[e].0.end()));
     }
@@ -858,26 +849,8 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
                 "often" | "again" | "always" | "never" | "still" | "first"
             ))
         || end > from
-            && matches!(
-                ws[end].1,
-                "once"
-                    | "later"
-                    | "also"
-                    | "then"
-                    | "has"
-                    | "had"
-                    | "have"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "should"
-                    | "did"
-                    | "does"
-            )
+            && (matches!(ws[end].1, "once" | "later" | "also" | "then")
+                || is_auxiliary(ws[end].1) && !matches!(ws[end].1, "is" | "are" | "was" | "were"))
     {
         end -= 1;
     }
@@ -979,6 +952,56 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// True for an auxiliary or modal verb ("has", "will", "could", "was").
+pub(crate) fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "did"
+            | "does"
+    )
+}
+
+/// True for the little words that never sit between a role and a name ("of", "and", "said").
+fn is_link_word(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "and"
+            | "or"
+            | "of"
+            | "in"
+            | "to"
+            | "for"
+            | "with"
+            | "on"
+            | "at"
+            | "by"
+            | "as"
+            | "if"
+            | "when"
+            | "than"
+            | "said"
+            | "says"
+            | "told"
+    )
+}
 
 /// Head nouns of descriptions that name an organisation.
 pub(crate) const ORG_NOUNS: [&str; 26] = [
@@ -1159,7 +1182,7 @@ pub(crate) fn resolve(
     speaker: Span,
     at: usize,
 ) -> Option<usize> {
-    if let Some(m) = names.mentions.iter().find(|m| {
+    let inside = names.mentions.iter().filter(|m| {
         m.span.overlaps(speaker)
             && match m.kind {
                 NameKind::Person | NameKind::Org => true,
@@ -1167,7 +1190,13 @@ pub(crate) fn resolve(
                 NameKind::Place => m.span == speaker,
                 NameKind::Misc => false,
             }
-    }) {
+    });
+    // "Corvane chief executive Martin Oyelaran": the person, not the firm named before.
+    if let Some(m) = inside
+        .clone()
+        .rfind(|m| m.kind == NameKind::Person)
+        .or_else(|| inside.clone().next())
+    {
         return Some(m.entity);
     }
     let word = speaker.slice(text).to_lowercase();
