@@ -80,7 +80,14 @@ fn bench(c: &mut Criterion) {
     g.bench_function("claims", |b| {
         b.iter(|| {
             for ((a, s), an) in articles.iter().zip(&segs).zip(&analyses) {
-                black_box(claims.extract(&a.text, s, &an.names, &an.dates, &an.amounts));
+                black_box(claims.extract(
+                    &a.text,
+                    s,
+                    &an.names,
+                    &an.dates,
+                    &an.amounts,
+                    a.published.as_ref().map(|p| p.date),
+                ));
             }
         })
     });

@@ -192,7 +192,7 @@ impl Pipeline {
         let amounts = self.amounts.extract(text, &segmentation, &date_spans);
         let claims = self
             .claims
-            .extract(text, &segmentation, &names, &dates, &amounts);
+            .extract(text, &segmentation, &names, &dates, &amounts, published);
         Analysis {
             amounts,
             claims,

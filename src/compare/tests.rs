@@ -282,3 +282,46 @@ fn status_names_all_some_one() {
     assert_eq!(status(2, 3), "some");
     assert_eq!(status(1, 3), "one");
 }
+
+#[test]
+fn undated_reports_of_a_recurring_event_are_perhaps_two_events() {
+    // Two undated articles date Seacom's announcement a week apart: perhaps two
+    // announcements; the same two dated on one day conflict.
+    let a = "Seacom announced on 14 October 2011 that services to its business customers \
+             were restored after the Seacom cable outage.";
+    let b = "Seacom announced on 20 October 2011 that services to all customers were \
+             restored after the Seacom cable outage.";
+    let got = rows(&[("alpha", None, a), ("beta", None, b)]);
+    assert_eq!(row(&got, "when", "ANNOUNCE").status, "differ");
+    let day = Some("2011-10-21");
+    let got = rows(&[("alpha", day, a), ("beta", day, b)]);
+    assert_eq!(row(&got, "when", "ANNOUNCE").status, "conflict");
+}
+
+#[test]
+fn places_at_other_levels_differ_and_never_conflict() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "A fire broke out at the Waitrose store on the High Street in Banstead on Friday.",
+        ),
+        (
+            "beta",
+            DAY,
+            "A fire broke out in Banstead on Friday, destroying the Waitrose store.",
+        ),
+        (
+            "gamma",
+            DAY,
+            "A fire broke out in Surrey on Friday at the Waitrose store in Banstead.",
+        ),
+    ]);
+    assert!(
+        got.iter().all(|r| r.status != "conflict"),
+        "{:?}",
+        got.iter()
+            .map(|r| (r.attribute, r.status, &r.values))
+            .collect::<Vec<_>>()
+    );
+}

@@ -835,6 +835,26 @@ impl<'a> View<'a> {
                 });
                 clusters[at].push(*m);
             }
+            // A claim with no subject joined to a row must not contradict it: one that does is
+            // about something else, and stays a row of its own.
+            let mut apart: Vec<Member<'_>> = Vec::new();
+            for cl in &mut clusters {
+                let has_subject = |m: &Member<'_>| !c.claim_subjects(m.claim).is_empty();
+                if !cl.iter().any(has_subject) {
+                    continue;
+                }
+                let with: Vec<Member<'_>> = cl.iter().copied().filter(has_subject).collect();
+                cl.retain(|m| {
+                    let keep = has_subject(m) || with.iter().all(|w| self.compatible(st, m, w));
+                    if !keep {
+                        apart.push(*m);
+                    }
+                    keep
+                });
+            }
+            if !apart.is_empty() {
+                clusters.push(apart);
+            }
             for cl in clusters {
                 out.push(self.claim_row(st, naming, attribute, event, &cl));
             }
@@ -922,15 +942,23 @@ impl<'a> View<'a> {
         let change = first.change;
         let compatible = |a: &Member<'_>, b: &Member<'_>| self.compatible(st, a, b);
         let mention = attribute == MENTION;
+        let published = |m: &Member<'_>| c.articles[m.article].published;
         // Sources that contradict themselves (fixed facts only: a toll that rises or a couple
         // that gets engaged is no self-contradiction).
         let mut selfish: Vec<String> = Vec::new();
-        if !mention && change == Change::Fixed {
+        if !mention && matches!(change, Change::Fixed | Change::Recurs) {
+            let clash = |a: &Member<'_>, b: &Member<'_>| {
+                !compatible(a, b)
+                    && !(change == Change::Recurs
+                        && (far_apart(a.claim, b.claim, RECUR_DAYS)
+                            || published(a).is_none()
+                            || published(b).is_none()))
+            };
             for (s, ms) in &per {
                 if ms
                     .iter()
                     .enumerate()
-                    .any(|(x, a)| ms[x + 1..].iter().any(|b| !compatible(a, b)))
+                    .any(|(x, a)| ms[x + 1..].iter().any(|b| clash(a, b)))
                 {
                     selfish.push(format!(
                         "{s} contradicts itself: {}",
@@ -943,7 +971,6 @@ impl<'a> View<'a> {
         let srcs: Vec<(&String, &Vec<Member<'_>>)> = per.iter().collect();
         let mut conflicts = Vec::new();
         let mut differs = Vec::new();
-        let published = |m: &Member<'_>| c.articles[m.article].published;
         for (x, (sa, ma)) in srcs.iter().enumerate() {
             for (sb, mb) in &srcs[x + 1..] {
                 // A fact that holds once: one value the two share is enough. A value that
@@ -993,6 +1020,17 @@ impl<'a> View<'a> {
                 let explained = other_roles
                     || match change {
                         Change::Fixed => false,
+                        // Dates of a recurring event far apart: two events, not a contradiction.
+                        // Dates of a recurring event far apart, or in undated articles (nothing says they
+                        // tell of the same days): perhaps two events.
+                        Change::Recurs => ma.iter().all(|a| {
+                            mb.iter().all(|b| {
+                                far_apart(a.claim, b.claim, RECUR_DAYS)
+                                    || published(a).is_none()
+                                    || published(b).is_none()
+                            })
+                        }),
+                        Change::Varies => true,
                         Change::Changes => ma.iter().any(|a| {
                             mb.iter().any(|b| {
                                 published(a) != published(b)
@@ -1042,6 +1080,10 @@ impl<'a> View<'a> {
         if !differs.is_empty() {
             let why = if first.value_type == "role" {
                 "the outlets describe the role differently (both may be true)"
+            } else if change == Change::Recurs {
+                "dates far apart or undated, perhaps of two events"
+            } else if change == Change::Varies {
+                "the outlets name other places (one may hold the other)"
             } else {
                 "the outlets differ (time may explain it)"
             };
@@ -1092,20 +1134,35 @@ impl<'a> View<'a> {
                 if p == q || p.contains(&**q) || q.contains(&**p) {
                     return true;
                 }
-                // Two places are both right when each outlet also names the other's place.
+                // Two places are both right when an outlet names both ("the High Street in
+                // Banstead").
                 let names = |source: u32, key: &str| {
                     st.articles.iter().any(|&i| {
                         c.articles[i].source == source
                             && c.entities(i).iter().any(|e| **c.keys.get(e.key) == *key)
                     })
                 };
-                names(a.source, q) && names(b.source, p)
+                names(a.source, q) || names(b.source, p)
             }
             _ => match (x.cmp, y.cmp) {
                 (Some(p), Some(q)) => p.compatible(q),
                 _ => x.value == y.value,
             },
         }
+    }
+}
+
+/// Days between two dates of a recurring event beyond which they are two events.
+const RECUR_DAYS: i32 = 90;
+
+/// True when the periods of two date claims are more than `days` apart.
+fn far_apart(a: &StoredClaim, b: &StoredClaim, days: i32) -> bool {
+    match (a.cmp, b.cmp) {
+        (
+            Some(super::Value::Date { lo: a0, hi: a1 }),
+            Some(super::Value::Date { lo: b0, hi: b1 }),
+        ) => b0 - a1 > days || a0 - b1 > days,
+        _ => false,
     }
 }
 

@@ -303,6 +303,10 @@ impl AmountExtractor {
         if t.get(j).is_some_and(|x| x.lower == "minus") {
             sign = -1.0;
             j += 1;
+            // "minus-20 degree temperatures".
+            if t.get(j).is_some_and(|x| x.lower == "-") {
+                j += 1;
+            }
         }
         // A temperature written in one token: "3C", "40F".
         if let Some(tok) = t.get(j)

@@ -183,6 +183,8 @@ pub(crate) struct Ctx<'a> {
     pub topic: Option<usize>,
     /// Roles found so far: (entity, role), for "its managing director".
     pub roles: Vec<(usize, String)>,
+    /// The year the article was written in, as far as it tells.
+    pub own_year: Option<i64>,
 }
 
 impl ClaimExtractor {
@@ -223,7 +225,17 @@ impl ClaimExtractor {
         names: &Names,
         dates: &[DateMention],
         amounts: &[Amount],
+        published: Option<jiff::civil::Date>,
     ) -> Vec<Claim> {
+        // The article's own year: its publication's, else the latest year it writes out.
+        let own_year = published.map(|d| i64::from(d.year())).or_else(|| {
+            dates
+                .iter()
+                .filter(|d| is_calendar(d))
+                .filter_map(|d| d.value.get(..4)?.parse::<i64>().ok())
+                .filter(|&y| y <= 2100)
+                .max()
+        });
         let topic = names
             .entities
             .iter()
@@ -246,6 +258,7 @@ impl ClaimExtractor {
             couple: None,
             topic,
             roles: Vec::new(),
+            own_year,
         };
         // Dates and amounts in text order, with their sentence.
         let mut values: Vec<(Span, Found)> = dates
@@ -278,6 +291,11 @@ impl ClaimExtractor {
             while v < values.len() && values[v].0.start() < s.span.end() {
                 v += 1;
             }
+            // A web address is no statement ("http://…/2012-08-07/fire-crews").
+            let body = s.span.slice(text).trim_start();
+            if body.starts_with("http") || body.starts_with("www.") {
+                continue;
+            }
             self.tokens(text, s.span, &mut toks);
             let sentence = self.sentence(si, s.span, &toks);
             people::track_couple(&mut ctx, &sentence);
@@ -295,11 +313,14 @@ impl ClaimExtractor {
                 &mut out,
             );
             for c in &mut out[start..] {
-                c.change = self
-                    .t
-                    .attributes
-                    .get(c.attribute)
-                    .map_or(Change::Fixed, |d| d.change);
+                c.change = if c.attribute == WHEN && !self.t.once.contains(c.event) {
+                    Change::Recurs
+                } else {
+                    self.t
+                        .attributes
+                        .get(c.attribute)
+                        .map_or(Change::Fixed, |d| d.change)
+                };
             }
             out[start..].sort_by_key(|c| (c.span.start(), c.span.end()));
             if let Some(id) = subject.first().copied()
@@ -608,6 +629,60 @@ impl ClaimExtractor {
                 attribute = MENTION;
                 event = "";
             }
+            // "a 2001 Bush policy change": a year before a noun dates that noun, not the verb
+            // of the clause ("the 1974 resignation of Nixon" dates the resignation).
+            if kind == ValueKind::Date
+                && first > 0
+                && matches!(
+                    toks[first - 1].lower.as_str(),
+                    "a" | "an" | "the" | "its" | "his" | "her" | "their" | "this" | "that"
+                )
+                && toks
+                    .get(last + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word && !t.is("and"))
+            {
+                match s
+                    .events
+                    .iter()
+                    .find(|h| h.first > last && h.first <= last + 3)
+                {
+                    Some(h) => {
+                        attribute = WHEN;
+                        event = h.what;
+                    }
+                    None => {
+                        attribute = MENTION;
+                        event = "";
+                    }
+                }
+            }
+            // An offer, a wish, what is left: "offered an eight-year deal", "seeking a 10-year
+            // contract", "two years left on the contract".
+            if kind != ValueKind::Date
+                && self.in_clause(s, first, |t| {
+                    !t.cap && self.t.proposals.contains(t.lower.as_str())
+                })
+            {
+                attribute = MENTION;
+                event = "";
+            }
+            // A figure of the past beside the story ("In December 2003, Bam was razed by a 6.7
+            // quake that left 31,000 dead"): a clause dated years before the article.
+            if kind != ValueKind::Date
+                && attribute != MENTION
+                && self.t.attributes.get(attribute).is_some_and(|d| {
+                    matches!(d.subject, SubjectPolicy::None | SubjectPolicy::Object)
+                })
+                && (self.dated_before(ctx, s, first, last) || another_event(s, first))
+            {
+                attribute = MENTION;
+                event = "";
+            }
+            // Celsius and Fahrenheit are temperatures; bare "degrees" (of longitude, on the
+            // Richter scale) only where the text says "temperature".
+            if kind == ValueKind::Temperature && unit != "degrees" && attribute == MENTION {
+                attribute = "temperature";
+            }
             let def = self.t.attributes.get(attribute);
             let policy = def.map_or(SubjectPolicy::Actor, |d| d.subject);
             // The subject stands before the verb ("In 2018, they confirmed …"; "It was only in
@@ -626,6 +701,19 @@ impl ClaimExtractor {
                 _ => people::actor(self, ctx, s, at, policy == SubjectPolicy::Person),
             };
             if attribute == WHEN {
+                // "Shares in Nordvik closed 3% lower": the market's close, not a closure.
+                if event == "CLOSE"
+                    && let Some((cf, _)) = cue
+                    && toks[..cf].iter().any(|t| {
+                        t.clause == toks[cf].clause
+                            && matches!(
+                                t.lower.as_str(),
+                                "shares" | "stock" | "stocks" | "index" | "market" | "markets"
+                            )
+                    })
+                {
+                    event = "MARKET";
+                }
                 // A romance "born" or "begun" in 2017 is when the couple got together.
                 if matches!(event, "BIRTH" | "BEGIN")
                     && people::about_a_relationship(self, s, cue.map_or(first, |c| c.0))
@@ -634,6 +722,24 @@ impl ClaimExtractor {
                     if let Some((a, b)) = ctx.couple {
                         subjects = vec![a.min(b), a.max(b)];
                     }
+                }
+                // "X shot and killed Y in 1957": the death is Y's, not X's.
+                if event == "DEATH"
+                    && let Some((cf, _)) = cue
+                    && matches!(
+                        toks[cf].lower.as_str(),
+                        "killed" | "kill" | "kills" | "killing" | "murdered" | "shot"
+                    )
+                    && !toks[..cf]
+                        .iter()
+                        .rev()
+                        .take(3)
+                        .any(|t| matches!(t.lower.as_str(), "was" | "were" | "been" | "be"))
+                {
+                    subjects = cue
+                        .and_then(|c| people::object(ctx, s, c.1, first))
+                        .into_iter()
+                        .collect();
                 }
                 // Births, deaths, arrests happen to people: of a place, a figure of speech.
                 if self.t.person_events.contains(event)
@@ -880,10 +986,38 @@ impl ClaimExtractor {
                 .take_while(|(_, t)| t.clause == clause)
                 .last()
                 .map_or(toks[last].span.end(), |(_, t)| t.span.end());
+            // The place right after the cue or after a preposition ("struck the Serval Hills",
+            // "broke out in Leeds", "near the town of Brastova"), not any place of the clause.
             let Some(m) = mentions.iter().find(|m| {
                 m.kind == NameKind::Place
                     && m.span.start() >= toks[last].span.end()
                     && m.span.end() <= end
+                    && {
+                        let k = toks.partition_point(|t| t.span.start() < m.span.start());
+                        let mut j = k;
+                        while j > last + 1
+                            && matches!(
+                                toks[j - 1].lower.as_str(),
+                                "the" | "town" | "city" | "village" | "of"
+                            )
+                            && k - j < 4
+                        {
+                            j -= 1;
+                        }
+                        j == last + 1
+                            || j > last + 1
+                                && matches!(
+                                    toks[j - 1].lower.as_str(),
+                                    "in" | "near"
+                                        | "at"
+                                        | "off"
+                                        | "outside"
+                                        | "across"
+                                        | "on"
+                                        | "around"
+                                        | "to"
+                                )
+                    }
             }) else {
                 continue;
             };
@@ -907,6 +1041,33 @@ impl ClaimExtractor {
         }
     }
 
+    /// True when a token of the clause of token `k` passes `f`.
+    fn in_clause(&self, s: &Sentence<'_>, k: usize, f: impl Fn(&Tok) -> bool) -> bool {
+        let c = s.toks[k].clause;
+        s.toks.iter().filter(|t| t.clause == c).any(f)
+    }
+
+    /// True when the sentence of the value at tokens `first..=last` holds a calendar date of a
+    /// year before the article's own (the event it tells of is another, older one).
+    fn dated_before(&self, ctx: &Ctx<'_>, s: &Sentence<'_>, first: usize, last: usize) -> bool {
+        let Some(own) = ctx.own_year else {
+            return false;
+        };
+        let (from, to) = (s.toks[first].span.start(), s.toks[last].span.end());
+        ctx.dates.iter().any(|d| {
+            let k = s.toks.partition_point(|t| t.span.start() < d.span.start());
+            s.span.contains(d.span)
+                && !(d.span.start() >= from && d.span.end() <= to)
+                && is_calendar(d)
+                // "the highest since 1998": a comparison, not the time of what is told.
+                && !(k > 0 && s.toks[k - 1].is("since"))
+                && d.value
+                    .get(..4)
+                    .and_then(|y| y.parse::<i64>().ok())
+                    .is_some_and(|y| y < own)
+        })
+    }
+
     /// True when the clause of token `k` hedges what it says ("a rumoured split"), or
     /// "reported" stands just before it ("a reported £45m").
     fn hedged(&self, s: &Sentence<'_>, k: usize) -> bool {
@@ -919,6 +1080,48 @@ impl ClaimExtractor {
                 .iter()
                 .any(|t| t.is("reported"))
     }
+}
+
+/// Nouns of events that a story is about (a quake, a fire): "a 6.4-magnitude quake hit Zarand"
+/// after an article's opening tells of another event than the article's own.
+const EVENT_NOUNS: [&str; 20] = [
+    "quake",
+    "earthquake",
+    "tremor",
+    "temblor",
+    "fire",
+    "blaze",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "flood",
+    "floods",
+    "explosion",
+    "blast",
+    "attack",
+    "bombing",
+    "shooting",
+    "crash",
+    "collision",
+    "eruption",
+];
+
+/// True when the clause of token `first`, past the article's opening sentences, brings in an
+/// event with an indefinite article ("a 6.4-magnitude quake hit the town of Zarand").
+fn another_event(s: &Sentence<'_>, first: usize) -> bool {
+    if s.index <= 2 {
+        return false;
+    }
+    let c = s.toks[first].clause;
+    let clause: Vec<&Tok> = s.toks.iter().filter(|t| t.clause == c).collect();
+    clause.iter().enumerate().any(|(i, t)| {
+        matches!(t.lower.as_str(), "a" | "an")
+            && clause[i + 1..]
+                .iter()
+                .take(5)
+                .any(|n| EVENT_NOUNS.contains(&n.lower.as_str()))
+    })
 }
 
 /// True when the date at tokens `first..=last` bounds a period: after "since", "until",

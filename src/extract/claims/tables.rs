@@ -92,6 +92,11 @@ pub enum Change {
     Rises,
     /// A value that changes with time (an age, a role, a relationship).
     Changes,
+    /// The date of an event that recurs (an announcement, an attack): dates of one class far
+    /// apart are two events, not a contradiction.
+    Recurs,
+    /// Several values are true at once (a place named as a street, a town or a region).
+    Varies,
 }
 
 impl Change {
@@ -101,6 +106,8 @@ impl Change {
             Change::Fixed => "fixed",
             Change::Rises => "rises",
             Change::Changes => "changes",
+            Change::Recurs => "recurs",
+            Change::Varies => "varies",
         }
     }
 }
@@ -163,6 +170,10 @@ pub(crate) struct Tables {
     pub verbs: FxHashSet<&'static str>,
     /// Plural nouns that count people (`people_nouns.txt`).
     pub people_nouns: FxHashSet<&'static str>,
+    /// Words that make a value a proposal or a remainder (`proposals.txt`).
+    pub proposals: FxHashSet<&'static str>,
+    /// Events that happen once to their subject (`once_events.txt`).
+    pub once: FxHashSet<&'static str>,
 }
 
 impl Tables {
@@ -216,6 +227,7 @@ impl Tables {
                 "fixed" => Change::Fixed,
                 "rises" => Change::Rises,
                 "changes" => Change::Changes,
+                "varies" => Change::Varies,
                 x => {
                     return Err(Error::rule(
                         list.name,
@@ -390,6 +402,14 @@ impl Tables {
             people_nouns: words(
                 "extract/claims/people_nouns.txt",
                 include_str!("people_nouns.txt"),
+            )?,
+            proposals: words(
+                "extract/claims/proposals.txt",
+                include_str!("proposals.txt"),
+            )?,
+            once: words(
+                "extract/claims/once_events.txt",
+                include_str!("once_events.txt"),
             )?,
         })
     }

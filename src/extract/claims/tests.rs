@@ -636,3 +636,88 @@ fn the_tables_are_consistent() {
         Some(SubjectPolicy::None)
     );
 }
+
+#[test]
+fn what_is_no_fact_of_the_story_is_a_mention() {
+    // An offer, a wish, a possibility.
+    assert!(
+        of(
+            "The Red Sox offered Teixeira an eight-year deal.",
+            "contract length"
+        )
+        .is_empty()
+    );
+    assert!(of("Boras is seeking a 10-year contract.", "contract length").is_empty());
+    assert!(of("The college could retrain up to 150 workers.", "jobs").is_empty());
+    // Another, older event told beside the story's.
+    let text = "A magnitude 5.9 earthquake struck Qeshm on Sunday. Rescuers searched the town. \
+                Most houses held. In December 2003, the city of Bam was razed by a magnitude \
+                6.6 quake that left 31,000 people dead.";
+    let mags: Vec<String> = of(text, "magnitude").into_iter().map(|x| x.2).collect();
+    assert_eq!(mags, ["5.9"]);
+    assert!(of(text, "deaths").is_empty());
+    // A web address is no statement.
+    assert!(claims("http://news.example/2012-08-07/fire-crews-battle-blaze").is_empty());
+}
+
+#[test]
+fn a_year_before_a_noun_dates_the_noun() {
+    assert_eq!(
+        of(
+            "The break-in led to the 1974 resignation of Richard Nixon.",
+            "when"
+        ),
+        vec![sev("", "RESIGN", "1974")]
+    );
+    assert!(
+        of(
+            "Obama signed an order rescinding a 2001 policy change.",
+            "when"
+        )
+        .is_empty(),
+        "2001 is the policy's, not the signing's"
+    );
+}
+
+#[test]
+fn the_dead_are_not_their_killers() {
+    let got = of(
+        "In 1957 Fred LaRue shot and killed his father Ike LaRue.",
+        "when",
+    );
+    assert!(got.iter().all(|x| x.0 != "Fred LaRue"), "{got:?}");
+    assert_eq!(
+        of("Fred LaRue died on Saturday, July 24, 2004.", "when"),
+        vec![sev("Fred LaRue", "DEATH", "2004-07-24")]
+    );
+}
+
+#[test]
+fn a_market_close_is_no_closure() {
+    assert_eq!(
+        of("Shares in Nordvik Group closed 3% lower on Monday.", "when"),
+        vec![sev("Nordvik Group", "MARKET", "2025-03-10")]
+    );
+    assert_eq!(
+        of(
+            "Shares in Nordvik Group closed 3% lower on Monday.",
+            "share price"
+        ),
+        vec![sev("Nordvik Group", "", "3")]
+    );
+}
+
+#[test]
+fn recurring_and_once_only_events() {
+    let p = Pipeline::new().unwrap();
+    let a = p.analyze(&Article {
+        text: "Acme announced the deal on Monday. Acme was founded in 1987.".into(),
+        published: parse_published("2025-03-14"),
+        ..Article::default()
+    });
+    let change: Vec<(&str, Change)> = a.claims.iter().map(|c| (c.event, c.change)).collect();
+    assert_eq!(
+        change,
+        [("ANNOUNCE", Change::Recurs), ("FOUND", Change::Fixed)]
+    );
+}
