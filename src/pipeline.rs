@@ -361,7 +361,7 @@ impl Pipeline {
                     text: c.span.slice(text),
                     value: &d.value,
                     plain: &d.plain,
-                    unit: c.unit,
+                    unit: &c.unit,
                     modifier: d.modifier,
                     hedged: c.hedged,
                     when: &c.when.map(|i| a.dates[i].value.clone()).unwrap_or_default(),

@@ -188,6 +188,7 @@ proptest! {
             match c.value {
                 ClaimValue::Date(i) | ClaimValue::Duration(i) => prop_assert!(i < a.dates.len()),
                 ClaimValue::Amount(i) => prop_assert!(i < a.amounts.len()),
+                ClaimValue::AmountRange(i, j) => prop_assert!(i < j && j < a.amounts.len()),
                 ClaimValue::Place(e) => prop_assert!(e < a.names.entities.len()),
                 _ => {}
             }

@@ -234,7 +234,7 @@ fn agreements_told_in_other_words_are_agreements() {
         (ELECTION, "", "turnout", ""),                  // 64%, 63.8 percent, 64 percent
         (ELECTION, "Green Alliance", "vote share", ""), // 44 percent, 43.6 per cent
         (ELECTION, "Greta Holm", "age", ""),
-        (COUPLE, "Jonah Reeve & Maya Ferrante", "when", "MEET"),
+        (COUPLE, "Jonah Reeve & Maya Ferrante", "when", "FIRST_MET"),
     ] {
         assert_eq!(r.status(a, s, attr, e), "agree", "{a}: {s} {attr} {e}");
     }

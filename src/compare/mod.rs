@@ -78,7 +78,7 @@ pub struct DigestClaim {
     /// `date`, `amount`, `duration`, …
     pub value_type: &'static str,
     /// The unit, if any.
-    pub unit: &'static str,
+    pub unit: String,
     /// The normalised value.
     pub value: String,
     /// The value in plain words.
@@ -232,7 +232,7 @@ impl Digest {
                     attribute: c.attribute,
                     event: c.event,
                     value_type: d.value_type,
-                    unit: c.unit,
+                    unit: c.unit.clone(),
                     // A date's code with its mod ("2025-06 END"), as the tables show it.
                     value: if d.modifier.is_empty() || !matches!(d.value_type, "date" | "duration")
                     {
@@ -370,7 +370,7 @@ pub(crate) struct StoredClaim {
     pub attribute: &'static str,
     pub event: &'static str,
     pub value_type: &'static str,
-    pub unit: &'static str,
+    pub unit: u32,
     pub value: u32,
     pub plain: u32,
     pub cmp: Option<Value>,
@@ -474,7 +474,7 @@ impl Comparer {
                     attribute: c.attribute,
                     event: c.event,
                     value_type: c.value_type,
-                    unit: c.unit,
+                    unit: self.strings.str_id(&c.unit),
                     value: self.strings.str_id(&c.value),
                     plain: self.strings.str_id(&c.plain),
                     cmp: c.cmp,

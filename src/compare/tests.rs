@@ -191,7 +191,7 @@ fn values_that_time_may_explain_differ() {
     assert_eq!(rel.status, "differ");
     assert!(rel.detail.contains("2026-06-01") && rel.detail.contains("2026-06-04"));
     assert_eq!(rel.subject, "Lena Morrow & Pavel Dunn");
-    assert_eq!(row(&got, "when", "MEET").status, "agree");
+    assert_eq!(row(&got, "when", "FIRST_MET").status, "agree");
 }
 
 #[test]

@@ -563,9 +563,35 @@ pub fn describe(c: &Claim, dates: &[DateMention], amounts: &[Amount], names: &Na
             Described {
                 value_type: "amount",
                 value: m.value_text(),
-                plain: plain_quantity(m.value, quantity_unit(c.unit, &m.unit), m.bound),
+                plain: plain_quantity(m.value, quantity_unit(&c.unit, &m.unit), m.bound),
                 modifier: m.bound.name(),
                 cmp: Some(range(m.value, m.bound, m.precision)),
+                key: String::new(),
+            }
+        }
+        ClaimValue::AmountRange(i, j) => {
+            let (a, b) = (&amounts[*i], &amounts[*j]);
+            let unit = quantity_unit(&c.unit, &a.unit);
+            let (lo, hi) = match (
+                range(a.value, a.bound, a.precision),
+                range(b.value, b.bound, b.precision),
+            ) {
+                (Value::Range { lo, .. }, Value::Range { hi, .. }) => (lo, hi),
+                _ => (a.value, b.value),
+            };
+            Described {
+                value_type: "amount",
+                value: format!("{}-{}", a.value_text(), b.value_text()),
+                plain: format!(
+                    "{} to {}",
+                    plain_quantity(a.value, unit, a.bound),
+                    plain_quantity(b.value, unit, b.bound)
+                ),
+                modifier: "range",
+                cmp: Some(Value::Range {
+                    lo: lo.min(hi),
+                    hi: lo.max(hi),
+                }),
                 key: String::new(),
             }
         }
@@ -576,7 +602,7 @@ pub fn describe(c: &Claim, dates: &[DateMention], amounts: &[Amount], names: &Na
         } => Described {
             value_type: "number",
             value: format_value(*value),
-            plain: plain_quantity(*value, c.unit, *bound),
+            plain: plain_quantity(*value, &c.unit, *bound),
             modifier: bound.name(),
             cmp: Some(range(*value, *bound, *precision)),
             key: String::new(),

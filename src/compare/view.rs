@@ -111,7 +111,7 @@ pub(crate) struct ClaimGroup {
     pub attribute: &'static str,
     pub event: &'static str,
     pub value_type: &'static str,
-    pub unit: &'static str,
+    pub unit: String,
     pub status: &'static str,
     /// Per source: the values shown.
     pub values: BTreeMap<String, Vec<String>>,
@@ -411,7 +411,7 @@ impl<'a> View<'a> {
                 Cell::S(g.attribute.into()),
                 Cell::S(g.event.into()),
                 Cell::S(g.value_type.into()),
-                Cell::S(g.unit.into()),
+                Cell::S(g.unit.clone()),
                 Cell::S(g.values.keys().cloned().collect::<Vec<_>>().join("|")),
                 Cell::S(g.status.into()),
             ];
@@ -743,7 +743,7 @@ impl<'a> View<'a> {
         let c = self.c;
         // Rows by attribute, event and unit: 12 firefighters and 30 police officers answer
         // two questions.
-        type Key = (&'static str, &'static str, &'static str);
+        type Key = (&'static str, &'static str, u32);
         let mut by_key: BTreeMap<Key, Vec<Member<'_>>> = BTreeMap::new();
         for &i in &st.articles {
             for claim in c.claims(i).iter() {
@@ -855,6 +855,43 @@ impl<'a> View<'a> {
             if !apart.is_empty() {
                 clusters.push(apart);
             }
+            // Subjects joined because one is named in the other's sentence ("Nordvik bought
+            // Halvorsen" and "Halvorsen was bought by Nordvik") must agree: values that clash
+            // across two subjects are about two things, and each subject keeps its own row.
+            let mut split: Vec<Vec<Member<'_>>> = Vec::new();
+            for cl in clusters {
+                let keys: Vec<Vec<u32>> = cl.iter().map(subject_of).collect();
+                // Each claim's sentence names the other's subject ("Castleford signed Reinholt
+                // for £45m", "Reinholt joined Castleford for £50m"): one deal, two parties.
+                let names_all = |m: &Member<'_>, k: &[u32]| {
+                    let named: Vec<u32> = c
+                        .claim_entities(m.claim)
+                        .iter()
+                        .map(|&e| naming.key(e))
+                        .collect();
+                    k.iter().all(|x| named.contains(x))
+                };
+                let clash = (0..cl.len()).any(|x| {
+                    (x + 1..cl.len()).any(|y| {
+                        let mutual = names_all(&cl[x], &keys[y]) && names_all(&cl[y], &keys[x]);
+                        keys[x] != keys[y]
+                            && !keys[x].is_empty()
+                            && !keys[y].is_empty()
+                            && !mutual
+                            && !self.compatible(st, &cl[x], &cl[y])
+                    })
+                });
+                if !clash {
+                    split.push(cl);
+                    continue;
+                }
+                let mut by_subject: BTreeMap<Vec<u32>, Vec<Member<'_>>> = BTreeMap::new();
+                for (m, k) in cl.into_iter().zip(keys) {
+                    by_subject.entry(k).or_default().push(m);
+                }
+                split.extend(by_subject.into_values());
+            }
+            let clusters = split;
             for cl in clusters {
                 out.push(self.claim_row(st, naming, attribute, event, &cl));
             }
@@ -873,7 +910,7 @@ impl<'a> View<'a> {
                 .then_with(|| a.subject.cmp(&b.subject))
                 .then_with(|| a.attribute.cmp(b.attribute))
                 .then_with(|| a.event.cmp(b.event))
-                .then_with(|| a.unit.cmp(b.unit))
+                .then_with(|| a.unit.cmp(&b.unit))
         });
         out
     }
@@ -943,12 +980,24 @@ impl<'a> View<'a> {
         let compatible = |a: &Member<'_>, b: &Member<'_>| self.compatible(st, a, b);
         let mention = attribute == MENTION;
         let published = |m: &Member<'_>| c.articles[m.article].published;
+        // An event each article dates to its own days ("Castro announced Wednesday", in two
+        // articles a week apart): each reports its own day's news.
+        let own_news = |m: &Member<'_>| match (m.claim.cmp, published(m)) {
+            (Some(super::Value::Date { lo, hi }), Some(p)) => {
+                let day = (p - jiff::civil::Date::constant(1970, 1, 1)).get_days();
+                hi - lo <= 2 && (day - lo).abs() <= NEWS_PEG_DAYS
+            }
+            _ => false,
+        };
         // Sources that contradict themselves (fixed facts only: a toll that rises or a couple
         // that gets engaged is no self-contradiction).
         let mut selfish: Vec<String> = Vec::new();
         if !mention && matches!(change, Change::Fixed | Change::Recurs) {
+            // Two values of one sentence are two things ("signed Brand to an $82 million deal
+            // and re-signed Iguodala for $80 million"), not a writer contradicting themselves.
             let clash = |a: &Member<'_>, b: &Member<'_>| {
-                !compatible(a, b)
+                a.claim.evidence != b.claim.evidence
+                    && !compatible(a, b)
                     && !(change == Change::Recurs
                         && (far_apart(a.claim, b.claim, RECUR_DAYS)
                             || published(a).is_none()
@@ -1028,6 +1077,7 @@ impl<'a> View<'a> {
                                 far_apart(a.claim, b.claim, RECUR_DAYS)
                                     || published(a).is_none()
                                     || published(b).is_none()
+                                    || own_news(a) && own_news(b) && published(a) != published(b)
                             })
                         }),
                         Change::Varies => true,
@@ -1115,7 +1165,7 @@ impl<'a> View<'a> {
             attribute,
             event,
             value_type: first.value_type,
-            unit: first.unit,
+            unit: c.strings.get(first.unit).to_string(),
             status,
             values,
             detail: detail.join("; "),
@@ -1127,6 +1177,11 @@ impl<'a> View<'a> {
     fn compatible(&self, st: &StoryView, a: &Member<'_>, b: &Member<'_>) -> bool {
         let c = self.c;
         let (x, y) = (a.claim, b.claim);
+        // The same words cannot contradict themselves: a sentence copied into a later article
+        // ("Wednesday's ruling") only resolves to another day.
+        if x.evidence == y.evidence && x.value_type == "date" {
+            return true;
+        }
         match x.value_type {
             "role" => roles_compatible(c.strings.get(x.key), c.strings.get(y.key)),
             "place" => {
@@ -1151,6 +1206,9 @@ impl<'a> View<'a> {
         }
     }
 }
+
+/// Days from its article's publication within which a recurring event is that article's news.
+const NEWS_PEG_DAYS: i32 = 3;
 
 /// Days between two dates of a recurring event beyond which they are two events.
 const RECUR_DAYS: i32 = 90;

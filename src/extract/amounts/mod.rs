@@ -621,11 +621,6 @@ impl AmountExtractor {
         })
     }
 
-    /// The normalised unit of a counted noun or currency word (`staff` → `jobs`), if listed.
-    pub(crate) fn unit_of(&self, word: &str) -> Option<&'static str> {
-        self.units.get(word).copied()
-    }
-
     /// The counted noun at or within three words after token `j`: its unit and the token after.
     fn counted(&self, t: &[Tok], j: usize) -> Option<(String, usize)> {
         for k in j..(j + 3).min(t.len()) {

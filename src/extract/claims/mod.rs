@@ -66,6 +66,8 @@ pub enum ClaimValue {
     Duration(usize),
     /// An index into the article's amounts.
     Amount(usize),
+    /// A range of two of the article's amounts ("$10 million to $15 million").
+    AmountRange(usize, usize),
     /// A number a cue governs, with no unit of its own (`killing at least 12`).
     Number {
         /// The number.
@@ -111,8 +113,9 @@ pub struct Claim {
     pub when: Option<usize>,
     /// How the attribute's true value behaves over time (from `attributes.txt`).
     pub change: Change,
-    /// The unit: the attribute's own (`people`, `jobs`) or the amount's (`GBP`, `mph`).
-    pub unit: &'static str,
+    /// The unit: the attribute's own (`people`, `jobs`) or the amount's (`GBP`, `mph`,
+    /// `seats`).
+    pub unit: String,
 }
 
 /// The compiled claim rules. Build once, share across threads.
@@ -156,8 +159,10 @@ enum Found {
     Date(usize),
     Duration(usize),
     Amount(usize),
-    /// A number a cue governs; true when the cue counts jobs ("hire 50").
-    Number(crate::extract::amounts::BareNumber, bool),
+    AmountRange(usize, usize),
+    /// A number a cue governs; true when the cue counts jobs ("hire 50"); the unit of the
+    /// whole it is part of ("75 of the 125 seats").
+    Number(crate::extract::amounts::BareNumber, bool, Option<usize>),
 }
 
 /// The sentence being read, with its tokens and the phrases found in them.
@@ -518,6 +523,7 @@ impl ClaimExtractor {
             }
             let mut keep = false;
             // "75 of the 125 seats".
+            let mut part_of = None;
             if toks.get(n.next).is_some_and(|t| t.is("of"))
                 && toks.get(n.next + 1).is_some_and(|t| t.is("the"))
                 && let Some(total) = here.iter().find(|v| {
@@ -526,6 +532,9 @@ impl ClaimExtractor {
                 })
             {
                 totals.push(total.0);
+                if let Found::Amount(i) = total.1 {
+                    part_of = Some(i);
+                }
                 keep = true;
             }
             // "43 injured", "12 dead", "120 created".
@@ -594,12 +603,39 @@ impl ClaimExtractor {
             // A year or a clock is a date, not a count; a number that is a name's is neither.
             let year_like = n.value >= 1000.0 && n.value <= 2199.0 && n.value.fract() == 0.0;
             if keep && !year_like && n.value >= 0.0 {
-                found.push((num_span, Found::Number(n, jobs)));
+                found.push((num_span, Found::Number(n, jobs, part_of)));
             }
             k = n.next;
         }
         found.retain(|v| !totals.contains(&v.0));
         found.sort_by_key(|v| (v.0.start(), v.0.end()));
+        // "$10 million to $15 million", "between 40 and 50 homes": one range, not two figures.
+        let mut k = 0;
+        while k + 1 < found.len() {
+            if let (Found::Amount(a), Found::Amount(b)) = (&found[k].1, &found[k + 1].1)
+                && amounts[*a].unit == amounts[*b].unit
+            {
+                let (x, y) = (found[k].0, found[k + 1].0);
+                let between: Vec<&str> = toks
+                    .iter()
+                    .filter(|t| t.span.start() >= x.end() && t.span.end() <= y.start())
+                    .map(|t| t.lower.as_str())
+                    .collect();
+                let before = toks
+                    .iter()
+                    .rev()
+                    .find(|t| t.span.end() <= x.start())
+                    .map(|t| t.lower.as_str());
+                let joined = matches!(between.as_slice(), ["to"] | ["-"] | ["–"])
+                    || between.as_slice() == ["and"] && before == Some("between");
+                if joined {
+                    let (a, b) = (*a, *b);
+                    found[k] = (Span::new(x.start(), y.end()), Found::AmountRange(a, b));
+                    found.remove(k + 1);
+                }
+            }
+            k += 1;
+        }
         for (span, f) in &found {
             let Some(first) = toks.iter().position(|t| t.span.end() > span.start()) else {
                 continue;
@@ -609,20 +645,30 @@ impl ClaimExtractor {
                 .rposition(|t| t.span.start() < span.end())
                 .unwrap_or(first)
                 .max(first);
-            let (kind, unit): (ValueKind, &'static str) = match f {
+            let (kind, unit): (ValueKind, &str) = match f {
                 Found::Date(_) => (ValueKind::Date, ""),
                 Found::Duration(_) => (ValueKind::Duration, ""),
-                Found::Amount(i) => {
-                    let u = self.unit_name(&amounts[*i].unit);
-                    (self.t.kind_of_unit(&amounts[*i].unit), u)
-                }
-                Found::Number(_, true) => (ValueKind::Jobs, "jobs"),
-                Found::Number(_, false) => (ValueKind::Count, "people"),
+                Found::Amount(i) | Found::AmountRange(i, _) => (
+                    self.t.kind_of_unit(&amounts[*i].unit),
+                    amounts[*i].unit.as_str(),
+                ),
+                Found::Number(_, true, _) => (ValueKind::Jobs, "jobs"),
+                Found::Number(_, false, Some(i)) => (
+                    self.t.kind_of_unit(&amounts[*i].unit),
+                    amounts[*i].unit.as_str(),
+                ),
+                Found::Number(_, false, None) => (ValueKind::Count, "people"),
             };
             let Some((mut attribute, mut event, cue)) = self.attribute_of(s, kind, first, last)
             else {
                 continue;
             };
+            // "75 seats": a unit that answers a question by itself.
+            if attribute == MENTION
+                && let Some(&a) = self.t.by_unit.get(unit)
+            {
+                attribute = a;
+            }
             // "since 1989", "between 1990 and 2024", "until 2019": the bounds of a period, not
             // the day of an event.
             if kind == ValueKind::Date && bounds_a_period(toks, first, last) {
@@ -656,12 +702,33 @@ impl ClaimExtractor {
                     }
                 }
             }
+            // "three more years were added to his term": an addition, not the whole.
+            if matches!(
+                kind,
+                ValueKind::Duration | ValueKind::Money | ValueKind::Count
+            ) && toks[first..=last].iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "more" | "additional" | "extra" | "further"
+                )
+            }) && !toks.get(last + 1).is_some_and(|t| t.is("than"))
+                && !toks[first..=last]
+                    .windows(2)
+                    .any(|w| w[0].is("more") && w[1].is("than"))
+            {
+                attribute = MENTION;
+                event = "";
+            }
             // An offer, a wish, what is left: "offered an eight-year deal", "seeking a 10-year
             // contract", "two years left on the contract".
+            // A sentence opening with "If" or "Unless" supposes what it tells.
+            let supposed = toks.first().is_some_and(|t| t.is("if") || t.is("unless"));
             if kind != ValueKind::Date
-                && self.in_clause(s, first, |t| {
-                    !t.cap && self.t.proposals.contains(t.lower.as_str())
-                })
+                && (supposed
+                    || self.in_clause(s, first, |t| {
+                        !t.cap && self.t.proposals.contains(t.lower.as_str())
+                    })
+                    || left_on(toks, first))
             {
                 attribute = MENTION;
                 event = "";
@@ -718,7 +785,7 @@ impl ClaimExtractor {
                 if matches!(event, "BIRTH" | "BEGIN")
                     && people::about_a_relationship(self, s, cue.map_or(first, |c| c.0))
                 {
-                    event = "MEET";
+                    event = "FIRST_MET";
                     if let Some((a, b)) = ctx.couple {
                         subjects = vec![a.min(b), a.max(b)];
                     }
@@ -741,6 +808,15 @@ impl ClaimExtractor {
                         .into_iter()
                         .collect();
                 }
+                // A couple meets once for the first time; meetings and summits recur.
+                if event == "MEET"
+                    && subjects.len() == 2
+                    && subjects
+                        .iter()
+                        .all(|&e| ctx.names.entities[e].kind == NameKind::Person)
+                {
+                    event = "FIRST_MET";
+                }
                 // Births, deaths, arrests happen to people: of a place, a figure of speech.
                 if self.t.person_events.contains(event)
                     && (subjects.is_empty()
@@ -756,13 +832,14 @@ impl ClaimExtractor {
                 Found::Date(i) => ClaimValue::Date(*i),
                 Found::Duration(i) => ClaimValue::Duration(*i),
                 Found::Amount(i) => ClaimValue::Amount(*i),
-                Found::Number(n, _) => ClaimValue::Number {
+                Found::AmountRange(i, j) => ClaimValue::AmountRange(*i, *j),
+                Found::Number(n, _, _) => ClaimValue::Number {
                     value: n.value,
                     bound: n.bound,
                     precision: n.precision,
                 },
             };
-            let unit = def.and_then(|d| d.unit).unwrap_or(unit);
+            let unit = def.and_then(|d| d.unit).unwrap_or(unit).to_string();
             out.push(Claim {
                 sentence: s.index,
                 subjects,
@@ -778,30 +855,6 @@ impl ClaimExtractor {
             });
         }
         self.places(ctx, s, out);
-    }
-
-    /// The unit name as a static string (units come from the amounts tables).
-    fn unit_name(&self, unit: &str) -> &'static str {
-        self.numbers.unit_of(unit).map_or_else(
-            || {
-                // A plural that is its own unit ("41 ships"), or a currency code.
-                match unit {
-                    "percent" => "percent",
-                    "percentage points" => "percentage points",
-                    _ => self
-                        .numbers
-                        .unit_of(&unit.to_lowercase())
-                        .unwrap_or("items"),
-                }
-            },
-            |u| {
-                if u == unit {
-                    u
-                } else {
-                    self.numbers.unit_of(u).unwrap_or(u)
-                }
-            },
-        )
     }
 
     /// The attribute, event and cue (token range) of a value of `kind` at tokens
@@ -874,6 +927,22 @@ impl ClaimExtractor {
             let planned = |h: &Hit<&'static str>| {
                 h.first > last && h.first > 0 && toks[h.first - 1].is("to") && before
             };
+            // "The Cypriot government Saturday condemned the attacks": a day just before a verb
+            // that is no event is that verb's.
+            if let Some(next) = toks.get(last + 1)
+                && next.kind == TokenKind::Word
+                && !next.cap
+                && (self.t.verbs.contains(next.lower.as_str())
+                    || next.lower.len() > 4 && next.lower.ends_with("ed"))
+                && !s.events.iter().any(|h| h.first == last + 1)
+                && first > 0
+                && !matches!(
+                    toks[first - 1].lower.as_str(),
+                    "on" | "in" | "by" | "since" | "until"
+                )
+            {
+                return Some((MENTION, "", None));
+            }
             let hit = s
                 .events
                 .iter()
@@ -1036,7 +1105,7 @@ impl ClaimExtractor {
                 hedged: self.hedged(s, first),
                 when: None,
                 change: Change::Fixed,
-                unit: "",
+                unit: String::new(),
             });
         }
     }
@@ -1080,6 +1149,15 @@ impl ClaimExtractor {
                 .iter()
                 .any(|t| t.is("reported"))
     }
+}
+
+/// True when "left on" or "left in" follows the value closely ("two years left on the
+/// contract"): what remains, not the whole.
+fn left_on(toks: &[Tok], first: usize) -> bool {
+    toks[first..]
+        .windows(2)
+        .take(8)
+        .any(|w| w[0].is("left") && (w[1].is("on") || w[1].is("in")))
 }
 
 /// Nouns of events that a story is about (a quake, a fire): "a 6.4-magnitude quake hit Zarand"

@@ -586,7 +586,7 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
             hedged: false,
             when: None,
             change: Change::Fixed,
-            unit: "years",
+            unit: "years".into(),
         });
     };
     for k in 0..toks.len() {
@@ -822,7 +822,7 @@ pub(crate) fn roles(x: &ClaimExtractor, ctx: &mut Ctx<'_>, s: &Sentence<'_>, out
             hedged: false,
             when: None,
             change: Change::Fixed,
-            unit: "",
+            unit: String::new(),
         });
     }
 }
@@ -1010,7 +1010,7 @@ pub(crate) fn relations(
             hedged: x.hedged(s, first),
             when,
             change: Change::Fixed,
-            unit: "",
+            unit: String::new(),
         });
     }
 }

@@ -156,6 +156,8 @@ pub(crate) struct Tables {
     pub cues: Phrases<Vec<CueMeaning>>,
     /// Value kinds that need no cue: (kind, attribute).
     pub intrinsic: Vec<(ValueKind, &'static str)>,
+    /// Units whose counts answer an attribute with no cue (`seats` → seats).
+    pub by_unit: FxHashMap<&'static str, &'static str>,
     /// For an event class, the attribute of a value of each kind in its clause
     /// (`ACQUIRE` + money → price).
     pub by_event: FxHashMap<(&'static str, ValueKind), (&'static str, &'static str)>,
@@ -273,6 +275,7 @@ impl Tables {
         }
         let mut cues: Phrases<Vec<CueMeaning>> = FxHashMap::default();
         let mut intrinsic = Vec::new();
+        let mut by_unit = FxHashMap::default();
         let mut by_event = FxHashMap::default();
         let list = List::parse(
             "extract/claims/cues.txt",
@@ -280,6 +283,17 @@ impl Tables {
             Order::Sorted,
         )?;
         for (line, f) in list.fields(4)? {
+            if f[1] == "unit" {
+                let a = attributes.get(f[2]).ok_or_else(|| {
+                    Error::rule(
+                        list.name,
+                        line,
+                        format!("{:?} is not in attributes.txt", f[2]),
+                    )
+                })?;
+                by_unit.insert(f[0], a.name);
+                continue;
+            }
             let kind = ValueKind::parse(f[1])
                 .ok_or_else(|| Error::rule(list.name, line, format!("unknown value {:?}", f[1])))?;
             let default = match f[2].strip_prefix('@') {
@@ -382,6 +396,7 @@ impl Tables {
             attributes,
             cues,
             intrinsic,
+            by_unit,
             by_event,
             events,
             relations,

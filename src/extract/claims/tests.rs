@@ -529,7 +529,7 @@ fn pronouns_and_descriptions_take_the_entity_they_refer_to() {
     );
     assert_eq!(
         got,
-        vec![sev("Imogen Poots & James Norton", "MEET", "2017")]
+        vec![sev("Imogen Poots & James Norton", "FIRST_MET", "2017")]
     );
 }
 
@@ -563,7 +563,7 @@ fn a_romance_born_in_a_year_is_when_the_couple_met() {
     );
     assert_eq!(
         got,
-        vec![sev("Imogen Poots & James Norton", "MEET", "2017")]
+        vec![sev("Imogen Poots & James Norton", "FIRST_MET", "2017")]
     );
     // Births happen to people: a partnership "born" in a place is no birth.
     let got = claims("Their partnership was born on the stages of Harrogate in 2019.");
@@ -719,5 +719,27 @@ fn recurring_and_once_only_events() {
     assert_eq!(
         change,
         [("ANNOUNCE", Change::Recurs), ("FOUND", Change::Fixed)]
+    );
+}
+
+#[test]
+fn a_range_is_one_value_and_a_unit_can_answer_alone() {
+    let got = of(
+        "Broadcaster NBC lost an estimated $10 million to $15 million in advertising revenue.",
+        "revenue",
+    );
+    assert_eq!(got, vec![sev("Broadcaster NBC", "", "10000000-15000000")]);
+    // 288 candidates for 125 seats: the candidates are no seats.
+    let got = claims("Voters chose between 288 candidates for 125 seats.");
+    assert!(
+        got.iter().all(|x| x.1 != "seats" || x.3 == "125"),
+        "{got:?}"
+    );
+    assert!(
+        of(
+            "Two years were left on the contract he signed.",
+            "contract length"
+        )
+        .is_empty()
     );
 }
