@@ -7,9 +7,10 @@
 //!
 //! A **quantity** (an amount, a count, an age, a duration in days) stands for the range of true
 //! values its writer allows:
-//! - as written, it is exact to half the place value of its last digit, scales applied: `44`
-//!   percent covers 43.5–44.5 and so holds `43.6`; `2.4 million` covers 2.35–2.45 million and
-//!   holds `2,381,000`; `240` and `243` are different figures;
+//! - as written, it is exact to half the place value of its last digit, scales applied, but
+//!   never more than 5 % of the figure: `44` percent covers 43.5–44.5 and so holds `43.6`;
+//!   `2.4 million` covers 2.35–2.45 million and holds `2,381,000`; `£3m` covers £2.85–3.15m;
+//!   `240` and `243` are different figures;
 //! - `about`, `some`, `around`: ±5 % (or half the last digit's place value, if more): `about
 //!   80` holds `83`, `about 260` does not hold `240`;
 //! - `more than`, `at least`, `over`: from the figure (less half a last digit) up; `up to`,
@@ -82,7 +83,9 @@ impl Value {
 /// The range of true values an outlet allows when it writes `v` with `bound`, its last digit
 /// worth `precision`.
 pub fn range(v: f64, bound: Bound, precision: f64) -> Value {
-    let half = (precision / 2.0).max(v.abs() * 1e-9);
+    // Half the last digit's place value, but never more than 5 % of the figure: "£3m" may
+    // round £3.1m, not £3.4m.
+    let half = (precision / 2.0).min(v.abs() * 0.05).max(v.abs() * 1e-9);
     let (lo, hi) = match bound {
         Bound::Exact => (v - half, v + half),
         Bound::Approx => {
@@ -706,6 +709,8 @@ mod tests {
         assert!(a(44.0, Bound::Exact, 1.0).compatible(a(43.6, Bound::Exact, 0.1)));
         assert!(a(2.4e6, Bound::Exact, 1e5).compatible(a(2_381_000.0, Bound::Exact, 1.0)));
         assert!(a(12e6, Bound::Exact, 1e6).compatible(a(12.4e6, Bound::Exact, 1e5)));
+        // A round figure rounds a near one, not one 13 % away.
+        assert!(!a(3e6, Bound::Exact, 1e6).compatible(a(3.4e6, Bound::Exact, 1e5)));
         // Different figures at the same precision do not.
         assert!(!a(240.0, Bound::Exact, 1.0).compatible(a(243.0, Bound::Exact, 1.0)));
         assert!(!a(1.9e9, Bound::Exact, 1e8).compatible(a(2.1e9, Bound::Exact, 1e8)));
