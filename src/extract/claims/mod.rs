@@ -57,6 +57,9 @@ pub const MENTION: &str = "mention";
 /// The attribute of a date: when an event happened.
 pub const WHEN: &str = "when";
 
+/// The attribute of a duration no finer cue names: how long an event went on.
+const DURATION: &str = "duration";
+
 /// The value a claim gives.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ClaimValue {
@@ -669,6 +672,19 @@ impl ClaimExtractor {
             {
                 attribute = a;
             }
+            // "The blaze lasted eight hours": how long the clause's event went on, so that the
+            // length of a fire and of a strike told in one story are two questions.
+            if attribute == DURATION
+                && event.is_empty()
+                && let Some(h) = s
+                    .events
+                    .iter()
+                    .filter(|h| toks[h.first].clause == toks[first].clause)
+                    .filter(|h| !inside(h.first, h.last, first, last))
+                    .min_by_key(|h| (distance(first, last, h.first, h.last), h.first))
+            {
+                event = h.what;
+            }
             // "since 1989", "between 1990 and 2024", "until 2019": the bounds of a period, not
             // the day of an event.
             if kind == ValueKind::Date && bounds_a_period(toks, first, last) {
@@ -702,6 +718,15 @@ impl ClaimExtractor {
                     }
                 }
             }
+            // "two extensions in seven months", "within a year", "after five years at the
+            // club": the time something took or came after, not the length of anything.
+            if kind == ValueKind::Duration
+                && first > 0
+                && matches!(toks[first - 1].lower.as_str(), "in" | "within" | "after")
+            {
+                attribute = MENTION;
+                event = "";
+            }
             // "three more years were added to his term": an addition, not the whole.
             if matches!(
                 kind,
@@ -728,7 +753,7 @@ impl ClaimExtractor {
                     || self.in_clause(s, first, |t| {
                         !t.cap && self.t.proposals.contains(t.lower.as_str())
                     })
-                    || left_on(toks, first))
+                    || remainder(toks, first, last))
             {
                 attribute = MENTION;
                 event = "";
@@ -968,9 +993,12 @@ impl ClaimExtractor {
                 Some((h, m.attribute?, m.event))
             })
             .map(|(h, a, e)| (dist(h.first, h.last), h.first, h.last, a, e));
+        // A duration needs a cue of its own ("for", "lasted"): "the fire, the worst in 20
+        // years" tells no fire's length.
         let by_event = s
             .events
             .iter()
+            .filter(|_| kind != ValueKind::Duration)
             .filter(|h| in_range(h.first) && !inside(h.first, h.last, first, last))
             .filter_map(|h| {
                 let &(a, e) = self.t.by_event.get(&(h.what, kind))?;
@@ -1151,15 +1179,18 @@ impl ClaimExtractor {
     }
 }
 
-/// True when "left on" or "left in" follows the value closely ("two years left on the
-/// contract"): what remains, not the whole.
-fn left_on(toks: &[Tok], first: usize) -> bool {
-    toks[first..]
-        .windows(2)
-        .take(8)
-        .any(|w| w[0].is("left") && (w[1].is("on") || w[1].is("in")))
+/// True when the value is what remains, not the whole: "the remaining two years", "two years
+/// remaining", "two years left on the contract".
+fn remainder(toks: &[Tok], first: usize, last: usize) -> bool {
+    (first > 0 && toks[first - 1].is("remaining"))
+        || toks
+            .get(last + 1)
+            .is_some_and(|t| t.is("remaining") || t.is("left"))
+        || toks[first..]
+            .windows(2)
+            .take(8)
+            .any(|w| w[0].is("left") && (w[1].is("on") || w[1].is("in")))
 }
-
 /// Nouns of events that a story is about (a quake, a fire): "a 6.4-magnitude quake hit Zarand"
 /// after an article's opening tells of another event than the article's own.
 const EVENT_NOUNS: [&str; 20] = [

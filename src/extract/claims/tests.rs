@@ -366,6 +366,41 @@ fn durations_are_lengths_never_dates() {
         of("The storm lasted about 14 hours.", "duration")[0].2,
         "PT14H"
     );
+    // How long an event went on is that event's: a fire's and a closure's are two questions.
+    assert_eq!(
+        of("The fire burned for six hours.", "duration"),
+        vec![sev("", "FIRE_BREAKOUT", "PT6H")]
+    );
+    assert_eq!(
+        of("The blaze lasted eight hours.", "duration"),
+        vec![sev("", "FIRE_BREAKOUT", "PT8H")]
+    );
+    assert_eq!(
+        of("The bridge will close for two weeks.", "duration"),
+        vec![sev("", "CLOSE", "P2W")]
+    );
+    // A duration needs its own cue: the event's nearness is not enough.
+    assert!(
+        of(
+            "The fire, the worst in 20 years, destroyed two homes.",
+            "duration"
+        )
+        .is_empty()
+    );
+    assert!(
+        of(
+            "Petra Lund has worked at the mill for 20 years.",
+            "duration"
+        )
+        .is_empty()
+    );
+    assert!(
+        of(
+            "Stefanski gave Cheeks two contract extensions in seven months.",
+            "contract length"
+        )
+        .is_empty()
+    );
     let got = claims("Forecasters called it the worst storm to hit the coast in 30 years.");
     assert!(
         got.iter().all(|x| x.1 != "when" && x.3 != "2055"),
@@ -649,6 +684,18 @@ fn what_is_no_fact_of_the_story_is_a_mention() {
     );
     assert!(of("Boras is seeking a 10-year contract.", "contract length").is_empty());
     assert!(of("The college could retrain up to 150 workers.", "jobs").is_empty());
+    // What remains is not the whole, but a sum paid for it is a fact.
+    let text = "Ravensbury Town will pay Dan Hartley £3m in compensation for the remaining two \
+                years of his contract.";
+    assert!(of(text, "contract length").is_empty());
+    assert_eq!(of(text, "compensation").len(), 1, "{:?}", claims(text));
+    assert!(
+        of(
+            "Hartley had two years left on his contract.",
+            "contract length"
+        )
+        .is_empty()
+    );
     // Another, older event told beside the story's.
     let text = "A magnitude 5.9 earthquake struck Qeshm on Sunday. Rescuers searched the town. \
                 Most houses held. In December 2003, the city of Bam was razed by a magnitude \

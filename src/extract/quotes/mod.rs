@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use crate::Error;
-use crate::extract::names::{Gender, NameKind, Names};
+use crate::extract::names::{Gender, NameKind, NameMention, Names};
 use crate::rules::{List, Order};
 use crate::segment::Segmentation;
 use crate::span::Span;
@@ -753,6 +753,11 @@ fn possessed(ws: &[(Span, &str)], j: usize) -> bool {
 }
 
 /// A word that opens a description of a speaker: "the actress", "my father", "one questioner".
+/// A possessive name or noun: "Lumen's", "the ministers'".
+fn is_possessive(w: &str) -> bool {
+    w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"))
+}
+
 fn is_determiner(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
@@ -870,6 +875,7 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
     }
     // An appositive or relative clause: "X, who ..., said" / "X, a spokesperson, said".
     if ws[end].1 == "," {
+        let close = end;
         let mut k = end;
         while k > from {
             k -= 1;
@@ -880,6 +886,19 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
         }
         if ws[end].1 == "," || end < from {
             return None;
+        }
+        // "Lumen's chief executive, Amara Okoye, said": a name set after a description is
+        // the speaker the description introduces.
+        let named = &ws[end + 2..close];
+        if (1..=4).contains(&named.len())
+            && named.iter().all(|w| is_name_word(w.1))
+            && ws[end].1.starts_with(char::is_lowercase)
+            && !is_auxiliary(ws[end].1)
+        {
+            return Some(Span::new(
+                named[0].0.start(),
+                named[named.len() - 1].0.end(),
+            ));
         }
     }
     let w = ws[end];
@@ -913,7 +932,14 @@ fn speaker_before(ws: &[(Span, &str)], from: usize, j: usize) -> Option<Span> {
         if matches!(ws[k].1, "and" | "or" | "by" | "but") {
             return None;
         }
-        if is_determiner(ws[k].1) {
+        // "Lumen's chief executive": a possessive opens a description as a determiner does.
+        let owner = is_possessive(ws[k].1)
+            && is_name_word(ws[k].1)
+            && end - k <= 3
+            && ws[k + 1..=end]
+                .iter()
+                .all(|w| w.1.starts_with(char::is_lowercase) && !PREPOSITIONS.contains(w.1));
+        if is_determiner(ws[k].1) || owner {
             // "Protesters marching through the streets chanted": the object of a preposition
             // is not the subject.
             if k > from && PREPOSITIONS.contains(ws[k - 1].1) {
@@ -1182,8 +1208,17 @@ pub(crate) fn resolve(
     speaker: Span,
     at: usize,
 ) -> Option<usize> {
+    // "Lumen's chief executive": the owner named in a description is not the speaker.
+    let possessor = |m: &&NameMention| {
+        let after = text.get(m.span.end()..speaker.end()).unwrap_or("");
+        (after.starts_with("'s") || after.starts_with("’s"))
+            && after
+                .trim_start_matches(['\'', '’', 's'])
+                .contains(char::is_alphanumeric)
+    };
     let inside = names.mentions.iter().filter(|m| {
         m.span.overlaps(speaker)
+            && !possessor(m)
             && match m.kind {
                 NameKind::Person | NameKind::Org => true,
                 // "a former U.S. official" is not the United States speaking.
@@ -1221,8 +1256,20 @@ pub(crate) fn resolve(
             .find(|m| m.span.start() < speaker.start() && m.kind == NameKind::Org)
             .map(|m| m.entity);
     }
+    // "Lumen's spokesman": one who speaks for the organisation named, not a person by name.
+    if matches!(
+        head,
+        "spokesman" | "spokeswoman" | "spokesperson" | "representative"
+    ) && let Some(m) = names
+        .mentions
+        .iter()
+        .find(|m| m.span.overlaps(speaker) && m.kind == NameKind::Org && possessor(m))
+    {
+        return Some(m.entity);
+    }
     // A plural or a bare word that names no one ("Protesters", "the voters") is not a person.
-    let described = word.contains(' ') && is_determiner(word.split(' ').next().unwrap_or(""));
+    let opener = word.split(' ').next().unwrap_or("");
+    let described = word.contains(' ') && (is_determiner(opener) || is_possessive(opener));
     let plural = head.ends_with('s') && !head.ends_with("ss");
     if !matches!(word.as_str(), "he" | "she") && (!described || plural) {
         return None;
@@ -1237,9 +1284,21 @@ pub(crate) fn resolve(
         _ => None,
     };
     let limit = at.min(speaker.start().max(at));
-    let fits = |id: usize| match want {
-        Some(g) => names.entities[id].gender == g || names.entities[id].gender == Gender::Unknown,
-        None => true,
+    // "Senator Ruth Adler's aide": whoever the description belongs to is not the speaker.
+    let owners: Vec<usize> = names
+        .mentions
+        .iter()
+        .filter(|m| m.span.overlaps(speaker) && possessor(m))
+        .map(|m| m.entity)
+        .collect();
+    let fits = |id: usize| {
+        !owners.contains(&id)
+            && match want {
+                Some(g) => {
+                    names.entities[id].gender == g || names.entities[id].gender == Gender::Unknown
+                }
+                None => true,
+            }
     };
     // The subject of the speaker's own sentence comes first ("Clinton says she ..."), then
     // that of the sentence before ("Poots said that ... “…,” she quipped").

@@ -465,3 +465,18 @@ fn word_lists_are_sorted_and_load() {
     }
     assert!(SENTENCE_WORDS.contains("During") && PREPOSITIONS.contains("through"));
 }
+
+#[test]
+fn an_owner_named_before_a_role_is_not_the_speaker() {
+    let text = "Senator Ruth Adler spoke first. Lumen Bank will close 40 branches. Lumen's chief executive, Amara Okoye, \
+                called the move \"difficult but necessary\". Lumen's spokesman said: \"We \
+                regret it.\" Senator Ruth Adler's aide said: \"No comment.\"";
+    let q = quotes(text);
+    assert_eq!(q.len(), 3, "{q:?}");
+    // The person in the appositive speaks, not the bank that employs her.
+    assert_eq!(q[0].3, "Amara Okoye", "{q:?}");
+    // A spokesman speaks for the organisation he is named with.
+    assert_eq!(q[1].3, "Lumen Bank", "{q:?}");
+    // An aide is not the senator.
+    assert_ne!(q[2].3, "Ruth Adler", "{q:?}");
+}
