@@ -212,6 +212,40 @@ fn a_death_toll_that_rises_in_a_later_article_differs() {
     assert_eq!(row(&got, "magnitude", "").status, "agree");
 }
 
+#[test]
+fn an_age_may_grow_by_the_birthdays_between_and_no_more() {
+    let story = |day_b: &str, age_b: &str| {
+        rows(&[
+            (
+                "alpha",
+                Some("2026-04-14"),
+                "Halden Foods chief executive Priya Nandakumar, 58, said the plant in Morvik \
+                 would close in June.",
+            ),
+            (
+                "beta",
+                Some(day_b),
+                &format!(
+                    "Priya Nandakumar, {age_b}, the chief executive of Halden Foods, said the \
+                     Morvik plant would close in June."
+                ),
+            ),
+        ])
+    };
+    // A day apart: one year older may be a birthday, three years older is not.
+    assert_eq!(row(&story("2026-04-15", "59"), "age", "").status, "differ");
+    assert_eq!(
+        row(&story("2026-04-15", "61"), "age", "").status,
+        "conflict"
+    );
+    // Younger in the later article is never explained by time.
+    assert_eq!(
+        row(&story("2026-04-15", "57"), "age", "").status,
+        "conflict"
+    );
+    assert_eq!(row(&story("2026-04-14", "58"), "age", "").status, "agree");
+}
+
 fn stories_of(articles: &[(&str, Option<&str>, &str)]) -> Vec<usize> {
     comparer(digests(articles)).stories().of_article
 }

@@ -982,6 +982,11 @@ impl<'a> View<'a> {
         let published = |m: &Member<'_>| c.articles[m.article].published;
         // An event each article dates to its own days ("Castro announced Wednesday", in two
         // articles a week apart): each reports its own day's news.
+        // Articles published days apart ("Wednesday" in two weekly reports), not hours.
+        let days_apart = |a: &Member<'_>, b: &Member<'_>| match (published(a), published(b)) {
+            (Some(x), Some(y)) => (x - y).get_days().abs() > NEWS_PEG_DAYS,
+            _ => false,
+        };
         let own_news = |m: &Member<'_>| match (m.claim.cmp, published(m)) {
             (Some(super::Value::Date { lo, hi }), Some(p)) => {
                 let day = (p - jiff::civil::Date::constant(1970, 1, 1)).get_days();
@@ -1069,15 +1074,14 @@ impl<'a> View<'a> {
                 let explained = other_roles
                     || match change {
                         Change::Fixed => false,
-                        // Dates of a recurring event far apart: two events, not a contradiction.
-                        // Dates of a recurring event far apart, or in undated articles (nothing says they
-                        // tell of the same days): perhaps two events.
+                        // Dates of a recurring event far apart, or in undated articles (nothing
+                        // says they tell of the same days): perhaps two events.
                         Change::Recurs => ma.iter().all(|a| {
                             mb.iter().all(|b| {
                                 far_apart(a.claim, b.claim, RECUR_DAYS)
                                     || published(a).is_none()
                                     || published(b).is_none()
-                                    || own_news(a) && own_news(b) && published(a) != published(b)
+                                    || own_news(a) && own_news(b) && days_apart(a, b)
                             })
                         }),
                         Change::Varies => true,
@@ -1086,6 +1090,20 @@ impl<'a> View<'a> {
                                 published(a) != published(b)
                                     || published(a).is_none()
                                     || a.claim.when != b.claim.when
+                            })
+                        }),
+                        // An age told later may be higher by the birthdays between.
+                        Change::Ages => ma.iter().any(|a| {
+                            mb.iter().any(|b| match (published(a), published(b)) {
+                                (Some(da), Some(db)) if da == db => false,
+                                (Some(da), Some(db)) => {
+                                    let (early, late) = if da < db { (a, b) } else { (b, a) };
+                                    let days = (da - db).get_days().abs();
+                                    let birthdays = f64::from((days + 364) / 365);
+                                    let gain = low(late.claim) - low(early.claim);
+                                    (0.0..=birthdays).contains(&gain)
+                                }
+                                _ => true,
                             })
                         }),
                         Change::Rises => ma.iter().any(|a| {

@@ -324,6 +324,35 @@ impl AmountExtractor {
                 j + 1,
             ));
         }
+        // A measure written in one token: "70mph", "12km", "120km/h".
+        if let Some(tok) = t.get(j)
+            && tok.kind == TokenKind::Word
+            && let Some(cut) = tok.lower.find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            && cut > 0
+            && let Some(&u) = self.units.get(&tok.lower[cut..])
+            && GLUED_UNITS.contains(&u)
+            && let Some(v) = parse_digits(&tok.lower[..cut])
+        {
+            let mut unit = u;
+            let mut end = j + 1;
+            if u == "km"
+                && t.get(j + 1).is_some_and(|x| x.lower == "/")
+                && t.get(j + 2).is_some_and(|x| x.lower == "h")
+            {
+                unit = "km/h";
+                end = j + 3;
+            }
+            return Some((
+                Amount {
+                    span: Span::new(t[i].span.start(), t[end - 1].span.end()),
+                    value: sign * v,
+                    unit: unit.into(),
+                    bound,
+                    precision: digits_precision(&tok.lower[..cut]),
+                },
+                end,
+            ));
+        }
         // Currency before: "$", "£", "US$", "EUR".
         let mut currency = None;
         if let Some(tok) = t.get(j) {
@@ -670,6 +699,9 @@ struct Num {
 }
 
 /// Units that may be joined to their number by a hyphen ("a 5.8-magnitude quake").
+/// Units written glued to their digits ("70mph", "12km"); "5m" is five million, not metres.
+const GLUED_UNITS: [&str; 3] = ["mph", "km", "km/h"];
+
 const HYPHEN_UNITS: [&str; 5] = ["magnitude", "km", "miles", "m", "mph"];
 
 /// A temperature in one token, as written: `3C`, `40F` (an upper-case letter after digits).

@@ -111,6 +111,18 @@ fn percentages_and_shares() {
 }
 
 #[test]
+fn measures_glued_to_their_digits() {
+    assert_eq!(
+        one("It hit the bend at 70mph."),
+        t("70mph", "70", "mph", false)
+    );
+    assert_eq!(one("a queue 12km long"), t("12km", "12", "km", false));
+    assert_eq!(one("gusts of 120km/h"), t("120km/h", "120", "km/h", false));
+    // "5m" is money or millions, never metres, and a glued word that is no unit is nothing.
+    assert!(amounts("the 5kg bag").is_empty());
+}
+
+#[test]
 fn bounds_are_approximate() {
     let x = AmountExtractor::new().unwrap();
     let a = x.extract_text("More than 40 homes were damaged.");

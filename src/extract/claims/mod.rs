@@ -547,7 +547,22 @@ impl ClaimExtractor {
                     .any(|m| matches!(m.kind, ValueKind::Count | ValueKind::Jobs))
             };
             let mut jobs = false;
-            if let Some(h) = s.cues.iter().find(|h| h.first == n.next && counts(h)) {
+            // "more than 40 were hurt", "12 have been arrested": the cue after a verb of being.
+            let mut after = n.next;
+            if toks
+                .get(after)
+                .is_some_and(|t| matches!(t.lower.as_str(), "were" | "are" | "have" | "had"))
+            {
+                after += 1;
+                if toks.get(after).is_some_and(|t| t.is("been")) {
+                    after += 1;
+                }
+            }
+            if let Some(h) = s
+                .cues
+                .iter()
+                .find(|h| (h.first == n.next || h.first == after) && counts(h))
+            {
                 keep = true;
                 jobs = h.what.iter().all(|m| m.kind == ValueKind::Jobs);
             }
@@ -717,6 +732,16 @@ impl ClaimExtractor {
                         event = "";
                     }
                 }
+            }
+            // "well above the 50mph limit": a limit is the rule, not what happened.
+            if kind == ValueKind::Speed
+                && toks[last + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|t| t.is("limit") || t.is("limits"))
+            {
+                attribute = MENTION;
+                event = "";
             }
             // "two extensions in seven months", "within a year", "after five years at the
             // club": the time something took or came after, not the length of anything.

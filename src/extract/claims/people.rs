@@ -195,6 +195,10 @@ fn subject_before(
     if mention_at(ms, &toks[k]).is_none()
         && let Some(r) = reference(x, ctx, s, k)
     {
+        // "Her rival, Tom Oduya, conceded": the name set after the description is the subject.
+        if let Some(m) = appositive_name(ms, toks, k + 1) {
+            return with_partner(ctx, ms, m);
+        }
         return r;
     }
     let start = toks[k].span.start();
@@ -222,6 +226,31 @@ fn subject_before(
         .find(|m| m.kind == NameKind::Place && m.span.start() == start)
         .map(|m| vec![m.entity])
         .unwrap_or_default()
+}
+
+/// The person or organisation named between commas after the one or two lower-case words
+/// that start at token `from`: `rival, Tom Oduya,` in "Her rival, Tom Oduya, conceded".
+fn appositive_name<'n>(
+    ms: &'n [NameMention],
+    toks: &[Tok],
+    from: usize,
+) -> Option<&'n NameMention> {
+    let comma = (from..(from + 3).min(toks.len())).find(|&j| toks[j].is(","))?;
+    if comma == from
+        || toks[from..comma]
+            .iter()
+            .any(|t| t.cap || t.kind != TokenKind::Word)
+    {
+        return None;
+    }
+    let m = mention_at(ms, toks.get(comma + 1)?)?;
+    if !matches!(m.kind, NameKind::Person | NameKind::Org)
+        || m.span.start() != toks[comma + 1].span.start()
+    {
+        return None;
+    }
+    let after = tok_at(toks, m.span.end());
+    toks.get(after).filter(|t| t.is(",")).map(|_| m)
 }
 
 /// A name, or the couple when it is "X and Y" of two people.
@@ -612,8 +641,30 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
                     })
                     && tok_at(toks, m.span.start()) <= after + 4
             });
-            let subject = match named {
-                Some(m) => Some(m.entity),
+            // "Priya Nandakumar, Halden's 61-year-old chief executive,", "Tom Oduya, a
+            // 44-year-old teacher,": the name the description is set after.
+            let set_after = || {
+                ms.iter()
+                    .rev()
+                    .filter(|m| m.span.end() <= toks[k].span.start())
+                    .find(|m| m.kind == NameKind::Person)
+                    .and_then(|m| {
+                        let comma = tok_at(toks, m.span.end());
+                        let between = toks.get(comma + 1..k)?;
+                        (toks[comma].is(",")
+                            && between.len() <= 4
+                            && between.iter().all(|t| {
+                                if t.kind == TokenKind::Punct {
+                                    t.lower == "'" || t.lower == "’"
+                                } else {
+                                    !matches!(t.lower.as_str(), "and" | "or" | "but" | "with")
+                                }
+                            }))
+                        .then_some(m.entity)
+                    })
+            };
+            let subject = match named.map(|m| m.entity).or_else(set_after) {
+                Some(e) => Some(e),
                 None => {
                     let noun = toks.get(after).map(|t| t.lower.as_str()).unwrap_or("");
                     let det = k.checked_sub(1).map(|j| toks[j].lower.as_str());

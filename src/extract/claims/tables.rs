@@ -90,8 +90,11 @@ pub enum Change {
     Fixed,
     /// A count that grows as news comes in.
     Rises,
-    /// A value that changes with time (an age, a role, a relationship).
+    /// A value that changes with time (a role, a relationship).
     Changes,
+    /// An age: one year more each year, so a later article may give an age higher by at most
+    /// the years between; a lower one, or a larger gap, contradicts.
+    Ages,
     /// The date of an event that recurs (an announcement, an attack): dates of one class far
     /// apart are two events, not a contradiction.
     Recurs,
@@ -106,6 +109,7 @@ impl Change {
             Change::Fixed => "fixed",
             Change::Rises => "rises",
             Change::Changes => "changes",
+            Change::Ages => "ages",
             Change::Recurs => "recurs",
             Change::Varies => "varies",
         }
@@ -229,6 +233,7 @@ impl Tables {
                 "fixed" => Change::Fixed,
                 "rises" => Change::Rises,
                 "changes" => Change::Changes,
+                "ages" => Change::Ages,
                 "varies" => Change::Varies,
                 x => {
                     return Err(Error::rule(

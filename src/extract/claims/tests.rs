@@ -101,6 +101,20 @@ fn event_classes_have_their_synonyms() {
     assert_eq!(x.event_of("broke out"), Some("FIRE_BREAKOUT"));
     assert_eq!(x.event_of("completed the signing"), Some("SIGN"));
     assert_eq!(x.event_of("giraffe"), None);
+    for idiom in ["came off the rails", "left the track", "derailed"] {
+        let got = of(
+            &format!("A freight train {idiom} near Kessock on Wednesday."),
+            "when",
+        );
+        assert_eq!(got, vec![sev("", "CRASH", "2025-03-12")], "{idiom}");
+    }
+    assert_eq!(
+        of(
+            "The operator conceded on Thursday that a signal had failed.",
+            "when"
+        ),
+        vec![sev("", "CONCEDE", "2025-03-13")]
+    );
 }
 
 #[test]
@@ -175,6 +189,29 @@ fn a_count_is_what_its_noun_and_verb_say() {
     assert_eq!(
         of("The storm left 15,000 homes without power.", "affected"),
         vec![sev("", "", "15000")]
+    );
+    // A number with no noun, its cue after a verb of being.
+    assert_eq!(
+        of("Two people died and more than 40 were hurt.", "injured"),
+        vec![sev("", "", "40")]
+    );
+    assert_eq!(
+        of("Twelve have been arrested so far.", "arrested"),
+        vec![sev("", "", "12")]
+    );
+    assert!(of("About 40 were there.", "injured").is_empty());
+    assert_eq!(
+        of("Four people were taken to hospital.", "injured"),
+        vec![sev("", "", "4")]
+    );
+    // Who was aboard, in the noun the text counts them by.
+    assert_eq!(
+        of("A train carrying 210 passengers derailed.", "aboard"),
+        vec![sev("", "", "210")]
+    );
+    assert_eq!(
+        of("The jet had 186 people on board.", "aboard"),
+        vec![sev("", "", "186")]
     );
 }
 
@@ -340,6 +377,18 @@ fn shares_and_measures_say_what_they_measure() {
         of("The quake struck at a depth of 10 km.", "depth")[0].2,
         "10"
     );
+    // Measures glued to their digits; a limit is no measure of the event.
+    assert_eq!(
+        of("The train derailed at 70mph on a bend.", "speed")[0].2,
+        "70"
+    );
+    assert!(
+        of(
+            "The train derailed on a bend with a 50mph speed limit.",
+            "speed"
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -415,9 +464,16 @@ fn ages_in_four_forms() {
         "Police arrested 61-year-old Maria Lund.",
         "Maria Lund, aged 61, was arrested.",
         "Maria Lund (61) was arrested.",
+        "Maria Lund, a 61-year-old teacher, was arrested.",
+        "Maria Lund, Halden's 61-year-old chief executive, was arrested.",
     ] {
         assert_eq!(of(text, "age"), vec![sev("Maria Lund", "", "61")], "{text}");
     }
+    // A name that only comes before "and" is someone else.
+    assert_eq!(
+        of("Police held Maria Lund, and a 30-year-old man.", "age"),
+        vec![sev("", "", "30")]
+    );
     // A description has an age but names nobody.
     assert_eq!(
         of("A 58-year-old man died.", "age"),
@@ -587,6 +643,17 @@ fn each_clause_has_its_own_subject() {
         "cost",
     );
     assert!(got.iter().all(|x| x.0 != "Daniel Frayne"), "{got:?}");
+    // A description opening the sentence gives way to the name set after it.
+    assert_eq!(
+        of(
+            "Liza Marrow won the seat. Her rival, Tom Oduya, conceded on Wednesday.",
+            "when"
+        )
+        .into_iter()
+        .filter(|x| x.1 == "CONCEDE")
+        .collect::<Vec<_>>(),
+        vec![sev("Tom Oduya", "CONCEDE", "2025-03-12")]
+    );
 }
 
 #[test]
@@ -665,7 +732,7 @@ fn the_tables_are_consistent() {
         assert!(names.contains(&a), "{a} is missing from attributes.txt");
     }
     assert_eq!(x.attribute("deaths").map(|a| a.change), Some(Change::Rises));
-    assert_eq!(x.attribute("age").map(|a| a.change), Some(Change::Changes));
+    assert_eq!(x.attribute("age").map(|a| a.change), Some(Change::Ages));
     assert_eq!(
         x.attribute("magnitude").map(|a| a.subject),
         Some(SubjectPolicy::None)
