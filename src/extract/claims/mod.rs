@@ -788,7 +788,10 @@ impl ClaimExtractor {
             if kind != ValueKind::Date
                 && attribute != MENTION
                 && self.t.attributes.get(attribute).is_some_and(|d| {
-                    matches!(d.subject, SubjectPolicy::None | SubjectPolicy::Object)
+                    matches!(
+                        d.subject,
+                        SubjectPolicy::None | SubjectPolicy::Object | SubjectPolicy::PersonObject
+                    )
                 })
                 && (self.dated_before(ctx, s, first, last) || another_event(s, first))
             {
@@ -809,13 +812,32 @@ impl ClaimExtractor {
             let owner = (attribute == "share price")
                 .then(|| people::share_owner(ctx, s, cue.map_or(first, |c| c.0)))
                 .flatten();
-            let object = (policy == SubjectPolicy::Object)
-                .then(|| cue.and_then(|c| people::object(ctx, s, c.1, first)))
-                .flatten();
+            let person = |e: &usize| ctx.names.entities[*e].kind == NameKind::Person;
+            let object = match policy {
+                SubjectPolicy::Object => cue.and_then(|c| people::object(ctx, s, c.1, first)),
+                SubjectPolicy::PersonObject => cue
+                    .and_then(|c| people::object(ctx, s, c.1, first))
+                    .filter(person),
+                _ => None,
+            };
             let mut subjects = match (policy, object.or(owner)) {
                 (SubjectPolicy::None, _) => Vec::new(),
                 (_, Some(o)) => vec![o],
-                _ => people::actor(self, ctx, s, at, policy == SubjectPolicy::Person),
+                (SubjectPolicy::Party, None) => {
+                    let p = people::actor(self, ctx, s, at, true);
+                    if p.is_empty() {
+                        people::actor(self, ctx, s, at, false)
+                    } else {
+                        p
+                    }
+                }
+                _ => people::actor(
+                    self,
+                    ctx,
+                    s,
+                    at,
+                    matches!(policy, SubjectPolicy::Person | SubjectPolicy::PersonObject),
+                ),
             };
             if attribute == WHEN {
                 // "Shares in Nordvik closed 3% lower": the market's close, not a closure.

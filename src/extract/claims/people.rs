@@ -222,10 +222,38 @@ fn subject_before(
         }
         return with_partner(ctx, ms, m);
     }
+    if let Some(e) = delayed_lede(x, ctx, s, k) {
+        return vec![e];
+    }
     ms.iter()
         .find(|m| m.kind == NameKind::Place && m.span.start() == start)
         .map(|m| vec![m.entity])
         .unwrap_or_default()
+}
+
+/// A lede that names its person only in the next sentence: "A former council treasurer who
+/// stole from a pension fund was jailed … . Owen Brackley, 57, admitted …". The opening
+/// sentences of an article only: an indefinite description of a person at token `k` (`a`,
+/// lower-case words, a role or person noun) and a person's name opening the next sentence.
+fn delayed_lede(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, k: usize) -> Option<usize> {
+    let toks = s.toks;
+    if s.index > 1 || !matches!(toks[k].lower.as_str(), "a" | "an") {
+        return None;
+    }
+    let noun = (k + 1..(k + 5).min(toks.len()))
+        .take_while(|&j| toks[j].kind == TokenKind::Word && !toks[j].cap)
+        .find(|&j| {
+            let w = toks[j].lower.as_str();
+            x.t.role_nouns.contains(w) || PERSON_NOUNS.contains(&w)
+        });
+    noun?;
+    let m = ctx
+        .names
+        .mentions
+        .iter()
+        .find(|m| m.span.start() >= s.span.end())?;
+    (m.kind == NameKind::Person && ctx.text[s.span.end()..m.span.start()].trim().is_empty())
+        .then_some(m.entity)
 }
 
 /// The person or organisation named between commas after the one or two lower-case words

@@ -79,6 +79,12 @@ pub enum SubjectPolicy {
     /// The person or organisation the cue acts on ("jailed Renn for nine years", "fined
     /// Halvorsen £2m"), else as for an actor.
     Object,
+    /// The person the cue acts on, else the person whose clause it is: only people serve
+    /// prison terms.
+    PersonObject,
+    /// The person whose clause it is, else the organisation ("Vidal joined Kirkby Rovers on a
+    /// four-year contract" is Vidal's contract; "Serco won a five-year contract" Serco's).
+    Party,
     /// The event itself: no subject.
     None,
 }
@@ -220,6 +226,8 @@ impl Tables {
                 "person" => SubjectPolicy::Person,
                 "actor" => SubjectPolicy::Actor,
                 "object" => SubjectPolicy::Object,
+                "person-object" => SubjectPolicy::PersonObject,
+                "party" => SubjectPolicy::Party,
                 "none" => SubjectPolicy::None,
                 x => {
                     return Err(Error::rule(

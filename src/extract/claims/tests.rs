@@ -108,6 +108,13 @@ fn event_classes_have_their_synonyms() {
         );
         assert_eq!(got, vec![sev("", "CRASH", "2025-03-12")], "{idiom}");
     }
+    for flood in ["burst its banks", "flooded the valley"] {
+        assert_eq!(
+            of(&format!("The river {flood} on Sunday night."), "when"),
+            vec![sev("", "FLOOD", "2025-03-09TNI")],
+            "{flood}"
+        );
+    }
     assert_eq!(
         of(
             "The operator conceded on Thursday that a signal had failed.",
@@ -411,6 +418,43 @@ fn durations_are_lengths_never_dates() {
         ),
         vec![sev("Tomas Reinholt", "", "P5Y")]
     );
+    // Whose term or contract: only people serve prison terms; a contract is the person's
+    // whose clause it is, else the organisation's.
+    assert_eq!(
+        of(
+            "A former treasurer of Westmere Council was jailed for seven years.",
+            "prison term"
+        ),
+        vec![sev("", "", "P7Y")]
+    );
+    assert_eq!(
+        of(
+            "Judge Helen Okonjo jailed Alan Pryce for seven years.",
+            "prison term"
+        ),
+        vec![sev("Alan Pryce", "", "P7Y")]
+    );
+    assert_eq!(
+        of(
+            "Tomas Vidal has joined Kirkby Rovers on a four-year contract.",
+            "contract length"
+        ),
+        vec![sev("Tomas Vidal", "", "P4Y")]
+    );
+    assert_eq!(
+        of(
+            "Kestrel Plastics won a three-year contract to supply the army.",
+            "contract length"
+        ),
+        vec![sev("Kestrel Plastics", "", "P3Y")]
+    );
+    assert_eq!(
+        of(
+            "Kirkby Rovers signed striker Tomas Vidal from Porto Azul for a fee of £12m.",
+            "fee"
+        ),
+        vec![sev("Tomas Vidal", "", "12000000")]
+    );
     assert_eq!(
         of("The storm lasted about 14 hours.", "duration")[0].2,
         "PT14H"
@@ -653,6 +697,24 @@ fn each_clause_has_its_own_subject() {
         .filter(|x| x.1 == "CONCEDE")
         .collect::<Vec<_>>(),
         vec![sev("Tom Oduya", "CONCEDE", "2025-03-12")]
+    );
+    // A lede that names its person only in the next sentence.
+    let lede = "A former council treasurer who stole from a pension fund was jailed for seven \
+                years on Tuesday. Owen Brackley, 57, admitted the theft.";
+    assert_eq!(
+        of(lede, "prison term"),
+        vec![sev("Owen Brackley", "", "P7Y")]
+    );
+    // Not after the opening sentences, nor when the next sentence opens with no name.
+    let later = format!("The court sat at ten. It heard two cases. {lede}");
+    assert_eq!(of(&later, "prison term"), vec![sev("", "", "P7Y")]);
+    assert_eq!(
+        of(
+            "A former council treasurer was jailed for seven years. Police said Owen \
+             Brackley was arrested in 2024.",
+            "prison term"
+        ),
+        vec![sev("", "", "P7Y")]
     );
 }
 
