@@ -74,3 +74,45 @@ fn seeds_are_one_story() {
     };
     assert!(in_both("James Norton") && in_both("Imogen Poots"));
 }
+
+/// What the user asked of the seeds: the 2017 meeting agreed about the couple, the
+/// relationship as a difference with its dates, the 2018 confirmation one outlet's claim.
+#[test]
+fn seeds_compare_as_the_user_reads_them() {
+    let Some(dir) = run_on_seeds() else { return };
+    let claims = table(&dir.path().join("out/compare_claims.csv"));
+    let row = |attribute: &str, event: &str| {
+        claims
+            .iter()
+            .find(|r| {
+                r["subject"] == "Imogen Poots & James Norton"
+                    && r["attribute"] == attribute
+                    && r["event"] == event
+            })
+            .unwrap_or_else(|| panic!("no {attribute} {event} row: {claims:#?}"))
+    };
+    let met = row("when", "FIRST_MET");
+    assert_eq!(met["status"], "agree");
+    assert!(met["evidence"].contains("Belleville"));
+    let rel = row("relationship", "");
+    assert_eq!(rel["status"], "differ");
+    let later = rel
+        .iter()
+        .find(|(k, _)| k.starts_with("003_"))
+        .map(|(_, v)| v.as_str())
+        .unwrap();
+    assert!(
+        later.contains("engaged (early 2022)") && later.contains("end of 2022"),
+        "{later}"
+    );
+    let confirmed = row("when", "ANNOUNCE");
+    assert_eq!(confirmed["status"], "one");
+    assert!(confirmed.values().any(|v| v == "2018"));
+    let md = std::fs::read_to_string(dir.path().join("out/comparison.md")).unwrap();
+    let contradictions = md
+        .split("### Contradictions")
+        .nth(1)
+        .and_then(|s| s.split("###").next())
+        .unwrap();
+    assert!(contradictions.contains("None found"), "{contradictions}");
+}

@@ -95,7 +95,7 @@ impl TermRules {
         })
     }
 
-    fn content_word(&self, w: &str) -> Option<String> {
+    fn content_word<'w>(&self, w: &'w str) -> Option<&'w str> {
         if w.chars().count() < 3
             || !w.starts_with(|c: char| c.is_alphabetic())
             || self.stop.contains(w)
@@ -107,7 +107,7 @@ impl TermRules {
             Some(stem) if w.len() > 4 && !w.ends_with("ss") => stem,
             _ => w,
         };
-        Some(w.to_string())
+        Some(w)
     }
 }
 
@@ -123,7 +123,12 @@ pub fn story_terms(
     let mut counts: FxHashMap<String, u32> = FxHashMap::default();
     super::wording::for_each_word(text, |w| {
         if let Some(w) = rules.content_word(w) {
-            *counts.entry(w).or_default() += 1;
+            match counts.get_mut(w) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(w.to_string(), 1);
+                }
+            }
         }
     });
     let mut words: Vec<(String, u32)> = counts.into_iter().collect();
@@ -148,7 +153,7 @@ pub fn story_terms(
     let mut seen = FxHashSet::default();
     super::wording::for_each_word(&head, |w| {
         if let Some(w) = rules.content_word(w)
-            && seen.insert(w.clone())
+            && seen.insert(w.to_string())
         {
             *terms.entry(format!("w:{w}")).or_default() += 1.0;
         }

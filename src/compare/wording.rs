@@ -31,7 +31,9 @@ pub const SIMILAR: f64 = 0.6;
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else if (c == '\'' || c == '’') && !word.is_empty() {
             // An apostrophe inside or at the end of a word is dropped ("don't", "months’").
