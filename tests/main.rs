@@ -2,6 +2,7 @@
 
 mod util;
 
+mod adversarial;
 mod cli;
 mod compare;
 mod golden;

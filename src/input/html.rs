@@ -5,10 +5,11 @@
 use std::sync::LazyLock;
 
 use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use super::{Article, Meta, Origin, build_article};
+use super::{Article, Meta, Origin, Problem, ProblemKind, Read, build_article};
 
 /// Elements whose content is never article text.
 const SKIP: [&str; 16] = [
@@ -92,8 +93,101 @@ static SEL: LazyLock<Selectors> = LazyLock::new(|| {
     }
 });
 
-/// Reads an HTML document into an article.
-pub(crate) fn read(html: &str, origin: &Origin) -> Article {
+/// The deepest nesting of elements read. Browsers stop nesting at about this depth too (Blink
+/// at 512); html5ever has no limit, and checks each start tag against the elements open above
+/// it, so nesting a million deep would take quadratic time. Deeper documents are reported,
+/// not read.
+pub const MAX_DEPTH: usize = 1024;
+
+/// Elements that close themselves or may be left open in valid HTML (`<p>` before the next
+/// `<p>`, `<li>`, table cells): they do not count towards the nesting depth.
+const NOT_NESTING: [&str; 32] = [
+    "area", "base", "body", "br", "caption", "col", "colgroup", "dd", "dt", "embed", "head", "hr",
+    "html", "img", "input", "li", "link", "meta", "optgroup", "option", "p", "param", "rb", "rp",
+    "rt", "source", "tbody", "td", "tfoot", "th", "thead", "tr",
+];
+
+/// An upper estimate of how deep the elements of `html` nest, read in one pass over its tags
+/// without parsing: start tags open, end tags close, comments, void and optional-end elements
+/// and self-closing tags are passed over. Stops counting at `limit + 1`.
+pub fn nesting_depth(html: &str, limit: usize) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let at = i + off;
+        i = at + 1;
+        if b[i..].starts_with(b"!--") {
+            i = memchr::memmem::find(&b[i..], b"-->").map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        let close = b.get(i) == Some(&b'/');
+        let name_at = i + usize::from(close);
+        let len = b[name_at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if len == 0 || !b[name_at].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[name_at..name_at + len].to_ascii_lowercase();
+        let end = memchr::memchr(b'>', &b[name_at..]).map_or(b.len(), |e| name_at + e);
+        let self_closing = end > 0 && b.get(end - 1) == Some(&b'/');
+        i = end.min(b.len());
+        if NOT_NESTING.contains(&name.as_str()) || self_closing {
+            continue;
+        }
+        if close {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            max = max.max(depth);
+            if max > limit {
+                return max;
+            }
+        }
+        // Script and style bodies are text, whatever they hold.
+        if !close && (name == "script" || name == "style") {
+            let closing = format!("</{name}");
+            i = find_ascii_ci(&b[i..], closing.as_bytes()).map_or(b.len(), |e| i + e);
+        }
+    }
+    max
+}
+
+/// The first place `needle` (lower-case ASCII) occurs in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    let mut i = 0;
+    while let Some(off) = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[i..]) {
+        let at = i + off;
+        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// Reads an HTML document into an article, or reports it when it nests deeper than
+/// [`MAX_DEPTH`].
+pub(crate) fn read(html: &str, origin: &Origin, out: &mut Read) {
+    let depth = nesting_depth(html, MAX_DEPTH);
+    if depth > MAX_DEPTH {
+        out.problems.push(Problem::new(
+            &*origin.path,
+            None,
+            ProblemKind::TooDeep,
+            format!("HTML elements nest more than {MAX_DEPTH} deep; not read"),
+        ));
+        return;
+    }
+    out.articles.push(article(html, origin));
+}
+
+/// Parses an HTML document into an article.
+fn article(html: &str, origin: &Origin) -> Article {
     let doc = Html::parse_document(html);
     let sel = &*SEL;
     let attr = |s: &Selector, a: &str| {
@@ -159,25 +253,38 @@ impl Text {
     }
 }
 
-fn walk(node: NodeRef<'_, Node>, text: &mut Text) {
-    for child in node.children() {
-        match child.value() {
-            Node::Text(t) => text.push(t),
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIP.contains(&name) || is_furniture(e) {
+/// The text under `root`, in document order, without recursion: a traversal of open and close
+/// edges, with skipped subtrees passed over until their close.
+fn walk(root: NodeRef<'_, Node>, text: &mut Text) {
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if node.id() != root.id() => {
+                if skipping.is_some() {
                     continue;
                 }
-                if name == "br" {
-                    text.end_block();
+                match node.value() {
+                    Node::Text(t) => text.push(t),
+                    Node::Element(e) => {
+                        let name = e.name();
+                        if SKIP.contains(&name) || is_furniture(e) {
+                            skipping = Some(node.id());
+                        } else if name == "br" || BLOCK.contains(&name) {
+                            text.end_block();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) if node.id() != root.id() => {
+                if skipping == Some(node.id()) {
+                    skipping = None;
                     continue;
                 }
-                let block = BLOCK.contains(&name);
-                if block {
-                    text.end_block();
-                }
-                walk(child, text);
-                if block {
+                if skipping.is_none()
+                    && let Node::Element(e) = node.value()
+                    && BLOCK.contains(&e.name())
+                {
                     text.end_block();
                 }
             }
@@ -279,7 +386,7 @@ mod tests {
             <p>Director  Anna Holm
                said so.</p></article>
             <footer>Copyright</footer></body></html>"#;
-        let a = read(html, &origin());
+        let a = article(html, &origin());
         assert_eq!(a.title, "Fire at the museum");
         assert_eq!(a.source, "The Herald");
         assert_eq!(a.published.unwrap().iso, "2025-05-05T08:00:00Z");
@@ -295,14 +402,45 @@ mod tests {
             <script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",
               "datePublished": "2024-01-02", "author": {"name": "Jo Bloggs"}}]}</script>
             </head><body><p>Text.</p><time datetime="2023-01-01">x</time></body></html>"#;
-        let a = read(html, &origin());
+        let a = article(html, &origin());
         assert_eq!(a.title, "A title");
         assert_eq!(a.published.unwrap().iso, "2024-01-02");
         assert_eq!(a.author, "Jo Bloggs");
-        let a = read(
+        let a = article(
             r#"<body><p>Hi.</p><time datetime="2023-01-01">Jan 1</time></body>"#,
             &origin(),
         );
         assert_eq!(a.published.unwrap().iso, "2023-01-01");
+    }
+
+    #[test]
+    fn nesting_is_counted_in_one_pass_and_capped() {
+        assert_eq!(nesting_depth("<div><div><b>x</b></div></div>", 10), 3);
+        // Void, optional-end and self-closing elements, comments and script bodies nest
+        // nothing.
+        let flat = "<p>a<p>b<li>c<br><img src=x><hr/><span/><!-- <div><div> -->\
+                    <script>if (a<b) { document.write('<div>') }</script>";
+        assert_eq!(nesting_depth(flat, 10), 1);
+        let deep = "<div>".repeat(5000);
+        assert_eq!(nesting_depth(&deep, MAX_DEPTH), MAX_DEPTH + 1);
+        // The walk reads deep documents under the cap without recursion.
+        let html = format!(
+            "<body>{}deep text{}</body>",
+            "<div>".repeat(1000),
+            "</div>".repeat(1000)
+        );
+        assert_eq!(article(&html, &origin()).text, "deep text");
+    }
+
+    #[test]
+    fn too_deep_is_a_problem_not_a_crash() {
+        let mut out = Read::default();
+        read(&"<div>".repeat(200_000), &origin(), &mut out);
+        assert!(out.articles.is_empty());
+        assert_eq!(out.problems.len(), 1);
+        assert_eq!(out.problems[0].kind, ProblemKind::TooDeep);
+        let mut out = Read::default();
+        read("<p>Fine.</p>", &origin(), &mut out);
+        assert_eq!(out.articles[0].text, "Fine.");
     }
 }

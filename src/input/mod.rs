@@ -91,6 +91,8 @@ pub enum ProblemKind {
     MalformedJson,
     /// A JSON article with no text field.
     NoText,
+    /// An HTML document nested deeper than newsrake reads (see [`html::MAX_DEPTH`]).
+    TooDeep,
 }
 
 impl ProblemKind {
@@ -218,7 +220,7 @@ pub fn read_job(job: Job, max_bytes: u64) -> Read {
             };
             match format {
                 Format::Text => out.articles.push(text::read(text, &job.origin)),
-                Format::Html => out.articles.push(html::read(&text, &job.origin)),
+                Format::Html => html::read(&text, &job.origin, &mut out),
                 Format::Json => json::read_document(&text, &job.origin, &mut out),
                 Format::Jsonl => {
                     // A JSONL file given as a whole (not streamed): read it line by line.

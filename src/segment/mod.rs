@@ -103,13 +103,16 @@ impl Segmenter {
         })
     }
 
-    /// Paragraphs and sentences of `text`.
+    /// Paragraphs and sentences of `text`. A sentence longer than [`MAX_SENTENCE`] bytes is
+    /// cut into windows of at most that size, at white space where there is some.
     pub fn segment(&self, text: &str) -> Segmentation {
         let mut seg = Segmentation::default();
         paragraphs(text, &mut seg.paragraphs);
         for (p, &para) in seg.paragraphs.iter().enumerate() {
             self.sentences(text, para, |span| {
-                seg.sentences.push(Sentence { span, paragraph: p })
+                windows(text, span, MAX_SENTENCE, |span| {
+                    seg.sentences.push(Sentence { span, paragraph: p })
+                })
             });
         }
         seg
@@ -260,6 +263,52 @@ fn leading_word(s: &str) -> &str {
 
 /// True when the line ends a sentence or a heading on its own: what comes after it starts a new
 /// paragraph even without a blank line.
+/// The longest sentence, in bytes. Real sentences of news are a few hundred bytes; text with
+/// no sentence breaks (a run of words, digits or quotation marks) is cut into windows of this
+/// size, so that every extractor's work per sentence stays bounded and the whole stays linear
+/// in the text. A window cut inside a real sentence may lose a date, name or quotation that
+/// spans the cut.
+pub const MAX_SENTENCE: usize = 2048;
+
+/// Calls `emit` with `span` cut into pieces of at most `max` bytes: each ends before the last
+/// white space that leaves it at most `max` long (the white space between pieces belongs to
+/// neither), or, with no white space in reach, at the last character boundary in reach.
+fn windows(text: &str, span: Span, max: usize, mut emit: impl FnMut(Span)) {
+    let mut start = span.start();
+    let end = span.end();
+    while end - start > max {
+        let mut cut = start + max;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text[start..cut];
+        // The start of the last white-space run in the window, and where the next piece starts.
+        let (piece_end, next) = match window.rfind(char::is_whitespace) {
+            Some(w) if w > 0 => {
+                let ws_start = start + window[..w].trim_end().len();
+                let ws_end = start + w + text[start + w..].chars().next().map_or(1, char::len_utf8);
+                let next = ws_end + text[ws_end..end].len() - text[ws_end..end].trim_start().len();
+                (ws_start, next)
+            }
+            _ => (cut, cut),
+        };
+        if piece_end <= start {
+            // Only white space before the cut (not possible for a trimmed span): cut anyway.
+            emit(Span::new(start, cut));
+            start = cut;
+            continue;
+        }
+        emit(Span::new(start, piece_end));
+        if next >= end {
+            return;
+        }
+        start = next;
+    }
+    if start < end {
+        emit(Span::new(start, end));
+    }
+}
+
 fn is_blank(line: &str) -> bool {
     line.trim().is_empty()
 }
@@ -435,6 +484,34 @@ mod tests {
             "He flew to the U.S. , officials said . Then he left .",
             &["He flew to the U.S. , officials said .", "Then he left ."],
         );
+    }
+
+    #[test]
+    fn runs_without_breaks_are_cut_into_bounded_windows() {
+        let mut text = "word ".repeat(2000);
+        text.push_str("and the end.");
+        let cut = seg().segment(&text);
+        assert!(cut.sentences.len() > 1);
+        let mut prev_end = 0;
+        for s in &cut.sentences {
+            let piece = s.span.slice(&text);
+            assert!(piece.len() <= MAX_SENTENCE);
+            assert!(
+                !piece.starts_with(' ') && !piece.ends_with(' '),
+                "{piece:?}"
+            );
+            assert!(text[prev_end..s.span.start()].trim().is_empty());
+            prev_end = s.span.end();
+        }
+        assert_eq!(prev_end, text.len());
+        // No white space at all: cut at character boundaries.
+        let text = "é".repeat(3000);
+        let cut = seg().segment(&text);
+        let total: usize = cut.sentences.iter().map(|s| s.span.len()).sum();
+        assert_eq!(total, text.len());
+        assert!(cut.sentences.iter().all(|s| s.span.len() <= MAX_SENTENCE));
+        // Ordinary sentences are untouched.
+        assert_sentences("It rained. We left.", &["It rained.", "We left."]);
     }
 
     #[test]

@@ -1,0 +1,176 @@
+//! Hostile inputs: each is capped in size here and run by the real binary under a 2 GB address
+//! space limit (`ulimit -v`), so a regression fails the test instead of taking the machine
+//! down. Each must finish with exit 0 or 1 (problems reported), write every table, keep each
+//! sentence within the segmenter's window, and write at most a fixed multiple of its input.
+//! Time is not measured here (see `scripts/adversarial.sh`, which compares instruction counts
+//! at N and 4N under callgrind).
+
+use std::path::Path;
+
+use crate::util::*;
+
+/// Address space allowed to one run, in KiB.
+const MEMORY_KIB: u64 = 2 * 1024 * 1024;
+
+/// Output bytes allowed per input byte, beyond a fixed allowance for headers and summaries.
+const OUTPUT_PER_INPUT: u64 = 40;
+
+/// Runs the binary on `input` (a folder) into `dir/out` under the memory limit; returns its
+/// exit code.
+fn run_limited(dir: &Path, input: &Path) -> i32 {
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {MEMORY_KIB} && exec \"$@\""))
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_newsrake"))
+        .arg(input)
+        .arg("-o")
+        .arg(dir.join("out"))
+        .arg("--quiet")
+        .status()
+        .expect("sh runs");
+    status.code().unwrap_or(-1)
+}
+
+fn size_of(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum()
+}
+
+/// Writes `name` holding `body` into a fresh input folder, runs it, checks the bounds, and
+/// returns the output folder for more checks.
+fn hostile(name: &str, body: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join(name), body).unwrap();
+    let code = run_limited(dir.path(), &input);
+    assert!(code == 0 || code == 1, "{name}: exit {code}");
+    let out = dir.path().join("out");
+    for t in [
+        "articles.csv",
+        "dates.csv",
+        "names.csv",
+        "quotes.csv",
+        "claims.csv",
+    ] {
+        assert!(out.join(t).exists(), "{name}: no {t}");
+    }
+    let written = size_of(&out);
+    let allowed = OUTPUT_PER_INPUT * body.len() as u64 + 64 * 1024;
+    assert!(
+        written <= allowed,
+        "{name}: {written} bytes written for {} read",
+        body.len()
+    );
+    // Every claim's sentence is one window at most: its evidence is capped too.
+    for row in table(&out.join("claims.csv")) {
+        assert!(row["evidence"].chars().count() <= 242, "{name}: {row:?}");
+    }
+    dir
+}
+
+/// A deterministic stream of news-like words (no randomness crate: a linear congruence).
+fn words(n: usize, vocabulary: &[&str]) -> String {
+    let mut x: u64 = 0x2545_f491;
+    let mut out = String::with_capacity(n * 6);
+    for i in 0..n {
+        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(vocabulary[(x >> 33) as usize % vocabulary.len()]);
+    }
+    out
+}
+
+const PLAIN: [&str; 12] = [
+    "the", "plant", "will", "close", "and", "workers", "said", "it", "was", "a", "day", "of",
+];
+
+#[test]
+fn a_long_line_of_words_with_a_publication_date() {
+    let body = format!("---\npublished: 2025-03-14\n---\n{}", words(40_000, &PLAIN));
+    hostile("line.md", body.as_bytes());
+}
+
+#[test]
+fn many_straight_quotation_marks_in_one_sentence() {
+    let body = words(20_000, &["said", "the", "\"", "plant", "\"", "close"]);
+    let dir = hostile("quotes.txt", body.as_bytes());
+    // Quotations stay within their window: none is longer than it.
+    for row in table(&dir.path().join("out/quotes.csv")) {
+        assert!(row["text"].len() <= 2048, "{row:?}");
+    }
+}
+
+#[test]
+fn date_like_digits_and_slashes_with_and_without_spaces() {
+    let glued: String = words(30_000, &["1", "2/", "3", "/", "12", "2025/"]).replace(' ', "");
+    hostile("glued.txt", glued.as_bytes());
+    let spaced = words(30_000, &["1/2", "2025", "3/4/", "12", "/", "June"]);
+    hostile("spaced.txt", spaced.as_bytes());
+}
+
+#[test]
+fn tens_of_thousands_of_capitalised_words_in_a_row() {
+    let body = words(
+        50_000,
+        &["Kestrel", "Halvorsen", "Marine", "Group", "Norton", "Alpha"],
+    );
+    let dir = hostile("caps.txt", body.as_bytes());
+    // A name has a maximum length: no name is longer than its window.
+    for row in table(&dir.path().join("out/names.csv")) {
+        assert!(row["text"].len() <= 2048, "{}", row["text"].len());
+    }
+}
+
+#[test]
+fn a_million_nested_elements_are_one_error_row() {
+    let mut body = "<html><body>".to_string();
+    body.push_str(&"<div>".repeat(1_000_000));
+    body.push_str("text");
+    let dir = hostile("deep.html", body.as_bytes());
+    let errors = table(&dir.path().join("out/errors.csv"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["kind"], "too-deep");
+}
+
+#[test]
+fn nesting_that_overflowed_a_worker_stack_is_refused_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let deep = format!(
+        "<html><body>{}text{}</body></html>",
+        "<div>".repeat(8000),
+        "</div>".repeat(8000)
+    );
+    std::fs::write(input.join("deep.html"), deep).unwrap();
+    std::fs::write(input.join("ok.txt"), "The plant closes on 3 June 2025.").unwrap();
+    assert_eq!(run_limited(dir.path(), &input), 1);
+    let articles = table(&dir.path().join("out/articles.csv"));
+    assert_eq!(articles.len(), 1);
+    assert_eq!(table(&dir.path().join("out/errors.csv")).len(), 1);
+}
+
+#[test]
+fn a_json_document_nested_a_hundred_thousand_deep() {
+    let body = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let dir = hostile("deep.json", body.as_bytes());
+    let errors = table(&dir.path().join("out/errors.csv"));
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["kind"], "malformed-json");
+}
+
+#[test]
+fn a_long_jsonl_line() {
+    let text = words(200_000, &PLAIN);
+    let line = format!(
+        "{{\"id\":\"x\",\"published\":\"2025-03-14\",\"text\":\"{text}\"}}\n{{\"id\":\"y\",\"text\":\"Short.\"}}\n"
+    );
+    let dir = hostile("long.jsonl", line.as_bytes());
+    assert_eq!(table(&dir.path().join("out/articles.csv")).len(), 2);
+}
