@@ -32,14 +32,15 @@ Exit codes:
   0  every article processed
   1  the run finished but some inputs were skipped (listed in errors.csv; with
      --stdout they are `errors` rows in the stream and the exit code stays 0)
-  2  usage error or fatal error (unwritable output, bad rules)";
+  2  usage error or fatal error (an input that does not exist, an output that
+     is a file, unwritable output, bad rules): checked before anything is written";
 
 /// Find every date, name and quotation in folders of news articles, and compare outlets.
 #[derive(Debug, Parser)]
 #[command(name = "newsrake", version, about, after_help = AFTER_HELP)]
 pub struct Args {
-    /// Files or folders to read; `-` reads JSONL articles from standard input.
-    #[arg(default_value = "input")]
+    /// Files or folders to read; `-` reads JSONL articles from standard input [default:
+    /// input, when there is such a folder here].
     pub inputs: Vec<PathBuf>,
 
     /// The folder the tables are written to (created if missing).
@@ -103,8 +104,32 @@ impl Args {
         if self.max_bytes == 0 {
             return Err("--max-bytes must be at least 1".into());
         }
+        // Nothing is written before the inputs and the output are known to be usable: a typo
+        // must not replace earlier results with empty tables.
+        let inputs = if self.inputs.is_empty() {
+            if !std::path::Path::new("input").is_dir() {
+                return Err(format!(
+                    "no input/ folder here: say what to read\n\n{}",
+                    <Args as clap::CommandFactory>::command().render_usage()
+                ));
+            }
+            vec![PathBuf::from("input")]
+        } else {
+            self.inputs
+        };
+        for input in &inputs {
+            if input.as_os_str() != "-" && std::fs::metadata(input).is_err() {
+                return Err(format!("input not found: {}", input.display()));
+            }
+        }
+        if !self.stdout
+            && let Ok(m) = std::fs::metadata(&self.output)
+            && !m.is_dir()
+        {
+            return Err(format!("output is not a folder: {}", self.output.display()));
+        }
         Ok(newsrake::Config {
-            inputs: self.inputs,
+            inputs,
             output: self.output,
             threads: self.threads.unwrap_or(0),
             format: match (self.stdout, self.format) {

@@ -510,6 +510,9 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         pb
     });
     let mut jobs = Jobs::new(&config.inputs, config.max_bytes);
+    if !config.stdout {
+        jobs = jobs.skipping(&config.output);
+    }
     let (tx, rx) = sync_channel::<Vec<Done>>(1);
     let mut summary = Summary::default();
 

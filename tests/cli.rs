@@ -39,6 +39,62 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn a_missing_input_or_a_file_as_output_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[("articles/a.txt", b"The plant closes in June.")],
+    );
+    assert_eq!(
+        run_in(dir.path(), &["articles", "-o", "results", "-q"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let before = std::fs::read(dir.path().join("results/articles.csv")).unwrap();
+    // A typo in the input path keeps the earlier results.
+    let out = run_in(dir.path(), &["artciles", "-o", "results"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("input not found: artciles"));
+    assert_eq!(
+        std::fs::read(dir.path().join("results/articles.csv")).unwrap(),
+        before
+    );
+    // An output path that is a file.
+    write_files(dir.path(), &[("plain", b"a file")]);
+    let out = run_in(dir.path(), &["articles", "-o", "plain"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("output is not a folder"));
+    // No arguments and no input/ folder: usage, and no output/ created.
+    let empty = tempfile::tempdir().unwrap();
+    let out = run_in(empty.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
+    assert!(!empty.path().join("output").exists());
+}
+
+#[test]
+fn the_output_folder_inside_an_input_is_never_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[(
+            "news/a.txt",
+            b"Kestrel Plastics will close its plant in June.",
+        )],
+    );
+    for _ in 0..2 {
+        let out = run_in(dir.path(), &["news", "-o", "news/tables", "-q"]);
+        assert_eq!(out.status.code(), Some(0));
+    }
+    let articles = table(&dir.path().join("news/tables/articles.csv"));
+    assert_eq!(articles.len(), 1, "{articles:?}");
+    let errors = table(&dir.path().join("news/tables/errors.csv"));
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["kind"], "warning");
+}
+
+#[test]
 fn unwritable_output_is_fatal() {
     let dir = tempfile::tempdir().unwrap();
     write_files(

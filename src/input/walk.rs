@@ -74,6 +74,8 @@ pub struct Jobs {
     walk: Option<(Walk, PathBuf)>,
     stream: Option<Stream>,
     max_bytes: u64,
+    /// A folder never read (the run's own output), canonical.
+    skip: Option<PathBuf>,
     /// Counts so far.
     pub stats: WalkStats,
 }
@@ -86,8 +88,16 @@ impl Jobs {
             walk: None,
             stream: None,
             max_bytes,
+            skip: None,
             stats: WalkStats::default(),
         }
+    }
+
+    /// Never reads the folder `dir` (the run's own output, when it lies inside an input): its
+    /// tables would be read back as articles. A walk that meets it notes it as a warning.
+    pub fn skipping(mut self, dir: &Path) -> Jobs {
+        self.skip = std::fs::canonicalize(dir).ok();
+        self
     }
 
     fn next_line(&mut self) -> Option<Job> {
@@ -195,6 +205,20 @@ impl Iterator for Jobs {
                     }
                     Some(Ok(entry)) => {
                         if entry.file_type().is_dir() {
+                            if self.skip.is_some()
+                                && std::fs::canonicalize(entry.path()).ok() == self.skip
+                            {
+                                walk.skip_current_dir();
+                                let path = entry.path().to_string_lossy().into_owned();
+                                let origin = Origin::new(entry.path(), &root);
+                                let p = Problem::new(
+                                    path,
+                                    None,
+                                    ProblemKind::Warning,
+                                    "the run's own output folder: not read",
+                                );
+                                return Some(problem_job(origin, p));
+                            }
                             continue;
                         }
                         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
