@@ -59,6 +59,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
     pub format: FormatArg,
 
+    /// CSV cells exactly as written: no leading ' on text a spreadsheet would read as a formula
+    /// (=, +, -, @, tab, carriage return). For programs that slice the text by its offsets.
+    #[arg(long)]
+    pub raw_cells: bool,
+
     /// Also write tokens.csv.
     #[arg(long)]
     pub tokens: bool,
@@ -134,6 +139,7 @@ impl Args {
             threads: self.threads.unwrap_or(0),
             format: match (self.stdout, self.format) {
                 (true, _) => newsrake::output::Format::Tagged,
+                (false, FormatArg::Csv) if self.raw_cells => newsrake::output::Format::RawCsv,
                 (false, FormatArg::Csv) => newsrake::output::Format::Csv,
                 (false, FormatArg::Jsonl) => newsrake::output::Format::Jsonl,
             },

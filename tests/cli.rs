@@ -418,3 +418,71 @@ fn stdout_streams_the_same_rows_tagged_by_table() {
         assert_eq!(got, want, "{t}");
     }
 }
+
+#[test]
+fn cells_a_spreadsheet_would_run_are_neutralised_unless_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "---\ntitle: =HYPERLINK(\"http://x\",\"click\")\nauthor: +cmd\n\
+                   published: 2025-03-14\nurl: @SUM(1)\n---\n\
+                   -Kestrel Plastics will close its plant in June. \
+                   Temperatures fell to -17 degrees.\n";
+    write_files(
+        dir.path(),
+        &[
+            ("in/=evil/a.md", hostile.as_bytes()),
+            (
+                "in/beta/b.md",
+                b"---\npublished: 2025-03-14\n---\nKestrel Plastics will close its plant in July.\n",
+            ),
+        ],
+    );
+    assert_eq!(
+        run_in(dir.path(), &["in", "-o", "safe", "-q"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run_in(dir.path(), &["in", "-o", "raw", "-q", "--raw-cells"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let risky = |cell: &str| cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let numeric = |cell: &str| cell.parse::<f64>().is_ok();
+    let mut neutralised = 0;
+    for entry in std::fs::read_dir(dir.path().join("safe")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "csv") {
+            continue;
+        }
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_path(&path)
+            .unwrap();
+        for rec in r.records() {
+            for cell in rec.unwrap().iter() {
+                assert!(
+                    !risky(cell) || numeric(cell),
+                    "{}: {cell:?}",
+                    path.display()
+                );
+                neutralised += usize::from(cell.starts_with("'=") || cell.starts_with("'+"));
+            }
+        }
+    }
+    assert!(neutralised >= 4, "{neutralised}");
+    let safe = table(&dir.path().join("safe/articles.csv"));
+    let evil = safe.iter().find(|r| r["path"].contains("=evil")).unwrap();
+    assert_eq!(evil["title"], "'=HYPERLINK(\"http://x\",\"click\")");
+    assert_eq!(evil["author"], "'+cmd");
+    assert_eq!(evil["url"], "'@SUM(1)");
+    assert_eq!(evil["source"], "'=evil");
+    // The comparison's headers are source names.
+    assert!(header(&dir.path().join("safe/compare_claims.csv")).contains(&"'=evil".to_string()));
+    // Offsets still slice the raw text; `--raw-cells` gives it back unchanged.
+    let raw = table(&dir.path().join("raw/articles.csv"));
+    let evil = raw.iter().find(|r| r["path"].contains("=evil")).unwrap();
+    assert_eq!(evil["title"], "=HYPERLINK(\"http://x\",\"click\")");
+    assert!(header(&dir.path().join("raw/compare_claims.csv")).contains(&"=evil".to_string()));
+}

@@ -7,6 +7,7 @@ use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::Error;
+use crate::output::cells::safe_cell;
 use crate::output::{Format, Pending};
 
 /// A cell: text or a count.
@@ -17,8 +18,11 @@ pub(crate) enum Cell {
 }
 
 impl Cell {
-    fn text(&self) -> std::borrow::Cow<'_, str> {
+    /// The cell as written; text a spreadsheet would read as a formula neutralised when
+    /// `safe`.
+    fn text(&self, safe: bool) -> std::borrow::Cow<'_, str> {
         match self {
+            Cell::S(s) if safe => safe_cell(s),
             Cell::S(s) => s.as_str().into(),
             Cell::N(n) => n.to_string().into(),
         }
@@ -34,7 +38,8 @@ pub(crate) struct TableWriter {
 }
 
 enum Sink {
-    Csv(Box<csv::Writer<BufWriter<File>>>),
+    /// CSV, and whether its text cells are made spreadsheet-safe.
+    Csv(Box<csv::Writer<BufWriter<File>>>, bool),
     Jsonl(BufWriter<File>),
 }
 
@@ -47,7 +52,7 @@ impl TableWriter {
         columns: Vec<String>,
     ) -> Result<TableWriter, Error> {
         let ext = match format {
-            Format::Csv => "csv",
+            Format::Csv | Format::RawCsv => "csv",
             Format::Jsonl | Format::Tagged => "jsonl",
         };
         let path = dir.join(format!("{name}.{ext}"));
@@ -55,11 +60,19 @@ impl TableWriter {
         let f = File::create(&tmp).map_err(|e| Error::output(&tmp, e))?;
         let out = BufWriter::with_capacity(1 << 16, f);
         let sink = match format {
-            Format::Csv => {
+            Format::Csv | Format::RawCsv => {
+                let safe = format == Format::Csv;
                 let mut c = csv::Writer::from_writer(out);
-                c.write_record(&columns)
-                    .map_err(|e| Error::output(&tmp, e.into()))?;
-                Sink::Csv(Box::new(c))
+                // Column headers name sources, which come from the input too.
+                c.write_record(columns.iter().map(|h| {
+                    if safe {
+                        safe_cell(h).into_owned()
+                    } else {
+                        h.clone()
+                    }
+                }))
+                .map_err(|e| Error::output(&tmp, e.into()))?;
+                Sink::Csv(Box::new(c), safe)
             }
             Format::Jsonl | Format::Tagged => Sink::Jsonl(out),
         };
@@ -74,8 +87,8 @@ impl TableWriter {
     /// Appends one row, cells in column order.
     pub(crate) fn row(&mut self, cells: &[Cell]) -> Result<(), Error> {
         match &mut self.sink {
-            Sink::Csv(c) => c
-                .write_record(cells.iter().map(|c| c.text().into_owned()))
+            Sink::Csv(c, safe) => c
+                .write_record(cells.iter().map(|c| c.text(*safe).into_owned()))
                 .map_err(|e| Error::output(&self.tmp, e.into()))?,
             Sink::Jsonl(out) => {
                 let mut m = serde_json::Map::new();
@@ -97,7 +110,7 @@ impl TableWriter {
     /// Flushes the table and moves it into place.
     pub(crate) fn finish(self) -> Result<PathBuf, Error> {
         let out = match self.sink {
-            Sink::Csv(c) => c
+            Sink::Csv(c, _) => c
                 .into_inner()
                 .map_err(|e| Error::output(&self.tmp, e.into_error()))?,
             Sink::Jsonl(j) => j,
@@ -125,7 +138,8 @@ pub(crate) fn fill(
     let mut out = BufWriter::with_capacity(1 << 18, out);
     let werr = |e: std::io::Error| Error::output(&out_tmp, e);
     match format {
-        Format::Csv => {
+        Format::Csv | Format::RawCsv => {
+            let safe = format == Format::Csv;
             let mut r = csv::ReaderBuilder::new()
                 .has_headers(true)
                 .from_reader(BufReader::new(f));
@@ -144,7 +158,11 @@ pub(crate) fn fill(
                 .read_record(&mut rec)
                 .map_err(|e| Error::output(&p.tmp, e.into()))?
             {
-                let (story, subject) = rows.next().unwrap_or((0, None));
+                let (story, mut subject) = rows.next().unwrap_or((0, None));
+                if safe && let Some((name, key)) = &mut subject {
+                    *name = safe_cell(name).into_owned();
+                    *key = safe_cell(key).into_owned();
+                }
                 let story = (story > 0).then(|| story.to_string());
                 let fields = rec.iter().enumerate().map(|(i, v)| {
                     if i == story_col {

@@ -4,6 +4,7 @@
 //! Workers encode an article's rows into byte buffers, in parallel; the single writer only
 //! appends buffers in input order, so the output is the same whatever the thread count.
 
+pub mod cells;
 mod rows;
 
 use std::fs::File;
@@ -19,9 +20,13 @@ use crate::Error;
 /// The format every table is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Format {
-    /// Comma-separated, with a header row (`.csv`).
+    /// Comma-separated, with a header row (`.csv`); text cells a spreadsheet would read as a
+    /// formula are neutralised with a leading `'` ([`cells::safe_cell`]).
     #[default]
     Csv,
+    /// Comma-separated as [`Format::Csv`], every cell as written (`--raw-cells`: for programs,
+    /// which slice the text by its offsets).
+    RawCsv,
     /// One JSON object per row (`.jsonl`).
     Jsonl,
     /// One JSON object per row, each with a leading `"table"` key naming its table: every
@@ -32,7 +37,7 @@ pub enum Format {
 impl Format {
     fn ext(self) -> &'static str {
         match self {
-            Format::Csv => "csv",
+            Format::Csv | Format::RawCsv => "csv",
             Format::Jsonl | Format::Tagged => "jsonl",
         }
     }
@@ -132,6 +137,8 @@ pub struct Encoded {
     bufs: [Vec<u8>; Table::ALL.len()],
     /// One CSV writer per table, made on first use and flushed by [`Encoded::finish`].
     csv: [Option<csv::Writer<Vec<u8>>>; Table::ALL.len()],
+    /// The cells of the row being written (CSV).
+    cells: Vec<String>,
 }
 
 impl Encoded {
@@ -139,14 +146,18 @@ impl Encoded {
     pub fn row<T: Serialize>(&mut self, format: Format, table: Table, row: &T) {
         let buf = &mut self.bufs[table.index()];
         match format {
-            Format::Csv => {
+            Format::Csv | Format::RawCsv => {
                 let w = self.csv[table.index()].get_or_insert_with(|| {
                     csv::WriterBuilder::new()
                         .has_headers(false)
                         .from_writer(Vec::new())
                 });
                 // Serialising plain structs of strings and numbers into memory cannot fail.
-                let _ = w.serialize(row);
+                if format == Format::Csv && cells::flatten(row, &mut self.cells) {
+                    let _ = w.write_record(&self.cells);
+                } else {
+                    let _ = w.serialize(row);
+                }
             }
             Format::Jsonl => {
                 let _ = serde_json::to_writer(&mut *buf, row);
@@ -253,7 +264,7 @@ impl Writers {
             let tmp = dir.join(format!(".{file}.partial"));
             let f = File::create(&tmp).map_err(|e| Error::output(&tmp, e))?;
             let mut out = BufWriter::with_capacity(1 << 18, f);
-            if format == Format::Csv {
+            if matches!(format, Format::Csv | Format::RawCsv) {
                 let mut w = csv::Writer::from_writer(Vec::new());
                 let _ = w.write_record(table.columns());
                 let header = w.into_inner().unwrap_or_default();
