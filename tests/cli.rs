@@ -486,3 +486,32 @@ fn cells_a_spreadsheet_would_run_are_neutralised_unless_raw() {
     assert_eq!(evil["title"], "=HYPERLINK(\"http://x\",\"click\")");
     assert!(header(&dir.path().join("raw/compare_claims.csv")).contains(&"=evil".to_string()));
 }
+
+#[test]
+fn several_roots_with_the_same_relative_paths_give_unique_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[
+            ("a/herald/x.txt", b"Kestrel Plastics will close in June."),
+            ("b/herald/x.txt", b"Kestrel Plastics will close in July."),
+        ],
+    );
+    assert_eq!(
+        run_in(dir.path(), &["a", "./b/", "-o", "out", "-q"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let ids: Vec<String> = table(&dir.path().join("out/articles.csv"))
+        .into_iter()
+        .map(|r| r["article_id"].clone())
+        .collect();
+    assert_eq!(ids, ["a/herald/x.txt", "b/herald/x.txt"]);
+    // One root: ids stay relative to it.
+    run_in(dir.path(), &["a", "-o", "one", "-q"]);
+    assert_eq!(
+        table(&dir.path().join("one/articles.csv"))[0]["article_id"],
+        "herald/x.txt"
+    );
+}

@@ -76,6 +76,9 @@ pub struct Jobs {
     max_bytes: u64,
     /// A folder never read (the run's own output), canonical.
     skip: Option<PathBuf>,
+    /// Several inputs: article ids carry their root (the path as walked), so that `a/x.txt`
+    /// and `b/x.txt` stay two ids.
+    rooted_ids: bool,
     /// Counts so far.
     pub stats: WalkStats,
 }
@@ -89,6 +92,7 @@ impl Jobs {
             stream: None,
             max_bytes,
             skip: None,
+            rooted_ids: inputs.len() > 1,
             stats: WalkStats::default(),
         }
     }
@@ -143,13 +147,24 @@ impl Jobs {
         }
     }
 
+    /// The origin of `path` below `root`: its id relative to the root, or with several inputs
+    /// the path as walked (`./` dropped).
+    fn origin(&self, path: &Path, root: &Path) -> Origin {
+        let mut o = Origin::new(path, root);
+        if self.rooted_ids {
+            let walked = path.to_string_lossy().replace('\\', "/");
+            o.rel = walked.strip_prefix("./").unwrap_or(&walked).into();
+        }
+        o
+    }
+
     /// The job for one file found at `path` below `root`.
     fn file_job(&mut self, path: &Path, root: &Path, size: u64) -> Option<Job> {
         let Some(format) = Format::of(path) else {
             self.stats.unknown_extension += 1;
             return None;
         };
-        let origin = Origin::new(path, root);
+        let origin = self.origin(path, root);
         if format == Format::Jsonl {
             match File::open(path) {
                 Ok(f) => {
@@ -210,7 +225,7 @@ impl Iterator for Jobs {
                             {
                                 walk.skip_current_dir();
                                 let path = entry.path().to_string_lossy().into_owned();
-                                let origin = Origin::new(entry.path(), &root);
+                                let origin = self.origin(entry.path(), &root);
                                 let p = Problem::new(
                                     path,
                                     None,
@@ -237,7 +252,7 @@ impl Iterator for Jobs {
                             e.io_error()
                                 .map_or_else(|| e.to_string(), |io| format!("cannot read: {io}"))
                         };
-                        let origin = Origin::new(Path::new(&path), &root);
+                        let origin = self.origin(Path::new(&path), &root);
                         let p = Problem::new(path, None, ProblemKind::Unreadable, msg);
                         return Some(problem_job(origin, p));
                     }
