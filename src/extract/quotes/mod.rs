@@ -1354,8 +1354,11 @@ fn find_quotes(text: &str, seg: &Segmentation) -> Vec<Raw> {
         let s = para.slice(text);
         let base = para.start();
         // Every mark is '"' or starts with byte 0xE2 (“ ” ‘ ’ „) or 0xC2 (« »): skip
-        // paragraphs without one in a single SIMD pass.
-        if memchr::memchr3(b'"', 0xE2, 0xC2, s.as_bytes()).is_none() {
+        // paragraphs without one in a single SIMD pass. Newswire archives write ``double
+        // marks'' as two backticks and two apostrophes: in a paragraph with a ``, those count
+        // as “ and ”.
+        let wire = memchr::memmem::find(s.as_bytes(), b"``").is_some();
+        if !wire && memchr::memchr3(b'"', 0xE2, 0xC2, s.as_bytes()).is_none() {
             continue;
         }
         let mut open: Option<(usize, usize, char)> = None; // (mark start, content start, mark)
@@ -1363,12 +1366,32 @@ fn find_quotes(text: &str, seg: &Segmentation) -> Vec<Raw> {
         // candidate byte to the next.
         let bytes = s.as_bytes();
         let mut pos = 0;
-        while let Some(off) = memchr::memchr3(b'"', 0xE2, 0xC2, &bytes[pos..]) {
+        let next_candidate = |from: usize| {
+            if wire {
+                bytes[from..]
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | 0xE2 | 0xC2 | b'`' | b'\''))
+            } else {
+                memchr::memchr3(b'"', 0xE2, 0xC2, &bytes[from..])
+            }
+        };
+        while let Some(off) = next_candidate(pos) {
             let i = pos + off;
-            let Some(c) = s[i..].chars().next() else {
+            let Some(mut c) = s[i..].chars().next() else {
                 break;
             };
-            pos = i + c.len_utf8();
+            let mut len = c.len_utf8();
+            if matches!(c, '`' | '\'') {
+                // Only doubled: `` opens and '' closes; a single one is a backtick or an
+                // apostrophe.
+                if bytes.get(i + 1) != Some(&bytes[i]) {
+                    pos = i + 1;
+                    continue;
+                }
+                c = if c == '`' { '“' } else { '”' };
+                len = 2;
+            }
+            pos = i + len;
             if !matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’') {
                 continue;
             }
@@ -1385,7 +1408,7 @@ fn find_quotes(text: &str, seg: &Segmentation) -> Vec<Raw> {
                         _ => false,
                     };
                     if opens {
-                        open = Some((i, i + c.len_utf8(), c));
+                        open = Some((i, i + len, c));
                     }
                 }
                 Some((mark_start, content, m)) => {
@@ -1401,7 +1424,7 @@ fn find_quotes(text: &str, seg: &Segmentation) -> Vec<Raw> {
                         _ => false,
                     };
                     if closes {
-                        let mark = (mark_start, content, i, i + c.len_utf8());
+                        let mark = (mark_start, content, i, i + len);
                         push(&mut out, text, base, mark, p, false);
                         open = None;
                     }

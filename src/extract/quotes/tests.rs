@@ -48,12 +48,26 @@ fn marks_of_every_kind() {
         "‘We won,’ said Tom Reyes.",
         "«We won», said Tom Reyes.",
         "„We won“, said Tom Reyes.",
+        "``We won,'' said Tom Reyes.",
     ] {
         let q = quotes(text);
         assert_eq!(q.len(), 1, "{text}: {q:?}");
         assert!(q[0].0.starts_with("We won"), "{text}: {q:?}");
         assert_eq!(q[0].2, "Tom Reyes", "{text}");
     }
+}
+
+#[test]
+fn newswire_marks_pair_only_when_doubled() {
+    let q = quotes(
+        "``It's a sad day,'' said Tom Reyes. He added: ``We will rebuild.'' Rock 'n' roll \
+         and `code` are not quotes.",
+    );
+    let texts: Vec<&str> = q.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(texts, ["It's a sad day,", "We will rebuild."]);
+    assert_eq!(q[0].2, "Tom Reyes");
+    // Without a `` in the paragraph, apostrophes are never marks.
+    assert!(quotes("It's the fans'' day, they said.").is_empty());
 }
 
 #[test]
