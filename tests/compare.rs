@@ -274,3 +274,66 @@ fn jsonl_output_fills_the_story_too() {
     }
     assert!(dir.path().join("out/compare_claims.jsonl").exists());
 }
+
+#[test]
+fn one_speaker_named_two_ways_is_no_misattribution() {
+    let dir = run_on(&[
+        (
+            "in/alpha/a.md",
+            b"---\npublished: 2026-05-04\n---\nInterior Secretary Dirk Kempthorne defended the new \
+              rule for the Serval Hills reserve on Monday.\n\n\"The rule lets us protect the \
+              species that need it most,\" Kempthorne said.\n\nThe reserve was once called \
+              \"a paradise for walkers and birds alike\" by its founders.",
+        ),
+        (
+            "in/beta/b.md",
+            b"---\npublished: 2026-05-04\n---\nDirk A. Kempthorne, the interior secretary, \
+              announced the Serval Hills reserve rule on Monday.\n\n\"The rule lets us protect \
+              the species that need it most,\" said Dirk A. Kempthorne.\n\nRangers said the \
+              hills were \"a paradise for walkers and birds alike\" in spring.",
+        ),
+        (
+            "in/gamma/c.md",
+            b"---\npublished: 2026-05-04\n---\nThe Serval Hills reserve rule was announced on \
+              Monday.\n\n\"The rule lets us protect the species that need it most,\" said \
+              Marta Lindqvist, a ranger.",
+        ),
+    ]);
+    let quotes = rows(dir.path(), "compare_quotes.csv");
+    let status = |start: &str| {
+        quotes
+            .iter()
+            .find(|r| r["text"].starts_with(start))
+            .map(|r| r["status"].clone())
+            .unwrap_or_else(|| panic!("no {start:?} row: {quotes:#?}"))
+    };
+    // Kempthorne and Dirk A. Kempthorne are one speaker; the ranger is another.
+    assert_eq!(status("The rule lets us"), "misattributed");
+    let row = quotes
+        .iter()
+        .find(|r| r["text"].starts_with("The rule lets us"))
+        .unwrap();
+    assert!(row["speakers"].contains("Marta Lindqvist"), "{row:?}");
+    // A phrase quoted with no reporting verb is given to no one.
+    assert_ne!(status("a paradise for walkers"), "misattributed");
+    // Without the ranger's outlet, the two names of one man agree.
+    let two = run_on(&[
+        (
+            "in/alpha/a.md",
+            b"---\npublished: 2026-05-04\n---\nInterior Secretary Dirk Kempthorne spoke on \
+              Monday.\n\n\"The rule lets us protect the species that need it most,\" \
+              Kempthorne said.",
+        ),
+        (
+            "in/beta/b.md",
+            b"---\npublished: 2026-05-04\n---\nDirk A. Kempthorne spoke on Monday.\n\n\"The \
+              rule lets us protect the species that need it most,\" said Dirk A. Kempthorne.",
+        ),
+    ]);
+    let quotes = rows(two.path(), "compare_quotes.csv");
+    let row = quotes
+        .iter()
+        .find(|r| r["text"].starts_with("The rule lets us"))
+        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert_eq!(row["status"], "verbatim", "{row:?}");
+}

@@ -106,6 +106,10 @@ pub struct DigestQuote {
     pub speaker: String,
     /// The speaker's entity key, when resolved.
     pub speaker_key: String,
+    /// A quotation (direct or partial) given to its speaker by a reporting verb: only these can
+    /// show that outlets give one quotation to different speakers (a scare-quoted term has
+    /// none).
+    pub attributed: bool,
 }
 
 /// What the comparison needs of one article.
@@ -267,6 +271,7 @@ impl Digest {
                     .speaker_entity
                     .map(|e| a.names.entities[e].key.clone())
                     .unwrap_or_default(),
+                attributed: q.kind != crate::extract::quotes::QuoteKind::Term && q.cue.is_some(),
             })
             .collect();
         let mut quoted: Vec<Span> = a.quotes.iter().map(|q| q.span).collect();
@@ -386,6 +391,7 @@ struct StoredQuote {
     text: u32,
     speaker: u32,
     speaker_key: u32,
+    attributed: bool,
 }
 
 /// One article's comparison state: ids into the pools.
@@ -493,6 +499,7 @@ impl Comparer {
                 text: self.strings.str_id(&q.text),
                 speaker: self.strings.str_id(&q.speaker),
                 speaker_key: self.keys.str_id(&q.speaker_key),
+                attributed: q.attributed,
             })
             .collect();
         let sketch = self

@@ -627,6 +627,8 @@ impl<'a> View<'a> {
             let mut speakers: BTreeMap<String, usize> = BTreeMap::new();
             let mut by_source: BTreeMap<String, Vec<String>> = BTreeMap::new();
             let mut speaker_keys: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+            // The speakers of the quotations given with a reporting verb, per source.
+            let mut attributed: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
             let mut seen: FxHashSet<(u32, usize)> = FxHashSet::default();
             for &(w, i, k) in ms {
                 let src = self.source(i).to_string();
@@ -651,6 +653,12 @@ impl<'a> View<'a> {
                     if !list.iter().any(|x| x == name) {
                         list.push(name.to_string());
                     }
+                    if q.attributed {
+                        attributed
+                            .entry(src.clone())
+                            .or_default()
+                            .insert(naming.key(q.speaker_key));
+                    }
                     speaker_keys
                         .entry(src)
                         .or_default()
@@ -665,13 +673,30 @@ impl<'a> View<'a> {
                 .map(|(s, _)| s.clone())
                 .unwrap_or_default();
             let distinct: BTreeSet<usize> = ms.iter().map(|m| m.0).collect();
-            // Misattributed: two sources name different speakers, and share none.
-            let keyed: Vec<&BTreeSet<u32>> = speaker_keys.values().collect();
+            // Misattributed: two sources give a quotation, each with a reporting verb, to
+            // different speakers, and share none. Speakers meet when their keys end in the same
+            // word (`solana` and `nato secretary general javier solana`, `dirk kempthorne` and
+            // `dirk a kempthorne`, `state department` and `u s state department`): a title, an
+            // initial or a fuller name is the same speaker.
+            let words = |k: u32| -> Vec<&str> {
+                self.c
+                    .keys
+                    .get(k)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            };
+            let meet = |a: u32, b: u32| {
+                let (x, y) = (words(a), words(b));
+                x.last().is_some() && x.last() == y.last()
+            };
+            let keyed: Vec<&BTreeSet<u32>> = attributed.values().collect();
             let misattributed = keyed.len() >= 2
-                && keyed
-                    .iter()
-                    .enumerate()
-                    .any(|(x, a)| keyed[x + 1..].iter().any(|b| a.is_disjoint(b)));
+                && keyed.iter().enumerate().any(|(x, a)| {
+                    keyed[x + 1..]
+                        .iter()
+                        .any(|b| !a.iter().any(|&ka| b.iter().any(|&kb| meet(ka, kb))))
+                });
             let status = if wording.len() < 2 {
                 "one"
             } else if misattributed {
