@@ -465,6 +465,20 @@ fn process(pipeline: &Pipeline, config: &Config, job: Job) -> Done {
     }
 }
 
+/// Removes the temporary tables (`.NAME.EXT.partial`, `.NAME.EXT.story.partial`) in `dir`.
+fn remove_partials(dir: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(".partial") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Runs the whole pipeline as configured.
 pub fn run(config: &Config) -> Result<Summary, Error> {
     let started = Instant::now();
@@ -614,6 +628,11 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             .unwrap_or_else(|_| Err(Error::Config("the writer thread panicked".into())))
             .map(|()| stats)
     });
+    // Temporary tables never outlive the run, complete or failed (a full disk stays full
+    // otherwise): every table is in place by now, or the run failed.
+    if !config.stdout {
+        remove_partials(&config.output);
+    }
     let stats = written?;
     if let Some(pb) = progress {
         pb.finish_and_clear();

@@ -515,3 +515,42 @@ fn several_roots_with_the_same_relative_paths_give_unique_ids() {
         "herald/x.txt"
     );
 }
+
+#[test]
+fn temporary_tables_never_outlive_a_run() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[
+            (
+                "in/a.txt",
+                b"Kestrel Plastics will close its plant in June.",
+            ),
+            ("out/.dates.csv.partial", b"left by a crash"),
+            ("out/.claims.csv.story.partial", b"left by a crash"),
+        ],
+    );
+    assert_eq!(
+        run_in(dir.path(), &["in", "-o", "out", "-q"]).status.code(),
+        Some(0)
+    );
+    let partials = |d: &str| {
+        std::fs::read_dir(dir.path().join(d))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".partial")
+            })
+            .count()
+    };
+    assert_eq!(partials("out"), 0);
+    // A run that fails while moving its tables into place (a folder where a table goes)
+    // exits 2 and leaves no temporary table behind.
+    std::fs::create_dir_all(dir.path().join("bad/dates.csv/inside")).unwrap();
+    let out = run_in(dir.path(), &["in", "-o", "bad", "-q"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(partials("bad"), 0);
+}
