@@ -465,6 +465,29 @@ fn process(pipeline: &Pipeline, config: &Config, job: Job) -> Done {
     }
 }
 
+/// Removes the tables an earlier run wrote into `dir` that this run did not (`tokens.csv` of
+/// a `--tokens` run, the other `--format`), so that a folder never mixes two runs' tables.
+/// Only newsrake's own table names are touched.
+fn remove_stale(dir: &std::path::Path, written: &[std::path::PathBuf]) {
+    let compared = [
+        "stories",
+        "compare_names",
+        "compare_quotes",
+        "compare_claims",
+    ];
+    let names = Table::ALL.iter().map(|t| t.name()).chain(compared);
+    let mut files: Vec<String> = names
+        .flat_map(|n| [format!("{n}.csv"), format!("{n}.jsonl")])
+        .collect();
+    files.push("comparison.md".into());
+    for f in files {
+        let path = dir.join(&f);
+        if path.is_file() && !written.iter().any(|w| w == &path) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
 /// Removes the temporary tables (`.NAME.EXT.partial`, `.NAME.EXT.story.partial`) in `dir`.
 fn remove_partials(dir: &std::path::Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -582,6 +605,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             }
             let t = Instant::now();
             tables.extend(comparer.finish(&config.output, config.format, pending)?);
+            remove_stale(&config.output, &tables);
             if std::env::var_os("NEWSRAKE_TIMING").is_some() {
                 eprintln!("comparison: {:.2} s", t.elapsed().as_secs_f64());
             }

@@ -554,3 +554,32 @@ fn temporary_tables_never_outlive_a_run() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(partials("bad"), 0);
 }
+
+#[test]
+fn tables_of_an_earlier_run_are_never_left_beside_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[
+            (
+                "in/a.txt",
+                b"Kestrel Plastics will close its plant in June.",
+            ),
+            ("out/notes.txt", b"the user's own file"),
+        ],
+    );
+    let run = |args: &[&str]| {
+        let mut all = vec!["in", "-o", "out", "-q"];
+        all.extend_from_slice(args);
+        assert_eq!(run_in(dir.path(), &all).status.code(), Some(0));
+    };
+    run(&["--tokens"]);
+    assert!(dir.path().join("out/tokens.csv").exists());
+    run(&[]);
+    assert!(!dir.path().join("out/tokens.csv").exists());
+    run(&["--format", "jsonl"]);
+    assert!(!dir.path().join("out/dates.csv").exists());
+    assert!(dir.path().join("out/dates.jsonl").exists());
+    // Files that are not newsrake's tables are never touched.
+    assert!(dir.path().join("out/notes.txt").exists());
+}
