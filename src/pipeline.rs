@@ -595,6 +595,39 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
                 }
             }
             summary.sources = sources.len();
+            // Nothing to read is worth saying, in the run's own errors table too.
+            if summary.articles == 0 {
+                let why = if summary.problems > 0 {
+                    "no articles found: every input was skipped (see the rows above)"
+                } else {
+                    "no articles found: the inputs hold no article (.txt, .md, .html, .htm, .json, .jsonl)"
+                };
+                let msg = format!("newsrake: warning: {why}");
+                match progress {
+                    Some(pb) => pb.suspend(|| eprintln!("{msg}")),
+                    None => eprintln!("{msg}"),
+                }
+                if let Out::Files(w) = &mut out {
+                    let mut enc = Encoded::default();
+                    let inputs: Vec<String> = config
+                        .inputs
+                        .iter()
+                        .map(|p| p.to_string_lossy().into_owned())
+                        .collect();
+                    enc.row(
+                        config.format,
+                        Table::Errors,
+                        &ErrorRow {
+                            path: &inputs.join(" "),
+                            line: None,
+                            kind: crate::input::ProblemKind::Warning,
+                            message: why,
+                        },
+                    );
+                    enc.finish();
+                    w.write(&enc)?;
+                }
+            }
             let writers = match out {
                 Out::Files(w) => w,
                 Out::Stream(w) => return w.finish(),

@@ -583,3 +583,16 @@ fn tables_of_an_earlier_run_are_never_left_beside_new_ones() {
     // Files that are not newsrake's tables are never touched.
     assert!(dir.path().join("out/notes.txt").exists());
 }
+
+#[test]
+fn zero_articles_is_a_warning_and_a_row_saying_why() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(dir.path(), &[("in/scan.pdf", b"%PDF-1.4")]);
+    let out = run_in(dir.path(), &["in", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning: no articles found"));
+    let errors = table(&dir.path().join("out/errors.csv"));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["kind"], "warning");
+    assert!(errors[0]["message"].contains("no article"));
+}
