@@ -336,4 +336,22 @@ fn one_speaker_named_two_ways_is_no_misattribution() {
         .find(|r| r["text"].starts_with("The rule lets us"))
         .unwrap_or_else(|| panic!("{quotes:#?}"));
     assert_eq!(row["status"], "verbatim", "{row:?}");
+    // A phrase of a few words is quoted by many: no one's to misattribute.
+    let short = run_on(&[
+        (
+            "in/alpha/a.md",
+            b"---\npublished: 2026-05-04\n---\nDirk Kempthorne said the rules were \
+              \"midnight rules\" on Monday.",
+        ),
+        (
+            "in/beta/b.md",
+            b"---\npublished: 2026-05-04\n---\nMarta Lindqvist said the Kempthorne rules were \
+              \"midnight rules\" on Monday.",
+        ),
+    ]);
+    let quotes = rows(short.path(), "compare_quotes.csv");
+    assert!(
+        quotes.iter().all(|r| r["status"] != "misattributed"),
+        "{quotes:#?}"
+    );
 }

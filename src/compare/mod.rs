@@ -106,9 +106,9 @@ pub struct DigestQuote {
     pub speaker: String,
     /// The speaker's entity key, when resolved.
     pub speaker_key: String,
-    /// A quotation (direct or partial) given to its speaker by a reporting verb: only these can
+    /// A quotation (direct or partial) given to a person by a reporting verb: only these can
     /// show that outlets give one quotation to different speakers (a scare-quoted term has
-    /// none).
+    /// none; an organisation speaks through people, so its spokesman is no other speaker).
     pub attributed: bool,
 }
 
@@ -271,7 +271,11 @@ impl Digest {
                     .speaker_entity
                     .map(|e| a.names.entities[e].key.clone())
                     .unwrap_or_default(),
-                attributed: q.kind != crate::extract::quotes::QuoteKind::Term && q.cue.is_some(),
+                attributed: q.kind != crate::extract::quotes::QuoteKind::Term
+                    && q.cue.is_some()
+                    && q.speaker_entity.is_some_and(|e| {
+                        a.names.entities[e].kind == crate::extract::names::NameKind::Person
+                    }),
             })
             .collect();
         let mut quoted: Vec<Span> = a.quotes.iter().map(|q| q.span).collect();

@@ -691,7 +691,14 @@ impl<'a> View<'a> {
                 x.last().is_some() && x.last() == y.last()
             };
             let keyed: Vec<&BTreeSet<u32>> = attributed.values().collect();
-            let misattributed = keyed.len() >= 2
+            // A phrase of a few words ("midnight rules", "Yes.") is quoted by many; only a
+            // statement of five words or more is one speaker's.
+            let statement = ms.iter().any(|&(_, i, k)| {
+                let q = &self.c.quotes(i)[k];
+                self.c.strings.get(q.text).split_whitespace().count() >= MISATTRIBUTION_WORDS
+            });
+            let misattributed = statement
+                && keyed.len() >= 2
                 && keyed.iter().enumerate().any(|(x, a)| {
                     keyed[x + 1..]
                         .iter()
@@ -1252,6 +1259,9 @@ impl<'a> View<'a> {
 
 /// Days from its article's publication within which a recurring event is that article's news.
 const NEWS_PEG_DAYS: i32 = 3;
+
+/// The fewest words of a quotation that can be misattributed.
+const MISATTRIBUTION_WORDS: usize = 5;
 
 /// Days between two dates of a recurring event beyond which they are two events.
 const RECUR_DAYS: i32 = 90;
