@@ -273,3 +273,10 @@ fn titles_of_works_are_misc() {
         "PERSON",
     );
 }
+
+#[test]
+fn time_zones_are_no_organisations_and_mt_opens_a_place() {
+    let got = found("The quake struck at 1336 GMT. Trading ends at 4 p.m. EDT in New York.");
+    assert!(got.iter().all(|m| m.0 != "GMT" && m.0 != "EDT"), "{got:?}");
+    assert_has("Climbers reached Mt Cook on Sunday.", "Mt Cook", "PLACE");
+}
