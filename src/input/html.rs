@@ -130,11 +130,11 @@ pub fn nesting_depth(html: &str, limit: usize) -> usize {
         if len == 0 || !b[name_at].is_ascii_alphabetic() {
             continue;
         }
-        let name = html[name_at..name_at + len].to_ascii_lowercase();
+        let name = &html[name_at..name_at + len];
         let end = memchr::memchr(b'>', &b[name_at..]).map_or(b.len(), |e| name_at + e);
         let self_closing = end > 0 && b.get(end - 1) == Some(&b'/');
         i = end.min(b.len());
-        if NOT_NESTING.contains(&name.as_str()) || self_closing {
+        if self_closing || NOT_NESTING.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             continue;
         }
         if close {
@@ -147,9 +147,17 @@ pub fn nesting_depth(html: &str, limit: usize) -> usize {
             }
         }
         // Script and style bodies are text, whatever they hold.
-        if !close && (name == "script" || name == "style") {
-            let closing = format!("</{name}");
-            i = find_ascii_ci(&b[i..], closing.as_bytes()).map_or(b.len(), |e| i + e);
+        let body_end: Option<&[u8]> = if close {
+            None
+        } else if name.eq_ignore_ascii_case("script") {
+            Some(b"</script")
+        } else if name.eq_ignore_ascii_case("style") {
+            Some(b"</style")
+        } else {
+            None
+        };
+        if let Some(closing) = body_end {
+            i = find_ascii_ci(&b[i..], closing).map_or(b.len(), |e| i + e);
         }
     }
     max
