@@ -33,7 +33,8 @@ Exit codes:
   1  the run finished but some inputs were skipped (listed in errors.csv; with
      --stdout they are `errors` rows in the stream and the exit code stays 0)
   2  usage error or fatal error (an input that does not exist, an output that
-     is a file, unwritable output, bad rules): checked before anything is written";
+     is a file, unwritable output, bad rules): checked before anything is written
+  130, 143  stopped by SIGINT (Ctrl-C) or SIGTERM: the previous tables are untouched";
 
 /// Find every date, name and quotation in folders of news articles, and compare outlets.
 #[derive(Debug, Parser)]
@@ -63,6 +64,11 @@ pub struct Args {
     /// (=, +, -, @, tab, carriage return). For programs that slice the text by its offsets.
     #[arg(long)]
     pub raw_cells: bool,
+
+    /// CSV for Excel: a UTF-8 byte-order mark, so that Excel reads curly quotes and accents
+    /// correctly, and CRLF line ends (cells neutralised as by default).
+    #[arg(long, conflicts_with_all = ["raw_cells", "stdout"])]
+    pub excel: bool,
 
     /// Also write tokens.csv.
     #[arg(long)]
@@ -98,6 +104,8 @@ pub enum FormatArg {
     Csv,
     /// One JSON object per line.
     Jsonl,
+    /// One Excel workbook, newsrake.xlsx, a sheet per table.
+    Xlsx,
 }
 
 impl Args {
@@ -108,6 +116,14 @@ impl Args {
         }
         if self.max_bytes == 0 {
             return Err("--max-bytes must be at least 1".into());
+        }
+        if self.excel && self.format != FormatArg::Csv {
+            return Err("--excel writes CSV tables: it cannot go with another --format".into());
+        }
+        if self.raw_cells && self.format != FormatArg::Csv {
+            return Err(
+                "--raw-cells is for CSV tables (JSONL cells are never altered; a workbook's are neutralised as CSV's)".into(),
+            );
         }
         // Nothing is written before the inputs and the output are known to be usable: a typo
         // must not replace earlier results with empty tables.
@@ -140,8 +156,10 @@ impl Args {
             format: match (self.stdout, self.format) {
                 (true, _) => newsrake::output::Format::Tagged,
                 (false, FormatArg::Csv) if self.raw_cells => newsrake::output::Format::RawCsv,
+                (false, FormatArg::Csv) if self.excel => newsrake::output::Format::ExcelCsv,
                 (false, FormatArg::Csv) => newsrake::output::Format::Csv,
                 (false, FormatArg::Jsonl) => newsrake::output::Format::Jsonl,
+                (false, FormatArg::Xlsx) => newsrake::output::Format::Xlsx,
             },
             stdout: self.stdout,
             tokens: self.tokens,
@@ -151,6 +169,9 @@ impl Args {
             report_problems: true,
             day_first: self.day_first,
             story_days: self.story_days,
+            arguments: std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect(),
         })
     }
 }

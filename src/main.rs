@@ -13,8 +13,54 @@ use cli::{Args, Exit};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The signal received, set by the signal handler itself (so it is set as soon as the signal is
+/// delivered); 0 for none.
+static SIGNALLED: std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicUsize>> =
+    std::sync::LazyLock::new(Default::default);
+
 fn main() -> ExitCode {
-    ExitCode::from(real_main() as u8)
+    let code = real_main();
+    // A signal came while the run was ending: its handler thread is tidying up and will end the
+    // process with 130 or 143; the run must not exit first, with 0, as if never stopped.
+    if SIGNALLED.load(std::sync::atomic::Ordering::SeqCst) != 0 {
+        loop {
+            std::thread::park();
+        }
+    }
+    ExitCode::from(code as u8)
+}
+
+/// SIGINT and SIGTERM stop the run cleanly: its staging folder is removed (a commit under way
+/// is finished first), one line says what became of the output, and the exit code is 128 plus
+/// the signal (130, 143).
+fn stop_cleanly_on_signals(output: &std::path::Path, stdout: bool) {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    for sig in [SIGINT, SIGTERM] {
+        let _ = signal_hook::flag::register_usize(sig, SIGNALLED.clone(), sig as usize);
+    }
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return; // the default handlers stay: the run is still stopped, less tidily
+    };
+    let output = output.display().to_string();
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let name = if sig == SIGINT { "SIGINT" } else { "SIGTERM" };
+            let what = match newsrake::output::staging::abandon_all() {
+                newsrake::output::staging::Abandoned::Stopped => {
+                    format!("nothing written, the previous tables in {output} are untouched")
+                }
+                newsrake::output::staging::Abandoned::Committed => {
+                    format!("the tables in {output} were already complete")
+                }
+                newsrake::output::staging::Abandoned::Nothing if stdout => {
+                    "the rows on standard output end here".to_string()
+                }
+                newsrake::output::staging::Abandoned::Nothing => "nothing written".to_string(),
+            };
+            eprintln!("newsrake: stopped by {name}: {what}");
+            std::process::exit(128 + sig);
+        }
+    });
 }
 
 fn real_main() -> Exit {
@@ -31,6 +77,7 @@ fn real_main() -> Exit {
         }
     };
     let quiet = args.quiet;
+    stop_cleanly_on_signals(&args.output, args.stdout);
     let config = match args.config() {
         Ok(c) => c,
         Err(msg) => {
@@ -51,6 +98,10 @@ fn real_main() -> Exit {
                     s.problems,
                     if s.unknown_extension > 0 {
                         format!(", {} files of unknown type skipped", s.unknown_extension)
+                    } else {
+                        String::new()
+                    } + &if s.cut_cells > 0 {
+                        format!(", {} cells cut to Excel's 32,767 characters", s.cut_cells)
                     } else {
                         String::new()
                     },

@@ -22,6 +22,7 @@ use crate::extract::dates::{DateExtractor, DateMention, DateOptions};
 use crate::extract::names::{NameExtractor, Names};
 use crate::extract::quotes::{Quote, QuoteExtractor};
 use crate::input::{Article, Job, Jobs, Problem, WalkStats, read_job};
+use crate::output::staging::{RunInfo, Staging};
 use crate::output::{
     AmountRow, ArticleRow, ClaimRow, DateRow, Encoded, EntityRow, ErrorRow, Format, NameRow,
     QuoteRow, SentenceRow, StreamWriter, Table, TokenRow, Writers,
@@ -62,6 +63,8 @@ pub struct Config {
     /// Write every per-article row to standard output, tagged with its table, instead of
     /// tables in `output`; no comparison (it needs every article: a later, grouped stage).
     pub stdout: bool,
+    /// The command line, recorded in the output's `manifest.json`.
+    pub arguments: Vec<String>,
 }
 
 impl Default for Config {
@@ -79,6 +82,7 @@ impl Default for Config {
             day_first: false,
             story_days: 7,
             stdout: false,
+            arguments: Vec::new(),
         }
     }
 }
@@ -102,6 +106,8 @@ pub struct Summary {
     pub unknown_extension: usize,
     /// The tables written.
     pub tables: Vec<PathBuf>,
+    /// Cells cut to Excel's limit (`--format xlsx`).
+    pub cut_cells: u64,
 }
 
 impl Summary {
@@ -465,43 +471,6 @@ fn process(pipeline: &Pipeline, config: &Config, job: Job) -> Done {
     }
 }
 
-/// Removes the tables an earlier run wrote into `dir` that this run did not (`tokens.csv` of
-/// a `--tokens` run, the other `--format`), so that a folder never mixes two runs' tables.
-/// Only newsrake's own table names are touched.
-fn remove_stale(dir: &std::path::Path, written: &[std::path::PathBuf]) {
-    let compared = [
-        "stories",
-        "compare_names",
-        "compare_quotes",
-        "compare_claims",
-    ];
-    let names = Table::ALL.iter().map(|t| t.name()).chain(compared);
-    let mut files: Vec<String> = names
-        .flat_map(|n| [format!("{n}.csv"), format!("{n}.jsonl")])
-        .collect();
-    files.push("comparison.md".into());
-    for f in files {
-        let path = dir.join(&f);
-        if path.is_file() && !written.iter().any(|w| w == &path) {
-            let _ = std::fs::remove_file(&path);
-        }
-    }
-}
-
-/// Removes the temporary tables (`.NAME.EXT.partial`, `.NAME.EXT.story.partial`) in `dir`.
-fn remove_partials(dir: &std::path::Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') && name.ends_with(".partial") {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
-}
-
 /// Runs the whole pipeline as configured.
 pub fn run(config: &Config) -> Result<Summary, Error> {
     let started = Instant::now();
@@ -533,11 +502,17 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         Files(Writers),
         Stream(StreamWriter<std::io::Stdout>),
     }
-    let mut out = if config.stdout {
-        Out::Stream(StreamWriter::new(std::io::stdout()))
+    // Tables are written into a staging folder and put in place together at the end.
+    let staging = if config.stdout {
+        None
     } else {
-        Out::Files(Writers::create(&config.output, config.format, &tables)?)
+        Some(Staging::create(&config.output)?)
     };
+    let mut out = match &staging {
+        None => Out::Stream(StreamWriter::new(std::io::stdout())),
+        Some(st) => Out::Files(Writers::create(st.dir(), config.format, &tables)?),
+    };
+    let staging_dir = staging.as_ref().map(|s| s.dir().to_path_buf());
     let progress = (config.progress && std::io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
@@ -636,9 +611,10 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             if let Some(pb) = progress {
                 pb.set_message(format!("comparing {} articles", comparer.len()));
             }
+            crate::output::staging::pause_for_tests("comparison");
             let t = Instant::now();
-            tables.extend(comparer.finish(&config.output, config.format, pending)?);
-            remove_stale(&config.output, &tables);
+            let dir = staging_dir.as_deref().unwrap_or(&config.output);
+            tables.extend(comparer.finish(dir, config.format, pending)?);
             if std::env::var_os("NEWSRAKE_TIMING").is_some() {
                 eprintln!("comparison: {:.2} s", t.elapsed().as_secs_f64());
             }
@@ -649,6 +625,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         // workers analyse the current one.
         let (wtx, wrx) = sync_channel::<Vec<Job>>(1);
         let walker = scope.spawn(move || {
+            crate::output::staging::pause_for_tests("reading");
             loop {
                 let mut window = Vec::new();
                 let mut weight = 0;
@@ -685,12 +662,38 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             .unwrap_or_else(|_| Err(Error::Config("the writer thread panicked".into())))
             .map(|()| stats)
     });
-    // Temporary tables never outlive the run, complete or failed (a full disk stays full
-    // otherwise): every table is in place by now, or the run failed.
-    if !config.stdout {
-        remove_partials(&config.output);
-    }
+    // A failed run's staging folder is removed with it (a full disk stays full otherwise).
     let stats = written?;
+    if let Some(st) = staging {
+        let mut run = RunInfo {
+            arguments: config.arguments.clone(),
+            articles: summary.articles,
+            problems: summary.problems,
+            skipped: summary.skipped,
+            ..RunInfo::default()
+        };
+        if config.format == Format::Xlsx {
+            // The staged CSV tables become the workbook's sheets; the report stays beside it.
+            let (mut sheets, mut rest): (Vec<_>, Vec<_>) = std::mem::take(&mut summary.tables)
+                .into_iter()
+                .partition(|p| p.extension().is_some_and(|e| e == "csv"));
+            crate::output::staging::sort_tables(&mut sheets);
+            let book = st.dir().join(crate::output::xlsx::WORKBOOK);
+            let stats = crate::output::xlsx::write_workbook(
+                &sheets,
+                &book,
+                st.dir(),
+                crate::output::xlsx::EXCEL_ROWS,
+            )?;
+            summary.cut_cells = stats.cut_cells;
+            run.cut_cells = stats.cut_cells;
+            run.sheets = stats.sheets;
+            rest.insert(0, book);
+            summary.tables = rest;
+        }
+        let (placed, _) = st.commit(&summary.tables, &run)?;
+        summary.tables = placed;
+    }
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }

@@ -92,6 +92,18 @@ fn the_output_folder_inside_an_input_is_never_read_back() {
     let errors = table(&dir.path().join("news/tables/errors.csv"));
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0]["kind"], "warning");
+    // Another run's output folder is known by its manifest, and never read either.
+    let out = run_in(dir.path(), &[".", "-o", "elsewhere", "-q"]);
+    assert_eq!(out.status.code(), Some(0));
+    let articles = table(&dir.path().join("elsewhere/articles.csv"));
+    assert_eq!(articles.len(), 1, "{articles:?}");
+    let errors = table(&dir.path().join("elsewhere/errors.csv"));
+    let skipped = errors
+        .iter()
+        .find(|e| e["path"].ends_with("news/tables"))
+        .unwrap_or_else(|| panic!("{errors:?}"));
+    assert_eq!(skipped["kind"], "warning");
+    assert!(skipped["message"].contains("newsrake output folder"));
 }
 
 #[test]
@@ -344,6 +356,14 @@ fn thread_count_does_not_change_output() {
     for n in names {
         let a = std::fs::read(dir.path().join("out1").join(&n)).unwrap();
         let b = std::fs::read(dir.path().join("out2").join(&n)).unwrap();
+        if n == "manifest.json" {
+            // It records the command line and the time; the tables it lists must agree.
+            let tables = |m: &[u8]| {
+                serde_json::from_slice::<serde_json::Value>(m).unwrap()["tables"].clone()
+            };
+            assert_eq!(tables(&a), tables(&b));
+            continue;
+        }
         assert!(a == b, "{n:?} differs between --threads 1 and 2");
     }
 }

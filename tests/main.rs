@@ -8,4 +8,6 @@ mod compare;
 mod golden;
 mod properties;
 mod shared;
+mod signals;
+mod spreadsheets;
 mod stories;

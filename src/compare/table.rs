@@ -51,18 +51,17 @@ impl TableWriter {
         format: Format,
         columns: Vec<String>,
     ) -> Result<TableWriter, Error> {
-        let ext = match format {
-            Format::Csv | Format::RawCsv => "csv",
-            Format::Jsonl | Format::Tagged => "jsonl",
-        };
+        let ext = format.ext();
         let path = dir.join(format!("{name}.{ext}"));
         let tmp = dir.join(format!(".{name}.{ext}.partial"));
         let f = File::create(&tmp).map_err(|e| Error::output(&tmp, e))?;
-        let out = BufWriter::with_capacity(1 << 16, f);
+        let mut out = BufWriter::with_capacity(1 << 16, f);
+        out.write_all(format.preamble())
+            .map_err(|e| Error::output(&tmp, e))?;
         let sink = match format {
-            Format::Csv | Format::RawCsv => {
-                let safe = format == Format::Csv;
-                let mut c = csv::Writer::from_writer(out);
+            Format::Csv | Format::RawCsv | Format::ExcelCsv | Format::Xlsx => {
+                let safe = format.safe_cells();
+                let mut c = format.csv_writer(out);
                 // Column headers name sources, which come from the input too.
                 c.write_record(columns.iter().map(|h| {
                     if safe {
@@ -138,8 +137,9 @@ pub(crate) fn fill(
     let mut out = BufWriter::with_capacity(1 << 18, out);
     let werr = |e: std::io::Error| Error::output(&out_tmp, e);
     match format {
-        Format::Csv | Format::RawCsv => {
-            let safe = format == Format::Csv;
+        Format::Csv | Format::RawCsv | Format::ExcelCsv | Format::Xlsx => {
+            let safe = format.safe_cells();
+            out.write_all(format.preamble()).map_err(werr)?;
             let mut r = csv::ReaderBuilder::new()
                 .has_headers(true)
                 .from_reader(BufReader::new(f));
@@ -150,7 +150,7 @@ pub(crate) fn fill(
             let col = |name: &str| headers.iter().position(|h| h == name);
             let story_col = col("story").unwrap_or(0);
             let (subject_col, key_col) = (col("subject"), col("subject_key"));
-            let mut w = csv::Writer::from_writer(&mut out);
+            let mut w = format.csv_writer(&mut out);
             w.write_record(&headers)
                 .map_err(|e| Error::output(&out_tmp, e.into()))?;
             let mut rec = csv::StringRecord::new();

@@ -215,25 +215,41 @@ pub fn read_job(job: Job, max_bytes: u64) -> Read {
                     return out;
                 }
             };
-            let Some(text) = decode_or_report(&bytes, &job.origin, None, &mut out) else {
-                return out;
-            };
-            match format {
-                Format::Text => out.articles.push(text::read(text, &job.origin)),
-                Format::Html => html::read(&text, &job.origin, &mut out),
-                Format::Json => json::read_document(&text, &job.origin, &mut out),
-                Format::Jsonl => {
-                    // A JSONL file given as a whole (not streamed): read it line by line.
-                    for (i, l) in text.lines().enumerate() {
-                        if !l.trim().is_empty() {
-                            json::read_line(l, &job.origin, i + 1, &mut out);
-                        }
-                    }
+            read_file_bytes(&bytes, format, &job.origin, &mut out);
+        }
+    }
+    out
+}
+
+/// Reads the bytes of one whole file of a format into articles, as [`read_job`] does once the
+/// file is read: decoded, then split into front matter, HTML head, JSON keys or JSONL lines.
+/// `name` stands for the file's path in ids and messages.
+///
+/// This is the whole input layer short of the folder walk; the fuzz target drives it.
+pub fn read_bytes(bytes: &[u8], format: Format, name: &str) -> Read {
+    let mut out = Read::default();
+    let origin = Origin::new(Path::new(name), Path::new(""));
+    read_file_bytes(bytes, format, &origin, &mut out);
+    out
+}
+
+fn read_file_bytes(bytes: &[u8], format: Format, origin: &Origin, out: &mut Read) {
+    let Some(text) = decode_or_report(bytes, origin, None, out) else {
+        return;
+    };
+    match format {
+        Format::Text => out.articles.push(text::read(text, origin)),
+        Format::Html => html::read(&text, origin, out),
+        Format::Json => json::read_document(&text, origin, out),
+        Format::Jsonl => {
+            // A JSONL file given as a whole (not streamed): read it line by line.
+            for (i, l) in text.lines().enumerate() {
+                if !l.trim().is_empty() {
+                    json::read_line(l, origin, i + 1, out);
                 }
             }
         }
     }
-    out
 }
 
 fn decode_or_report(

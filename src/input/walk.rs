@@ -220,21 +220,20 @@ impl Iterator for Jobs {
                     }
                     Some(Ok(entry)) => {
                         if entry.file_type().is_dir() {
-                            if self.skip.is_some()
+                            let why = if self.skip.is_some()
                                 && std::fs::canonicalize(entry.path()).ok() == self.skip
                             {
-                                walk.skip_current_dir();
-                                let path = entry.path().to_string_lossy().into_owned();
-                                let origin = self.origin(entry.path(), &root);
-                                let p = Problem::new(
-                                    path,
-                                    None,
-                                    ProblemKind::Warning,
-                                    "the run's own output folder: not read",
-                                );
-                                return Some(problem_job(origin, p));
-                            }
-                            continue;
+                                "the run's own output folder: not read"
+                            } else if crate::output::staging::is_newsrake_output(entry.path()) {
+                                "a newsrake output folder (it holds newsrake's manifest.json): not read"
+                            } else {
+                                continue;
+                            };
+                            walk.skip_current_dir();
+                            let path = entry.path().to_string_lossy().into_owned();
+                            let origin = self.origin(entry.path(), &root);
+                            let p = Problem::new(path, None, ProblemKind::Warning, why);
+                            return Some(problem_job(origin, p));
                         }
                         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
                         if let Some(j) = self.file_job(entry.path(), &root, size) {

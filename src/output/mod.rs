@@ -6,6 +6,8 @@
 
 pub mod cells;
 mod rows;
+pub mod staging;
+pub mod xlsx;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -27,6 +29,12 @@ pub enum Format {
     /// Comma-separated as [`Format::Csv`], every cell as written (`--raw-cells`: for programs,
     /// which slice the text by its offsets).
     RawCsv,
+    /// Comma-separated as [`Format::Csv`], for Excel (`--excel`): a UTF-8 byte-order mark
+    /// first, so that Excel reads curly quotes and accents as UTF-8, and CRLF line ends.
+    ExcelCsv,
+    /// One workbook, `newsrake.xlsx`, a sheet per table (`--format xlsx`; see [`xlsx`]). The
+    /// tables are staged as [`Format::Csv`], then turned into sheets.
+    Xlsx,
     /// One JSON object per row (`.jsonl`).
     Jsonl,
     /// One JSON object per row, each with a leading `"table"` key naming its table: every
@@ -35,11 +43,44 @@ pub enum Format {
 }
 
 impl Format {
-    fn ext(self) -> &'static str {
+    /// The tables' file extension.
+    pub fn ext(self) -> &'static str {
         match self {
-            Format::Csv | Format::RawCsv => "csv",
+            Format::Csv | Format::RawCsv | Format::ExcelCsv | Format::Xlsx => "csv",
             Format::Jsonl | Format::Tagged => "jsonl",
         }
+    }
+
+    /// True for the CSV formats.
+    pub fn is_csv(self) -> bool {
+        matches!(
+            self,
+            Format::Csv | Format::RawCsv | Format::ExcelCsv | Format::Xlsx
+        )
+    }
+
+    /// True when text cells a spreadsheet would run as a formula get a leading `'`.
+    pub fn safe_cells(self) -> bool {
+        matches!(self, Format::Csv | Format::ExcelCsv | Format::Xlsx)
+    }
+
+    /// What a CSV table file begins with: the UTF-8 byte-order mark for Excel, else nothing.
+    pub fn preamble(self) -> &'static [u8] {
+        if self == Format::ExcelCsv {
+            b"\xEF\xBB\xBF"
+        } else {
+            b""
+        }
+    }
+
+    /// A CSV writer for this format (CRLF line ends for Excel), header row not written.
+    pub fn csv_writer<W: Write>(self, out: W) -> csv::Writer<W> {
+        let mut b = csv::WriterBuilder::new();
+        b.has_headers(false);
+        if self == Format::ExcelCsv {
+            b.terminator(csv::Terminator::CRLF);
+        }
+        b.from_writer(out)
     }
 }
 
@@ -146,14 +187,11 @@ impl Encoded {
     pub fn row<T: Serialize>(&mut self, format: Format, table: Table, row: &T) {
         let buf = &mut self.bufs[table.index()];
         match format {
-            Format::Csv | Format::RawCsv => {
-                let w = self.csv[table.index()].get_or_insert_with(|| {
-                    csv::WriterBuilder::new()
-                        .has_headers(false)
-                        .from_writer(Vec::new())
-                });
+            Format::Csv | Format::RawCsv | Format::ExcelCsv | Format::Xlsx => {
+                let w =
+                    self.csv[table.index()].get_or_insert_with(|| format.csv_writer(Vec::new()));
                 // Serialising plain structs of strings and numbers into memory cannot fail.
-                if format == Format::Csv && cells::flatten(row, &mut self.cells) {
+                if format.safe_cells() && cells::flatten(row, &mut self.cells) {
                     let _ = w.write_record(&self.cells);
                 } else {
                     let _ = w.serialize(row);
@@ -264,8 +302,8 @@ impl Writers {
             let tmp = dir.join(format!(".{file}.partial"));
             let f = File::create(&tmp).map_err(|e| Error::output(&tmp, e))?;
             let mut out = BufWriter::with_capacity(1 << 18, f);
-            if matches!(format, Format::Csv | Format::RawCsv) {
-                let mut w = csv::Writer::from_writer(Vec::new());
+            if format.is_csv() {
+                let mut w = format.csv_writer(format.preamble().to_vec());
                 let _ = w.write_record(table.columns());
                 let header = w.into_inner().unwrap_or_default();
                 out.write_all(&header).map_err(|e| Error::output(&tmp, e))?;
