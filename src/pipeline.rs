@@ -213,13 +213,36 @@ impl Pipeline {
 
     /// Analyses an article, encodes its rows and returns what the comparison needs of it
     /// (nothing in a `--stdout` stream, which compares nothing).
+    ///
+    /// An article longer than [`SECTION_BYTES`] is analysed a section at a time (cut at a
+    /// paragraph break, else a line break, else a space), so that the memory an article needs
+    /// beyond its text does not grow with it. Rows keep the article's own offsets and numbers
+    /// (sentences, quotes and claims count on across sections); names, quotes and claims are
+    /// resolved within a section, so `entities` has a row per entity and section; the
+    /// comparison reads the first section.
     fn encode(&self, article: &Article, config: &Config, enc: &mut Encoded) -> Option<Digest> {
-        let a = self.analyze(article);
-        let text = &article.text;
-        let seg = &a.segmentation;
-        let f = config.format;
+        let mut base = Base::default();
+        let mut digest = None;
+        let sections = sections(&article.text, SECTION_BYTES);
+        for (i, &(start, end)) in sections.iter().enumerate() {
+            let section;
+            let part = if sections.len() == 1 {
+                article
+            } else {
+                section = Article {
+                    text: article.text[start..end].to_string(),
+                    ..article.clone_meta()
+                };
+                &section
+            };
+            let a = self.analyze(part);
+            self.encode_rows(article, &part.text, &a, &mut base, config, enc);
+            if i == 0 && !config.stdout {
+                digest = Some(Digest::new(part, &a, &self.terms));
+            }
+        }
         enc.row(
-            f,
+            config.format,
             Table::Articles,
             &ArticleRow {
                 article_id: &article.id,
@@ -229,31 +252,52 @@ impl Pipeline {
                 published: article.published.as_ref().map_or("", |p| &p.iso),
                 url: &article.url,
                 author: &article.author,
-                chars: a.offsets.char_len(),
-                words: a.words,
-                sentences: seg.sentences.len(),
-                paragraphs: seg.paragraphs.len(),
-                dates: a.dates.len(),
-                names: a.names.mentions.len(),
-                entities: a.names.entities.len(),
-                quotes: a.quotes.len(),
-                amounts: a.amounts.len(),
-                claims: a.claims.len(),
+                chars: base.chars,
+                words: base.words,
+                sentences: base.sentences,
+                paragraphs: base.paragraphs,
+                dates: base.dates,
+                names: base.names,
+                entities: base.entities,
+                quotes: base.quotes,
+                amounts: base.amounts,
+                claims: base.claims,
                 story: None,
             },
         );
+        digest
+    }
+
+    /// Encodes the rows of one analysed section (`text`, the whole article or a section of
+    /// it) but the article's own row, numbered on from `base`, which it then advances.
+    fn encode_rows(
+        &self,
+        article: &Article,
+        text: &str,
+        a: &Analysis,
+        base: &mut Base,
+        config: &Config,
+        enc: &mut Encoded,
+    ) {
+        let seg = &a.segmentation;
+        let f = config.format;
+        let (char0, sent0, quote0, claim0) = (base.chars, base.sentences, base.quotes, base.claims);
+        let chars = |span: crate::span::Span| {
+            let c = a.offsets.chars(span);
+            (c.start + char0)..(c.end + char0)
+        };
         for q in &a.quotes {
-            let c = a.offsets.chars(q.span);
-            let sp = q.speaker.map(|s| a.offsets.chars(s));
+            let c = chars(q.span);
+            let sp = q.speaker.map(chars);
             enc.row(
                 f,
                 Table::Quotes,
                 &QuoteRow {
                     article_id: &article.id,
                     source: &article.source,
-                    quote_id: q.quote_id + 1,
+                    quote_id: quote0 + q.quote_id + 1,
                     part: q.part,
-                    sentence: seg.sentence_at(q.span.start()) + 1,
+                    sentence: sent0 + seg.sentence_at(q.span.start()) + 1,
                     start: c.start,
                     end: c.end,
                     text: q.span.slice(text),
@@ -262,7 +306,7 @@ impl Pipeline {
                     speaker_entity: q
                         .speaker_entity
                         .map_or("", |e| a.names.entities[e].name.as_str()),
-                    speaker_start: sp.map(|s| s.start),
+                    speaker_start: sp.as_ref().map(|s| s.start),
                     speaker_end: sp.map(|s| s.end),
                     cue: q.cue.map_or("", |s| s.slice(text)),
                     unclosed: q.unclosed,
@@ -270,14 +314,14 @@ impl Pipeline {
             );
         }
         for m in &a.names.mentions {
-            let c = a.offsets.chars(m.span);
+            let c = chars(m.span);
             enc.row(
                 f,
                 Table::Names,
                 &NameRow {
                     article_id: &article.id,
                     source: &article.source,
-                    sentence: seg.sentence_at(m.span.start()) + 1,
+                    sentence: sent0 + seg.sentence_at(m.span.start()) + 1,
                     start: c.start,
                     end: c.end,
                     text: m.span.slice(text),
@@ -287,10 +331,9 @@ impl Pipeline {
             );
         }
         for e in &a.names.entities {
-            let first = e
-                .mentions
-                .first()
-                .map_or(0, |&m| a.offsets.char_of(a.names.mentions[m].span.start()));
+            let first = e.mentions.first().map_or(0, |&m| {
+                char0 + a.offsets.char_of(a.names.mentions[m].span.start())
+            });
             enc.row(
                 f,
                 Table::Entities,
@@ -307,14 +350,14 @@ impl Pipeline {
             );
         }
         for d in &a.dates {
-            let c = a.offsets.chars(d.span);
+            let c = chars(d.span);
             enc.row(
                 f,
                 Table::Dates,
                 &DateRow {
                     article_id: &article.id,
                     source: &article.source,
-                    sentence: seg.sentence_at(d.span.start()) + 1,
+                    sentence: sent0 + seg.sentence_at(d.span.start()) + 1,
                     start: c.start,
                     end: c.end,
                     text: d.span.slice(text),
@@ -326,14 +369,14 @@ impl Pipeline {
             );
         }
         for m in &a.amounts {
-            let c = a.offsets.chars(m.span);
+            let c = chars(m.span);
             enc.row(
                 f,
                 Table::Amounts,
                 &AmountRow {
                     article_id: &article.id,
                     source: &article.source,
-                    sentence: seg.sentence_at(m.span.start()) + 1,
+                    sentence: sent0 + seg.sentence_at(m.span.start()) + 1,
                     start: c.start,
                     end: c.end,
                     text: m.span.slice(text),
@@ -349,7 +392,7 @@ impl Pipeline {
             let subjects = subject_keys(c, &a.names);
             let names: Vec<&str> = subjects.iter().map(|s| s.1).collect();
             let keys: Vec<&str> = subjects.iter().map(|s| s.0).collect();
-            let chars = a.offsets.chars(c.span);
+            let span = chars(c.span);
             enc.row(
                 f,
                 Table::Claims,
@@ -357,8 +400,8 @@ impl Pipeline {
                     article_id: &article.id,
                     source: &article.source,
                     story: None,
-                    sentence: c.sentence + 1,
-                    claim_id: k + 1,
+                    sentence: sent0 + c.sentence + 1,
+                    claim_id: claim0 + k + 1,
                     subject: &names.join(" & "),
                     subject_key: &keys.join("|"),
                     attribute: c.attribute,
@@ -371,8 +414,8 @@ impl Pipeline {
                     modifier: d.modifier,
                     hedged: c.hedged,
                     when: &c.when.map(|i| a.dates[i].value.clone()).unwrap_or_default(),
-                    start: chars.start,
-                    end: chars.end,
+                    start: span.start,
+                    end: span.end,
                     cue: c.cue.map_or("", |s| s.slice(text)),
                     evidence: &excerpt(text, sentence, c.span),
                 },
@@ -380,14 +423,14 @@ impl Pipeline {
         }
         if config.sentences {
             for (i, s) in seg.sentences.iter().enumerate() {
-                let c = a.offsets.chars(s.span);
+                let c = chars(s.span);
                 enc.row(
                     f,
                     Table::Sentences,
                     &SentenceRow {
                         article_id: &article.id,
-                        sentence: i + 1,
-                        paragraph: s.paragraph + 1,
+                        sentence: sent0 + i + 1,
+                        paragraph: base.paragraphs + s.paragraph + 1,
                         start: c.start,
                         end: c.end,
                         text: s.span.slice(text),
@@ -396,17 +439,17 @@ impl Pipeline {
             }
         }
         if config.tokens {
-            let mut n = 0;
+            let mut n = base.tokens;
             for (i, s) in seg.sentences.iter().enumerate() {
                 tokenize(text, s.span, |t| {
                     n += 1;
-                    let c = a.offsets.chars(t.span);
+                    let c = chars(t.span);
                     enc.row(
                         f,
                         Table::Tokens,
                         &TokenRow {
                             article_id: &article.id,
-                            sentence: i + 1,
+                            sentence: sent0 + i + 1,
                             token: n,
                             start: c.start,
                             end: c.end,
@@ -416,9 +459,64 @@ impl Pipeline {
                     );
                 });
             }
+            base.tokens = n;
         }
-        (!config.stdout).then(|| Digest::new(article, &a, &self.terms))
+        base.chars += a.offsets.char_len();
+        base.words += a.words;
+        base.sentences += seg.sentences.len();
+        base.paragraphs += seg.paragraphs.len();
+        base.dates += a.dates.len();
+        base.names += a.names.mentions.len();
+        base.entities += a.names.entities.len();
+        base.quotes += a.quotes.iter().map(|q| q.quote_id + 1).max().unwrap_or(0);
+        base.amounts += a.amounts.len();
+        base.claims += a.claims.len();
     }
+}
+
+/// An article longer than this is analysed a section at a time (see `Pipeline::encode`).
+pub const SECTION_BYTES: usize = 1 << 20;
+
+/// Counts of the sections of an article analysed so far: where the next one's numbers start,
+/// and the article's row at the end.
+#[derive(Default)]
+struct Base {
+    chars: usize,
+    words: usize,
+    sentences: usize,
+    paragraphs: usize,
+    tokens: usize,
+    dates: usize,
+    names: usize,
+    entities: usize,
+    quotes: usize,
+    amounts: usize,
+    claims: usize,
+}
+
+/// Byte ranges of the sections of `text`, each at most `max` bytes: cut at the last paragraph
+/// break (a blank line) in the second half of the window, else the last line break, else the
+/// last space, else at a character boundary. One section when the text is short.
+pub fn sections(text: &str, max: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max {
+        let mut limit = start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text.as_bytes()[start..limit];
+        let half = window.len() / 2;
+        let cut = memchr::memmem::rfind(&window[half..], b"\n\n")
+            .map(|i| half + i + 2)
+            .or_else(|| memchr::memrchr(b'\n', &window[half..]).map(|i| half + i + 1))
+            .or_else(|| memchr::memrchr(b' ', &window[half..]).map(|i| half + i + 1))
+            .unwrap_or(window.len());
+        out.push((start, start + cut));
+        start += cut;
+    }
+    out.push((start, text.len()));
+    out
 }
 
 fn kind_name(k: TokenKind) -> &'static str {
@@ -439,10 +537,18 @@ struct Done {
     bytes: u64,
 }
 
-fn process(pipeline: &Pipeline, config: &Config, job: Job) -> Done {
+fn process(
+    pipeline: &Pipeline,
+    config: &Config,
+    spill: Option<&std::path::Path>,
+    job: Job,
+) -> Done {
     let bytes = job.weight();
     let read = read_job(job, config.max_bytes);
-    let mut enc = Encoded::default();
+    let mut enc = match spill {
+        Some(dir) => Encoded::spilling(dir),
+        None => Encoded::default(),
+    };
     let mut sources = Vec::with_capacity(read.articles.len());
     let mut digests = Vec::with_capacity(read.articles.len());
     for article in &read.articles {
@@ -513,6 +619,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         Some(st) => Out::Files(Writers::create(st.dir(), config.format, &tables)?),
     };
     let staging_dir = staging.as_ref().map(|s| s.dir().to_path_buf());
+    let spill_dir = staging_dir.clone();
     let progress = (config.progress && std::io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
@@ -535,10 +642,10 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             let mut sources = BTreeSet::new();
             let mut comparer = Comparer::new(config.story_days);
             for batch in rx {
-                for done in batch {
+                for mut done in batch {
                     match &mut out {
                         Out::Files(w) => {
-                            w.write(&done.enc)?;
+                            w.write(&mut done.enc)?;
                             for d in done.digests {
                                 comparer.add(d);
                             }
@@ -600,7 +707,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
                         },
                     );
                     enc.finish();
-                    w.write(&enc)?;
+                    w.write(&mut enc)?;
                 }
             }
             let writers = match out {
@@ -648,7 +755,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             let done: Vec<Done> = pool.install(|| {
                 window
                     .into_par_iter()
-                    .map(|j| process(&pipeline, config, j))
+                    .map(|j| process(&pipeline, config, spill_dir.as_deref(), j))
                     .collect()
             });
             if tx.send(done).is_err() {
@@ -700,4 +807,31 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     summary.unknown_extension = stats.unknown_extension;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sections;
+
+    #[test]
+    fn sections_cut_at_paragraphs_lines_or_spaces_and_cover_the_text() {
+        let text = "one two.\n\nthree four five.\nsix seven eight nine ten.";
+        assert_eq!(sections(text, 100), vec![(0, text.len())]);
+        let cut = sections(text, 16);
+        // Contiguous, none over the limit, the text all there.
+        assert_eq!(cut.first().unwrap().0, 0);
+        assert_eq!(cut.last().unwrap().1, text.len());
+        for w in cut.windows(2) {
+            assert_eq!(w[0].1, w[1].0);
+        }
+        assert!(cut.iter().all(|&(a, b)| b - a <= 16 && b > a), "{cut:?}");
+        // The first cut is the paragraph break, the second the line break.
+        assert_eq!(&text[cut[0].0..cut[0].1], "one two.\n\n");
+        assert!(text[..cut[1].1].ends_with(".\n") || text[..cut[1].1].ends_with(' '));
+        // No break at all: cut at a character boundary.
+        let s = "é".repeat(20);
+        for (a, b) in sections(&s, 7) {
+            assert!(s.is_char_boundary(a) && s.is_char_boundary(b) && b - a <= 7);
+        }
+    }
 }

@@ -182,3 +182,67 @@ fn a_long_jsonl_line() {
     let dir = hostile("long.jsonl", line.as_bytes());
     assert_eq!(table(&dir.path().join("out/articles.csv")).len(), 2);
 }
+
+#[test]
+fn an_article_of_several_sections_keeps_its_own_offsets_and_numbers() {
+    // About 2.5 MB of news paragraphs: three sections of at most 1 MiB each.
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 2_500_000 {
+        i += 1;
+        text.push_str(&format!(
+            "Kestrel Plastics said on {} March 2025 that it would close plant {i}. \
+             \"We are sorry,\" said Mara Lindqvist, its chief executive, aged {}.\n\n",
+            i % 28 + 1,
+            40 + i % 30
+        ));
+    }
+    let body = format!("---\npublished: 2025-03-14\n---\n{text}");
+    let dir = hostile("long.md", body.as_bytes());
+    let out = dir.path().join("out");
+    let articles = table(&out.join("articles.csv"));
+    assert_eq!(articles.len(), 1);
+    let count = |c: &str| articles[0][c].parse::<usize>().unwrap();
+    assert_eq!(count("chars"), text.len());
+    for (t, c) in [
+        ("dates", "dates"),
+        ("names", "names"),
+        ("quotes", "quotes"),
+        ("claims", "claims"),
+    ] {
+        let rows = table(&out.join(format!("{t}.csv")));
+        if t != "quotes" {
+            assert_eq!(rows.len(), count(c), "{t}");
+        }
+        let mut last_sentence = 0;
+        for r in &rows {
+            let (s, e): (usize, usize) = (r["start"].parse().unwrap(), r["end"].parse().unwrap());
+            assert_eq!(
+                &text[s..e],
+                r["text"],
+                "{t}: offsets slice the article: {r:?}"
+            );
+            let n: usize = r["sentence"].parse().unwrap();
+            assert!(n >= last_sentence && n <= count("sentences"), "{t}: {r:?}");
+            last_sentence = n;
+        }
+        assert!(
+            last_sentence > count("sentences") / 2,
+            "{t}: rows from every section"
+        );
+    }
+    let ids: Vec<usize> = table(&out.join("claims.csv"))
+        .iter()
+        .map(|r| r["claim_id"].parse().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        (1..=ids.len()).collect::<Vec<_>>(),
+        "claim ids count on"
+    );
+    let quote_ids: std::collections::BTreeSet<String> = table(&out.join("quotes.csv"))
+        .iter()
+        .map(|r| r["quote_id"].clone())
+        .collect();
+    assert_eq!(quote_ids.len(), count("quotes"), "quote ids count on");
+}

@@ -41,6 +41,22 @@ pub struct Article {
     pub text: String,
 }
 
+impl Article {
+    /// The article's metadata, without its text.
+    pub fn clone_meta(&self) -> Article {
+        Article {
+            id: self.id.clone(),
+            source: self.source.clone(),
+            path: self.path.clone(),
+            title: self.title.clone(),
+            published: self.published.clone(),
+            url: self.url.clone(),
+            author: self.author.clone(),
+            text: String::new(),
+        }
+    }
+}
+
 /// Metadata read from a file's front matter, HTML head or JSON keys, before defaults apply.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Meta {

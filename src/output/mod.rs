@@ -172,6 +172,9 @@ fn header_of<T: Serialize + Default>() -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Rows of one table held in memory before they go to a spill file (see [`Encoded::spilling`]).
+const SPILL_BYTES: usize = 1 << 20;
+
 /// Encoded rows of one article (or one job), a buffer per table.
 #[derive(Debug, Default)]
 pub struct Encoded {
@@ -180,11 +183,89 @@ pub struct Encoded {
     csv: [Option<csv::Writer<Vec<u8>>>; Table::ALL.len()],
     /// The cells of the row being written (CSV).
     cells: Vec<String>,
+    /// Where rows beyond [`SPILL_BYTES`] a table go, when set.
+    spill: Option<Spill>,
+}
+
+/// Spill files of one [`Encoded`]: the rows of a long article wait there, in order, for the
+/// writer, so that an article's rows are never all in memory.
+#[derive(Debug)]
+struct Spill {
+    dir: PathBuf,
+    files: [Option<(PathBuf, BufWriter<File>)>; Table::ALL.len()],
+    /// The first error met; reported by [`Writers::write`].
+    error: Option<Error>,
+}
+
+static SPILLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+impl Spill {
+    fn write(&mut self, table: Table, bytes: &[u8]) {
+        if self.error.is_some() || bytes.is_empty() {
+            return;
+        }
+        let slot = &mut self.files[table.index()];
+        if slot.is_none() {
+            let n = SPILLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let path = self.dir.join(format!(".spill-{n}-{}", table.name()));
+            match File::create(&path) {
+                Ok(f) => *slot = Some((path, BufWriter::with_capacity(1 << 16, f))),
+                Err(e) => {
+                    self.error = Some(Error::output(&path, e));
+                    return;
+                }
+            }
+        }
+        if let Some((path, f)) = slot
+            && let Err(e) = f.write_all(bytes)
+        {
+            self.error = Some(Error::output(&*path, e));
+        }
+    }
 }
 
 impl Encoded {
+    /// Rows beyond about a megabyte a table are moved to files in `dir` as they are encoded
+    /// (the run's staging folder), and read back in order by [`Writers::write`]: an article of
+    /// any length holds a bounded amount of rows in memory.
+    pub fn spilling(dir: &Path) -> Encoded {
+        Encoded {
+            spill: Some(Spill {
+                dir: dir.to_path_buf(),
+                files: Default::default(),
+                error: None,
+            }),
+            ..Encoded::default()
+        }
+    }
+
+    /// Moves `table`'s buffered rows to its spill file once they pass [`SPILL_BYTES`].
+    fn maybe_spill(&mut self, table: Table) {
+        let Some(spill) = &mut self.spill else {
+            return;
+        };
+        let i = table.index();
+        if let Some(w) = &self.csv[i] {
+            if w.get_ref().len() >= SPILL_BYTES
+                && let Some(w) = self.csv[i].take()
+                && let Ok(bytes) = w.into_inner()
+            {
+                // The next row starts a new writer.
+                spill.write(table, &bytes);
+            }
+        } else if self.bufs[i].len() >= SPILL_BYTES {
+            spill.write(table, &self.bufs[i]);
+            self.bufs[i].clear();
+        }
+    }
+
     /// Appends one row to `table`'s buffer.
     pub fn row<T: Serialize>(&mut self, format: Format, table: Table, row: &T) {
+        self.encode_row(format, table, row);
+        self.maybe_spill(table);
+    }
+
+    fn encode_row<T: Serialize>(&mut self, format: Format, table: Table, row: &T) {
         let buf = &mut self.bufs[table.index()];
         match format {
             Format::Csv | Format::RawCsv | Format::ExcelCsv | Format::Xlsx => {
@@ -216,14 +297,41 @@ impl Encoded {
         }
     }
 
-    /// Moves the rows still held by the CSV writers into the buffers. Call it once all rows
-    /// are written, before [`Encoded::bytes`].
+    /// Moves the rows still held by the CSV writers into the buffers, and closes the spill
+    /// files. Call it once all rows are written, before [`Encoded::bytes`].
     pub fn finish(&mut self) {
         for (buf, w) in self.bufs.iter_mut().zip(self.csv.iter_mut()) {
             if let Some(w) = w.take() {
                 let _ = w.into_inner().map(|b| buf.extend_from_slice(&b));
             }
         }
+        if let Some(spill) = &mut self.spill {
+            for (path, f) in spill.files.iter_mut().flatten() {
+                if let Err(e) = f.flush()
+                    && spill.error.is_none()
+                {
+                    spill.error = Some(Error::output(&*path, e));
+                }
+            }
+        }
+    }
+
+    /// Copies `table`'s spilled rows (those before [`Encoded::bytes`]) to `out`, then removes
+    /// the spill file.
+    fn copy_spilled(&mut self, table: Table, out: &mut impl Write, to: &Path) -> Result<(), Error> {
+        let Some(spill) = &mut self.spill else {
+            return Ok(());
+        };
+        if let Some(e) = spill.error.take() {
+            return Err(e);
+        }
+        if let Some((path, f)) = spill.files[table.index()].take() {
+            drop(f);
+            let mut r = File::open(&path).map_err(|e| Error::output(&path, e))?;
+            std::io::copy(&mut r, out).map_err(|e| Error::output(to, e))?;
+            let _ = std::fs::remove_file(&path);
+        }
+        Ok(())
     }
 
     /// The encoded bytes for `table`.
@@ -318,9 +426,10 @@ impl Writers {
         Ok(Writers { sinks })
     }
 
-    /// Appends encoded rows to every open table.
-    pub fn write(&mut self, enc: &Encoded) -> Result<(), Error> {
+    /// Appends encoded rows to every open table: spilled rows first, then those in memory.
+    pub fn write(&mut self, enc: &mut Encoded) -> Result<(), Error> {
         for s in &mut self.sinks {
+            enc.copy_spilled(s.table, &mut s.out, &s.tmp)?;
             let b = enc.bytes(s.table);
             if !b.is_empty() {
                 s.out.write_all(b).map_err(|e| Error::output(&s.tmp, e))?;

@@ -380,7 +380,8 @@ mod tests {
             ),
         );
         let book = dir.path().join(WORKBOOK);
-        let stats = write_workbook(std::slice::from_ref(&dates), &book, dir.path(), EXCEL_ROWS).unwrap();
+        let stats =
+            write_workbook(std::slice::from_ref(&dates), &book, dir.path(), EXCEL_ROWS).unwrap();
         assert_eq!(stats.cut_cells, 1);
         assert_eq!(
             stats.sheets,

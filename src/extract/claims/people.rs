@@ -87,8 +87,10 @@ fn pronoun_person(ctx: &Ctx<'_>, s: &Sentence<'_>, k: usize) -> Option<usize> {
         return Some(m.entity);
     }
     let mut seen: Vec<usize> = Vec::new();
-    for m in ctx.names.mentions.iter().rev() {
-        if m.span.start() >= t.span.start() || m.kind != NameKind::Person {
+    // Binary search, then a bounded look back: the same cost per pronoun in any article.
+    let before = &ctx.names.mentions[..ctx.names.first_from(t.span.start())];
+    for m in before.iter().rev().take(crate::extract::quotes::LOOK_BACK) {
+        if m.kind != NameKind::Person {
             continue;
         }
         if !seen.contains(&m.entity) {

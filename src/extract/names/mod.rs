@@ -98,6 +98,25 @@ pub struct Names {
     pub entities: Vec<Entity>,
 }
 
+impl Names {
+    /// The index of the first mention that starts at or after byte `pos` (mentions are in text
+    /// order): `mentions[..i]` start before it.
+    pub fn first_from(&self, pos: usize) -> usize {
+        self.mentions.partition_point(|m| m.span.start() < pos)
+    }
+
+    /// The mentions that overlap `span`, found by binary search: mentions never overlap one
+    /// another, so those are one run.
+    pub fn overlapping(&self, span: Span) -> &[NameMention] {
+        let hi = self.first_from(span.end());
+        let mut lo = hi;
+        while lo > 0 && self.mentions[lo - 1].span.end() > span.start() {
+            lo -= 1;
+        }
+        &self.mentions[lo..hi]
+    }
+}
+
 /// The compiled name rules. Build once, share across threads.
 #[derive(Debug)]
 pub struct NameExtractor {
@@ -267,6 +286,7 @@ impl NameExtractor {
         let sporty = sports_of.iter().filter(|&&x| x).count();
         let sports_doc = sporty >= 3 && sporty * 4 >= bounds.len();
         let mut known: FxHashMap<String, NameKind> = FxHashMap::default();
+        let any_shouting = shouting.iter().any(|&x| x);
         // Normal sentences first, then headlines and tables, which only take known names.
         for pass in [false, true] {
             for (si, range) in bounds.iter().enumerate() {
@@ -280,7 +300,7 @@ impl NameExtractor {
                 let before = found.len();
                 let ctx = (&mid_caps, &known, sports_doc || sports_of[si], text);
                 self.sentence(sentence, pass, ctx, &mut found);
-                if !pass && shouting.iter().any(|&x| x) {
+                if !pass && any_shouting {
                     for f in &found[before..] {
                         known.entry(fold(&text[f.span.range()])).or_insert(f.kind);
                     }
@@ -1119,12 +1139,10 @@ pub fn fold(s: &str) -> String {
 
 /// Of the entities `ids`, the only one named in full before byte `at`, if just one is ("Alan
 /// Pryce … Pryce, 61, … his wife, Carol Pryce": the surname before Carol is named is Alan's).
-fn latest_before(ids: &[usize], full_starts: &[Vec<usize>], at: usize) -> Option<usize> {
-    let mut before = ids.iter().filter(|&&id| {
-        full_starts
-            .get(id)
-            .is_some_and(|v| v.iter().any(|&s| s < at))
-    });
+fn latest_before(ids: &[usize], first_full: &[usize], at: usize) -> Option<usize> {
+    let mut before = ids
+        .iter()
+        .filter(|&&id| first_full.get(id).is_some_and(|&s| s < at));
     match (before.next(), before.next()) {
         (Some(&id), None) => Some(id),
         _ => None,
@@ -1148,8 +1166,10 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         )
     });
     let mut entity_of = vec![usize::MAX; found.len()];
-    // Where each entity is named in full (several words), for shared surnames.
-    let mut full_starts: Vec<Vec<usize>> = Vec::new();
+    // Where each entity is first named in full (several words), for shared surnames: a
+    // surname is one of those named in full before it (the first such naming is all that
+    // tells, and keeping one offset an entity keeps this linear).
+    let mut full_starts: Vec<usize> = Vec::new();
     for &i in &order {
         let f = &found[i];
         let surface = &text[f.span.range()];
@@ -1216,10 +1236,10 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         };
         entity_of[i] = id;
         if full_starts.len() <= id {
-            full_starts.resize(id + 1, Vec::new());
+            full_starts.resize(id + 1, usize::MAX);
         }
         if f.words > 1 {
-            full_starts[id].push(f.span.start());
+            full_starts[id] = full_starts[id].min(f.span.start());
         }
         // A lone word joined to a full name by its surname or given name carries that name's
         // kind; its own default guess is no evidence.

@@ -1201,6 +1201,10 @@ fn sentence_subject(
 /// The entity a speaker refers to: a name mention inside it, or for a pronoun or description
 /// the subject of its sentence or the most recent compatible person before `at`, if no other
 /// is as likely.
+/// How many mentions a speaker's look back for the most recent person or organisation goes:
+/// a few pages of news, and a fixed cost per speaker in an article of any length.
+pub(crate) const LOOK_BACK: usize = 400;
+
 pub(crate) fn resolve(
     text: &str,
     seg: &Segmentation,
@@ -1216,9 +1220,12 @@ pub(crate) fn resolve(
                 .trim_start_matches(['\'', '’', 's'])
                 .contains(char::is_alphanumeric)
     };
-    let inside = names.mentions.iter().filter(|m| {
-        m.span.overlaps(speaker)
-            && !possessor(m)
+    // Mentions are looked up by binary search, and a look back for the most recent one of a
+    // kind goes at most `LOOK_BACK` mentions: each speaker costs the same in any article.
+    let around = names.overlapping(speaker);
+    let before = &names.mentions[..names.first_from(speaker.start())];
+    let inside = around.iter().filter(|m| {
+        !possessor(m)
             && match m.kind {
                 NameKind::Person | NameKind::Org => true,
                 // "a former U.S. official" is not the United States speaking.
@@ -1237,10 +1244,10 @@ pub(crate) fn resolve(
     let word = speaker.slice(text).to_lowercase();
     // "Beck, who …": the name just before the relative pronoun.
     if matches!(word.as_str(), "who" | "which") {
-        return names
-            .mentions
+        return before
             .iter()
             .rev()
+            .take(LOOK_BACK)
             .find(|m| m.span.end() <= speaker.start())
             .filter(|m| text[m.span.end()..speaker.start()].trim() == ",")
             .filter(|m| word == "which" || m.kind == NameKind::Person)
@@ -1249,21 +1256,20 @@ pub(crate) fn resolve(
     let head = word.rsplit(' ').next().unwrap_or("");
     // "the company", "the ministry": the most recent organisation.
     if word.contains(' ') && ORG_NOUNS.contains(&head) {
-        return names
-            .mentions
+        return before
             .iter()
             .rev()
-            .find(|m| m.span.start() < speaker.start() && m.kind == NameKind::Org)
+            .take(LOOK_BACK)
+            .find(|m| m.kind == NameKind::Org)
             .map(|m| m.entity);
     }
     // "Lumen's spokesman": one who speaks for the organisation named, not a person by name.
     if matches!(
         head,
         "spokesman" | "spokeswoman" | "spokesperson" | "representative"
-    ) && let Some(m) = names
-        .mentions
+    ) && let Some(m) = around
         .iter()
-        .find(|m| m.span.overlaps(speaker) && m.kind == NameKind::Org && possessor(m))
+        .find(|m| m.kind == NameKind::Org && possessor(m))
     {
         return Some(m.entity);
     }
@@ -1285,10 +1291,9 @@ pub(crate) fn resolve(
     };
     let limit = at.min(speaker.start().max(at));
     // "Senator Ruth Adler's aide": whoever the description belongs to is not the speaker.
-    let owners: Vec<usize> = names
-        .mentions
+    let owners: Vec<usize> = around
         .iter()
-        .filter(|m| m.span.overlaps(speaker) && possessor(m))
+        .filter(|m| possessor(m))
         .map(|m| m.entity)
         .collect();
     let fits = |id: usize| {
@@ -1307,9 +1312,10 @@ pub(crate) fn resolve(
         let Some(sentence) = seg.sentences.get(k).map(|s| s.span) else {
             continue;
         };
-        if let Some(m) = names.mentions.iter().find(|m| {
+        let from = names.first_from(sentence.start());
+        let upto = names.first_from(sentence.end());
+        if let Some(m) = names.mentions[from..upto].iter().find(|m| {
             m.kind == NameKind::Person
-                && m.span.start() >= sentence.start()
                 && m.span.end() <= limit_end.min(sentence.end())
                 && text[sentence.start()..m.span.start()]
                     .split_whitespace()
@@ -1321,8 +1327,12 @@ pub(crate) fn resolve(
         }
     }
     let mut seen: Vec<usize> = Vec::new();
-    for m in names.mentions.iter().rev() {
-        if m.span.start() >= limit || m.kind != NameKind::Person {
+    for m in names.mentions[..names.first_from(limit)]
+        .iter()
+        .rev()
+        .take(LOOK_BACK)
+    {
+        if m.kind != NameKind::Person {
             continue;
         }
         if !seen.contains(&m.entity) {
