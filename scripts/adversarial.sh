@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Linear time on hostile input: instruction counts (callgrind) of the release binary on each
-# hostile input at size N and 4N, and the ratio (about 4 when linear, 16 when quadratic).
+# hostile input at size N and 4N, and the ratio (about 4 when linear, 16 when quadratic): a line
+# of words, straight quotation marks, digits and slashes glued and spaced, capitalised words,
+# nested HTML, a deeply nested JSON document, a long JSONL line. The test suite does the same at
+# small sizes (tests/adversarial.rs, time_grows_linearly_in_instructions).
 #
 #   scripts/adversarial.sh [N]      N: words per input at the small size (default 20000)
 #
@@ -35,6 +38,10 @@ gen() {
 
 # nested COUNT: COUNT nested elements of HTML.
 nested() { printf '<html><body>'; awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "<div>" }'; echo text; }
+# deepjson COUNT: a JSON document nested COUNT deep.
+deepjson() { awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "["; for (i = 0; i < n; i++) printf "]"; print "" }'; }
+# jsonl COUNT: one JSONL line whose text is COUNT words.
+jsonl() { printf '{"id":"x","published":"2025-03-14","text":"'; gen words "$1" | tr -d '\n'; echo '"}'; }
 
 instructions() {
   local dir="$1"
@@ -43,12 +50,14 @@ instructions() {
 }
 
 printf '%-8s %12s %16s %12s %16s %6s\n' input bytes_N instructions_N bytes_4N instructions_4N ratio
-for kind in ${KINDS:-words quotes glued spaced caps nested}; do
+for kind in ${KINDS:-words quotes glued spaced caps nested deepjson jsonl}; do
   declare -a sizes=() counts=()
   for k in 1 4; do
     dir="$work/$kind$k"; mkdir -p "$dir"
     case "$kind" in
       nested) nested $((n * 50 * k)) > "$dir/deep.html" ;;
+      deepjson) deepjson $((n * 5 * k)) > "$dir/deep.json" ;;
+      jsonl) jsonl $((n * 10 * k)) > "$dir/long.jsonl" ;;
       *) gen "$kind" $((n * k)) > "$dir/$kind.txt" ;;
     esac
     sizes+=("$(du -sb "$dir" | cut -f1)")

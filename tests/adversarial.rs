@@ -2,8 +2,9 @@
 //! space limit (`ulimit -v`), so a regression fails the test instead of taking the machine
 //! down. Each must finish with exit 0 or 1 (problems reported), write every table, keep each
 //! sentence within the segmenter's window, and write at most a fixed multiple of its input.
-//! Time is not measured here (see `scripts/adversarial.sh`, which compares instruction counts
-//! at N and 4N under callgrind).
+//! Time is never measured by the clock: `time_grows_linearly_in_instructions` counts the
+//! instructions of the per-job work under callgrind at N and 4N (`scripts/adversarial.sh` does
+//! the same at larger sizes on the release binary).
 
 use std::path::Path;
 
@@ -245,4 +246,141 @@ fn an_article_of_several_sections_keeps_its_own_offsets_and_numbers() {
         .map(|r| r["quote_id"].clone())
         .collect();
     assert_eq!(quote_ids.len(), count("quotes"), "quote ids count on");
+}
+
+/// Instructions spent in the per-job work (reading, decoding, analysing, encoding rows) of one
+/// run on `input`, by callgrind; `None` when valgrind is not installed.
+fn instructions(dir: &Path, input: &Path) -> Option<u64> {
+    let out = std::process::Command::new("valgrind")
+        .args([
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            "--toggle-collect=*newsrake*pipeline*process*",
+        ])
+        .arg(env!("CARGO_BIN_EXE_newsrake"))
+        .arg(input)
+        .arg("-o")
+        .arg(dir.join("out"))
+        .args(["-q", "--threads", "1"])
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr.lines().find(|l| l.contains("Collected :"))?;
+    line.rsplit(' ').next()?.trim().parse().ok()
+}
+
+/// Each hostile input at N and 4N items: instructions grow about 4 times when the work is
+/// linear, 16 when quadratic. Asserted below 6.
+#[test]
+fn time_grows_linearly_in_instructions() {
+    if std::process::Command::new("valgrind")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: valgrind is not installed (it counts the instructions)");
+        return;
+    }
+    type Gen = fn(usize) -> (String, Vec<u8>);
+    let kinds: Vec<(&str, Gen)> = vec![
+        ("words", |n| {
+            (
+                "line.md".into(),
+                format!("---\npublished: 2025-03-14\n---\n{}", words(n, &PLAIN)).into_bytes(),
+            )
+        }),
+        ("quotes", |n| {
+            (
+                "q.txt".into(),
+                words(n, &["said", "the", "\"", "plant", "\"", "close"]).into_bytes(),
+            )
+        }),
+        ("glued digits", |n| {
+            (
+                "g.txt".into(),
+                words(n, &["1", "2/", "3", "/", "12", "2025/"])
+                    .replace(' ', "")
+                    .into_bytes(),
+            )
+        }),
+        ("spaced digits", |n| {
+            (
+                "s.txt".into(),
+                words(n, &["1/2", "2025", "3/4/", "12", "/", "June"]).into_bytes(),
+            )
+        }),
+        ("capitals", |n| {
+            (
+                "c.txt".into(),
+                words(
+                    n,
+                    &["Kestrel", "Halvorsen", "Marine", "Group", "Norton", "Alpha"],
+                )
+                .into_bytes(),
+            )
+        }),
+        ("nested html", |n| {
+            (
+                "d.html".into(),
+                format!("<html><body>{}text", "<div>".repeat(n * 4)).into_bytes(),
+            )
+        }),
+        ("nested json", |n| {
+            (
+                "d.json".into(),
+                format!("{}{}", "[".repeat(n * 4), "]".repeat(n * 4)).into_bytes(),
+            )
+        }),
+        ("jsonl line", |n| {
+            (
+                "l.jsonl".into(),
+                format!(
+                    "{{\"id\":\"x\",\"published\":\"2025-03-14\",\"text\":\"{}\"}}\n",
+                    words(n, &PLAIN)
+                )
+                .into_bytes(),
+            )
+        }),
+    ];
+    let n = 4_000;
+    let results: Vec<(String, u64, u64)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = kinds
+            .chunks(kinds.len().div_ceil(2))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for (kind, gen_input) in chunk {
+                        let mut counts = [0u64; 2];
+                        for (slot, k) in [1usize, 4].into_iter().enumerate() {
+                            let dir = tempfile::tempdir().unwrap();
+                            let input = dir.path().join("in");
+                            std::fs::create_dir(&input).unwrap();
+                            let (name, body) = gen_input(n * k);
+                            std::fs::write(input.join(name), body).unwrap();
+                            counts[slot] = instructions(dir.path(), &input)
+                                .unwrap_or_else(|| panic!("{kind}: callgrind gave no count"));
+                        }
+                        out.push((kind.to_string(), counts[0], counts[1]));
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    for (kind, small, large) in &results {
+        assert!(
+            *small > 0,
+            "{kind}: nothing counted (was the per-job work inlined?)"
+        );
+        let ratio = *large as f64 / *small as f64;
+        eprintln!("{kind:14} N {small:>12} 4N {large:>12} ratio {ratio:.2}");
+        assert!(
+            ratio < 6.0,
+            "{kind}: instructions grew {ratio:.2} times from N to 4N"
+        );
+    }
 }

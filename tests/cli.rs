@@ -573,6 +573,14 @@ fn temporary_tables_never_outlive_a_run() {
     let out = run_in(dir.path(), &["in", "-o", "bad", "-q"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(partials("bad"), 0);
+    // Its staging folder is gone too, and the folder does not claim to be complete.
+    let staging: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".newsrake-"))
+        .collect();
+    assert!(staging.is_empty(), "{staging:?}");
+    assert!(!dir.path().join("bad/manifest.json").exists());
 }
 
 #[test]
