@@ -44,6 +44,12 @@ pub(crate) struct Lists {
     pub work_after: FxHashSet<&'static str>,
     /// Capitalised units that open a title after a number ("28 Weeks Later").
     pub work_number: FxHashSet<&'static str>,
+    /// Nouns before a vessel's name ("the ferry Carrow Queen").
+    pub vessel_before: FxHashSet<&'static str>,
+    /// Verbs after "the" and a vessel's name ("the Aldery Star docked").
+    pub vessel_after: FxHashSet<&'static str>,
+    /// Nouns after a product's name with a digit ("an M16 rifle").
+    pub product_after: FxHashSet<&'static str>,
 }
 
 /// A `WORD<TAB>POSITION` list split into one set per position, in the order of `positions`.
@@ -133,10 +139,18 @@ impl Lists {
             include_str!("work_cues.txt"),
             ["before", "after", "number"],
         )?;
+        let [vessel_before, vessel_after, product_after] = by_position(
+            "extract/names/things.txt",
+            include_str!("things.txt"),
+            ["vessel", "sails", "product"],
+        )?;
         Ok(Lists {
             work_before,
             work_after,
             work_number,
+            vessel_before,
+            vessel_after,
+            product_after,
             places,
             place_first,
             place_last,

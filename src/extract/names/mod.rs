@@ -258,7 +258,14 @@ impl NameExtractor {
                 // A capitalised word after another word of the sentence (not after a quote).
                 let mut seen_word = false;
                 for (k, w) in sentence.iter().enumerate() {
-                    if w.cap && !w.punct && seen_word {
+                    // A word inside a government body's name ("Department for Business and
+                    // Trade") is no evidence that the word alone is a name.
+                    let in_body = k >= 2
+                        && matches!(sentence[k - 1].text, "for" | "and")
+                        && sentence[k.saturating_sub(5)..k - 1]
+                            .iter()
+                            .any(|b| is_body_head(b.text));
+                    if w.cap && !w.punct && seen_word && !in_body {
                         mid_caps.insert(w.text);
                     }
                     // "Corvane Foods …": the first word of an organisation's name is evidence
@@ -326,6 +333,13 @@ impl NameExtractor {
                 let n = &words[end];
                 if n.cap && !n.punct {
                     end += 1;
+                } else if matches!(n.text, "for" | "and")
+                    && self.body_joins(&words[start..end], n.text)
+                    && words.get(end + 1).is_some_and(|x| x.cap && !x.punct)
+                {
+                    // "Department for Business and Trade", "Ministry of Housing and Local
+                    // Government": a government body keeps its full name.
+                    end += 2;
                 } else if PARTICLES.contains(&n.text) || n.text == "&" || n.text == "of" {
                     // A chain of particles ("von der") must lead to a capitalised word.
                     let mut k = end;
@@ -347,6 +361,19 @@ impl NameExtractor {
             }
             self.run(words, start, end, loud, ctx, out);
             i = end;
+        }
+    }
+
+    /// `for` joins after the head of a government body ("Department for Education"); `and`
+    /// joins inside such a name once `of` or `for` has ("Department for Business and Trade").
+    fn body_joins(&self, before: &[Word<'_>], connector: &str) -> bool {
+        let is_body = |w: &Word<'_>| is_body_head(w.text);
+        match connector {
+            "for" => before.last().is_some_and(is_body),
+            _ => before
+                .iter()
+                .rposition(|w| matches!(w.text, "of" | "for"))
+                .is_some_and(|i| i > 0 && is_body(&before[i - 1]) && before.len() - i <= 3),
         }
     }
 
@@ -513,11 +540,14 @@ impl NameExtractor {
                 }
                 match hit {
                     Some((j, kind)) => {
+                        // A dateline's place ("LONDON 1996-08-30") is surely the place, even
+                        // where the town's team is named throughout.
+                        let dateline = i == 0 && kind == NameKind::Place && is_dateline(words);
                         out.push(Found {
                             span: Span::new(words[i].start, words[j - 1].end),
                             title: if i == start { title } else { None },
                             kind,
-                            strength: 2,
+                            strength: if dateline { 4 } else { 2 },
                             words: j - i,
                             gender: Gender::Unknown,
                         });
@@ -663,9 +693,32 @@ impl NameExtractor {
         if self.is_work(words, (start, end), place.is_some(), sports_doc) {
             return (NameKind::Misc, 3);
         }
+        // Vessels, vehicles, weapons and products are things, never people: "the ferry Carrow
+        // Queen", "the Aldery Star docked", "an M16 rifle".
+        let lower = |i: Option<usize>| {
+            i.and_then(|i| words.get(i))
+                .filter(|w| !w.cap && w.alpha)
+                .map(|w| w.text)
+        };
+        let vessel = lower(start.checked_sub(1)).is_some_and(|w| l.vessel_before.contains(w))
+            || (matches!(prev, Some("the" | "The"))
+                && lower(Some(end)).is_some_and(|w| l.vessel_after.contains(w)));
+        let product = name.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+            && lower(Some(end)).is_some_and(|w| l.product_after.contains(w));
+        if place.is_none() && (vessel || product) {
+            return (NameKind::Misc, 3);
+        }
+        // "Brandt & Cole", "Marks & Spencer": a firm of partners.
+        if n > 1 && name.contains(&"&") {
+            return (NameKind::Org, 3);
+        }
         if let Some(pk) = place {
             // On a sports page a town, county or state is its team; a country stays a place.
-            let venue = prev.is_some_and(|p| PLACE_CUES.contains(&p));
+            // A venue: "in Leeds", "at Lord's"; on a results line, the town opening it before
+            // a colon or a bracket ("Leicester : Leicestershire beat Somerset", "London ( The
+            // Oval ) : …").
+            let venue = prev.is_some_and(|p| PLACE_CUES.contains(&p))
+                || (start == 0 && matches!(next, Some(":" | "(")));
             if pk != lists::PlaceKind::Country && !venue && sports_doc {
                 return (NameKind::Org, 2);
             }
@@ -1047,6 +1100,14 @@ fn is_dateline(words: &[Word<'_>]) -> bool {
     date && alpha <= 3
 }
 
+/// Heads of government bodies whose names run on with `for` and `and`.
+fn is_body_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Department" | "Ministry" | "Office" | "Secretary" | "Commission" | "Agency"
+    )
+}
+
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
     (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
@@ -1092,6 +1153,13 @@ static LEGAL_FORMS: std::sync::LazyLock<FxHashSet<&'static str>> = std::sync::La
 /// An entity's key: [`fold`]ed, with a trailing legal form dropped (`Acme Ltd.` → `acme`).
 pub fn entity_key(s: &str) -> String {
     let mut key = fold(s);
+    // "Mt Cook" and "Mount Cook" are one place.
+    for short in ["mt ", "mt. "] {
+        if let Some(rest) = key.strip_prefix(short) {
+            key = format!("mount {rest}");
+            break;
+        }
+    }
     if let Some((head, last)) = key.rsplit_once(' ')
         && LEGAL_FORMS.contains(last)
     {
@@ -1280,9 +1348,16 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         if !e.aliases.iter().any(|a| a == surface) {
             e.aliases.push(surface.to_string());
         }
+        // A mention that is surely a place (a venue, a dateline) stays one when its entity is
+        // the town's team: "Leicester : Leicestershire beat …" names the ground's town.
+        let kind = if f.kind == NameKind::Place && f.strength >= 4 {
+            NameKind::Place
+        } else {
+            e.kind
+        };
         names.mentions.push(NameMention {
             span: f.span,
-            kind: e.kind,
+            kind,
             entity: id,
             title: f.title,
         });

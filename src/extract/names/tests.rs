@@ -280,3 +280,58 @@ fn time_zones_are_no_organisations_and_mt_opens_a_place() {
     assert!(got.iter().all(|m| m.0 != "GMT" && m.0 != "EDT"), "{got:?}");
     assert_has("Climbers reached Mt Cook on Sunday.", "Mt Cook", "PLACE");
 }
+
+#[test]
+fn vessels_weapons_and_products_are_things() {
+    assert_has(
+        "Pryce said the ferry Carrow Queen would sail again.",
+        "Carrow Queen",
+        "MISC",
+    );
+    assert_has(
+        "On Monday the Aldery Star docked at Leith.",
+        "Aldery Star",
+        "MISC",
+    );
+    assert_has("Police found an M16 rifle in the car.", "M16", "MISC");
+    // A person after "the" and a verb is still a person.
+    assert_has(
+        "Only Mara Lindqvist sailed through the vote.",
+        "Mara Lindqvist",
+        "PERSON",
+    );
+}
+
+#[test]
+fn a_firm_of_partners_is_an_organisation() {
+    assert_has(
+        "Greyline Buses acquired Brandt & Cole last year.",
+        "Brandt & Cole",
+        "ORG",
+    );
+}
+
+#[test]
+fn mt_and_mount_are_one_place() {
+    let n = names("Climbers reached the summit of Mt Cook. Mount Cook is the highest peak.");
+    assert_eq!(n.entities.len(), 1, "{:?}", n.entities);
+    assert_eq!(n.entities[0].kind, NameKind::Place);
+}
+
+#[test]
+fn government_bodies_keep_their_full_name() {
+    let text = "The Department for Business and Trade and Eastmoor County Council agreed. \
+                Business leaders welcomed it.";
+    assert_has(text, "Department for Business and Trade", "ORG");
+    assert_has(text, "Eastmoor County Council", "ORG");
+    let got = found(text);
+    assert!(got.iter().all(|g| g.0 != "Business"), "{got:?}");
+    assert_has(
+        "The Ministry of Housing and Local Government said so.",
+        "Ministry of Housing and Local Government",
+        "ORG",
+    );
+    // Two bodies joined by "and" stay two.
+    let got = found("The Bank of England and Barclays agreed.");
+    assert!(got.iter().any(|g| g.0 == "Barclays"), "{got:?}");
+}
