@@ -163,8 +163,8 @@ pub fn story_terms(
             continue;
         }
         let kind = match e.kind {
-            NameKind::Person | NameKind::Org => ENTITY_WEIGHT,
-            NameKind::Place | NameKind::Misc => ENTITY_WEIGHT / 2.0,
+            NameKind::Person | NameKind::Org | NameKind::Misc => ENTITY_WEIGHT,
+            NameKind::Place => ENTITY_WEIGHT / 2.0,
         };
         *terms.entry(format!("e:{}", e.key)).or_default() +=
             kind * (1.0 + (e.mentions.len().max(1) as f32).ln());

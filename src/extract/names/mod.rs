@@ -1100,11 +1100,12 @@ fn is_dateline(words: &[Word<'_>]) -> bool {
     date && alpha <= 3
 }
 
-/// Heads of government bodies whose names run on with `for` and `and`.
+/// Heads of government bodies whose names run on with `for` and `and` (not `Secretary`:
+/// "Assistant Secretary for Health" is a post, not a body).
 fn is_body_head(w: &str) -> bool {
     matches!(
         w,
-        "Department" | "Ministry" | "Office" | "Secretary" | "Commission" | "Agency"
+        "Department" | "Ministry" | "Office" | "Commission" | "Agency"
     )
 }
 
