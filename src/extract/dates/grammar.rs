@@ -186,6 +186,7 @@ pub(crate) fn fits_shape(toks: &[Tok<'_>], i: usize, cat: Cat) -> bool {
         Cat::Iso => matches!(t.shape, Shape::Iso(..)),
         Cat::Slash => matches!(t.shape, Shape::Slash(..)),
         Cat::Clock => matches!(t.shape, Shape::Clock(..)),
+        Cat::Hms => matches!(t.shape, Shape::Hms(..)),
         Cat::Decade => matches!(t.shape, Shape::Decade(..)),
         Cat::Qn => matches!(t.shape, Shape::Qn(_)),
         _ => false,

@@ -54,6 +54,7 @@ pub(crate) enum Cat {
     Det,
     DecadeWord,
     Latest,
+    Deadline,
     // Shape categories: decided from the token itself, not the lexicon.
     Year,
     Day,
@@ -63,6 +64,7 @@ pub(crate) enum Cat {
     Iso,
     Slash,
     Clock,
+    Hms,
     Decade,
     Qn,
 }
@@ -117,6 +119,7 @@ impl Cat {
             "DET" => Det,
             "DECADEW" => DecadeWord,
             "LATEST" => Latest,
+            "DEADLINE" => Deadline,
             "YEAR" => Year,
             "DAY" => Day,
             "ORDDAY" => OrdDay,
@@ -125,6 +128,7 @@ impl Cat {
             "ISO" => Iso,
             "SLASH" => Slash,
             "CLOCK" => Clock,
+            "HMS" => Hms,
             "DECADE" => Decade,
             "QN" => Qn,
             _ => return None,
@@ -187,6 +191,9 @@ pub(crate) enum Shape {
     /// `a/b/c` with the digit count of `c`.
     Slash(u32, u32, u32, u8),
     Clock(i8, i8),
+    /// `2:14:09`: hours, minutes and seconds, a race time (a duration) unless a clock word
+    /// follows.
+    Hms(i8, i8, i8),
     /// `1990s` → 199, `'90s` → 90 (century decided later).
     Decade(i64, bool),
     Qn(i8),
@@ -405,7 +412,7 @@ pub(crate) fn lex<'a>(
 }
 
 /// The categories decided (or, for MONTH, checked) from the token and its neighbours.
-const SHAPE_CATS: [Cat; 11] = [
+const SHAPE_CATS: [Cat; 12] = [
     Cat::Year,
     Cat::Day,
     Cat::OrdDay,
@@ -414,6 +421,7 @@ const SHAPE_CATS: [Cat; 11] = [
     Cat::Iso,
     Cat::Slash,
     Cat::Clock,
+    Cat::Hms,
     Cat::Decade,
     Cat::Qn,
     Cat::Month,
@@ -524,6 +532,19 @@ fn number<'a>(text: &'a str, i: usize, end: usize) -> (Tok<'a>, usize) {
             break;
         }
     }
+    // A range of years or days written with a hyphen ("2011-2012", "1962-63", "3-5"): the
+    // first number is a token of its own, then the hyphen and the second number, so that each
+    // end can be a date.
+    if let Some(h) = range_hyphen(&text[i..e]) {
+        let core = &text[i..i + h];
+        let mut tok = word_tok(text, i, i + h, None);
+        tok.shape = shape_of(
+            core,
+            true,
+            text[..i].chars().next_back().is_some_and(is_currency),
+        );
+        return (tok, i + h);
+    }
     let digits_end = e;
     // Trailing letters: 5th, 1990s, 3pm, 49ers.
     let mut le = e;
@@ -565,6 +586,29 @@ fn number<'a>(text: &'a str, i: usize, end: usize) -> (Tok<'a>, usize) {
     (tok, le)
 }
 
+/// Where the hyphen is in `core` when it is a range of years (`1939-1945`, `1962-63`: the second
+/// after the first, within a century) or of days (`3-5`: 1 to 31, rising).
+fn range_hyphen(core: &str) -> Option<usize> {
+    let (a, b) = core.split_once('-')?;
+    if a.is_empty() || b.is_empty() || !(a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let (x, y): (i64, i64) = (a.parse().ok()?, b.parse().ok()?);
+    let years = a.len() == 4
+        && (1000..=2199).contains(&x)
+        && match b.len() {
+            4 => x < y && y - x <= 100,
+            2 => {
+                let y = x - x % 100 + y;
+                let y = if y <= x { y + 100 } else { y };
+                y - x <= 100
+            }
+            _ => false,
+        };
+    let days = a.len() <= 2 && b.len() <= 2 && (1..=31).contains(&x) && x < y && y <= 31;
+    (years || days).then_some(a.len())
+}
+
 fn shape_of(core: &str, plain: bool, money: bool) -> Shape {
     if plain {
         return match core.parse::<i64>() {
@@ -597,6 +641,14 @@ fn shape_of(core: &str, plain: bool, money: bool) -> Shape {
             (Some(h), Some(m)) if h <= 24 && m < 60 => Shape::Clock(h as i8, m as i8),
             _ => Shape::Other,
         },
+        (b"::", [h, m, s]) if h.len() <= 2 && m.len() == 2 && s.len() == 2 => {
+            match (num(h), num(m), num(s)) {
+                (Some(h), Some(m), Some(s)) if m < 60 && s < 60 => {
+                    Shape::Hms(h as i8, m as i8, s as i8)
+                }
+                _ => Shape::Other,
+            }
+        }
         (b".", [_, _]) => core.parse().map_or(Shape::Other, Shape::Decimal),
         (s, _)
             if !s.is_empty()

@@ -9,6 +9,7 @@
 
 pub(crate) mod grammar;
 mod lexer;
+mod ranges;
 mod value;
 
 use jiff::civil::Date;
@@ -516,6 +517,7 @@ impl DateExtractor {
                 i += 1;
             }
         }
+        ranges::complete(toks, out, first_new);
         value::join_clock_and_day(text, &mut out[..], first_new);
         value::date_from_aside(text, &mut out[..], first_new);
         let mut k = first_new;

@@ -479,3 +479,212 @@ fn that_day_after_a_month_keeps_its_day_unknown() {
         ],
     );
 }
+
+/// Publication date of the tests below that need one in the autumn: Wednesday 15 October 2025.
+fn october() -> Date {
+    Date::new(2025, 10, 15).unwrap()
+}
+
+#[track_caller]
+fn assert_dates_on(published: Date, text: &str, expected: &[(&str, &str)]) {
+    let got: Vec<(String, String)> = find(text, Some(published))
+        .into_iter()
+        .map(|g| (g.0, g.1))
+        .collect();
+    let want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+#[test]
+fn ranges_give_both_ends() {
+    assert_dates(
+        "The league ran in 2011-2012 and again in 1962-63.",
+        &[
+            ("2011", "2011"),
+            ("2012", "2012"),
+            ("1962", "1962"),
+            ("63", "1963"),
+        ],
+    );
+    // A century boundary: 1998-03 → 2003.
+    assert_dates(
+        "The survey ran 1998-03.",
+        &[("1998", "1998"), ("03", "2003")],
+    );
+    assert_dates(
+        "The survey ran from 1998 to 2001.",
+        &[("1998", "1998"), ("2001", "2001")],
+    );
+    assert_dates(
+        "Recovery took between 6 and 9 months, or three to five years.",
+        &[
+            ("6", "P6M"),
+            ("9 months", "P9M"),
+            ("three", "P3Y"),
+            ("five years", "P5Y"),
+        ],
+    );
+    assert_dates(
+        "It lasted two or three weeks.",
+        &[("two", "P2W"), ("three weeks", "P3W")],
+    );
+    assert_dates(
+        "The fair ran March 3-5 and 8-10 May.",
+        &[
+            ("March 3", "2025-03-03"),
+            ("5", "2025-03-05"),
+            ("8", "2025-05-08"),
+            ("10 May", "2025-05-10"),
+        ],
+    );
+    // Not ranges: a score, a telephone number, falling numbers, a clock after the day.
+    for text in [
+        "The Hawks won 3-1 on the road.",
+        "Call 555-1234 for details.",
+        "It took 9 to 6 votes.",
+        "They scored 12 or 3 goals.",
+    ] {
+        assert_dates(text, &[]);
+    }
+    assert_dates(
+        "It met on March 3 to 5 p.m. sharp.",
+        &[("March 3", "2025-03-03"), ("5 p.m.", "2025-03-12T17:00")],
+    );
+}
+
+#[test]
+fn clock_durations_are_lengths_of_time() {
+    assert_dates(
+        "She won the race, finishing in 2:14:09.",
+        &[("2:14:09", "PT2H14M9S")],
+    );
+    assert_dates("He ran a 2:05 marathon.", &[("2:05", "PT2H5M")]);
+    assert_dates("She won in 0:58:30.", &[("0:58:30", "PT58M30S")]);
+    // A clock time stays a time.
+    assert_dates(
+        "The train left at 10:30 GMT.",
+        &[("10:30 GMT", "2025-03-12T10:30")],
+    );
+    assert_dates(
+        "It opens at 2:05 p.m. sharp.",
+        &[("2:05 p.m.", "2025-03-12T14:05")],
+    );
+}
+
+#[test]
+fn durations_are_never_points_in_time() {
+    assert_dates(
+        "The firm will be profitable in five years.",
+        &[("five years", "2030")],
+    );
+    assert_dates(
+        "It was the worst storm we have seen in 30 years.",
+        &[("30 years", "P30Y")],
+    );
+    assert_dates(
+        "The company has grown in 30 years.",
+        &[("30 years", "P30Y")],
+    );
+    assert_dates(
+        "Two decades later, the town recovered.",
+        &[("Two decades later", "P2DE")],
+    );
+    assert_dates(
+        "The coming decade will be hard.",
+        &[("The coming decade", "P1DE")],
+    );
+    assert_dates("Officials gave them 60 days.", &[("60 days", "P60D")]);
+    // "a decade ago" is the year ten years back.
+    assert_dates("A decade ago it was poor.", &[("A decade ago", "2015")]);
+    assert_dates(
+        "Net fell from a year-earlier loss.",
+        &[("year-earlier", "2024")],
+    );
+}
+
+#[test]
+fn months_and_weekdays_cross_the_year_by_tense() {
+    assert_dates_on(
+        october(),
+        "The exhibition closes at the end of January.",
+        &[("the end of January", "2026-01")],
+    );
+    assert_dates_on(
+        october(),
+        "The exhibition closed in January.",
+        &[("January", "2025-01")],
+    );
+    // Past tense before "until": the Thursday before publication.
+    assert_dates_on(
+        october(),
+        "The road was kept shut until Thursday evening.",
+        &[("Thursday evening", "2025-10-09TEV")],
+    );
+    assert_dates_on(
+        october(),
+        "Shops will stay shut until Thursday.",
+        &[("Thursday", "2025-10-16")],
+    );
+    assert_dates_on(
+        october(),
+        "Until Thursday, they had not named him.",
+        &[("Thursday", "2025-10-09")],
+    );
+    // A time limit set in the past lies ahead.
+    assert_dates_on(
+        october(),
+        "The hearing was postponed until Thursday.",
+        &[("Thursday", "2025-10-16")],
+    );
+    assert_dates_on(
+        october(),
+        "The court has given them until Friday to reply.",
+        &[("Friday", "2025-10-17")],
+    );
+}
+
+#[test]
+fn sets_and_seasons() {
+    assert_dates(
+        "Farmers plant every spring.",
+        &[("every spring", "XXXX-SP")],
+    );
+    assert_dates(
+        "They rest each evening.",
+        &[("each evening", "XXXX-XX-XXTEV")],
+    );
+    assert_dates_on(
+        october(),
+        "This harvest season was poor.",
+        &[("This harvest season", "2025-FA")],
+    );
+    assert_mod(
+        "The work will be done by the close of the year.",
+        "the close of the year",
+        "2025",
+        "END",
+    );
+    assert_dates("He gives a weekly radio address.", &[("weekly", "P1W")]);
+    assert_dates("It is part of his daily life.", &[("daily", "P1D")]);
+    // Measures in earnings reports are not times.
+    assert_dates("It raised its quarterly dividend.", &[]);
+    assert_dates("Average daily volume fell.", &[]);
+}
+
+#[test]
+fn ages_are_not_dates() {
+    for text in [
+        "The 54-year-old driver was hurt.",
+        "The driver, aged 54, was hurt.",
+        "She is 37 years old.",
+        "A man in his 40s was held.",
+        "A six-month-old baby was found.",
+        "It polled 18 to 24 year olds.",
+        "It polled 16 to 20-year-olds and 14-16 year olds.",
+    ] {
+        assert_dates(text, &[]);
+    }
+}

@@ -13,6 +13,7 @@ pub(crate) const ACTIONS: &[&str] = &[
     "ago",
     "century",
     "clock",
+    "clock_dur",
     "date",
     "decade",
     "deictic",
@@ -241,10 +242,14 @@ pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
             Some(_) => Some((Tense::Past, true)),
             // A participle after "be" ("to be completed", "will be finished") says nothing
             // of the past.
+            // Nor does one after an article or a possessive ("the reduced dividend", "its
+            // planned merger"): an adjective.
             None if t.shape == Shape::Word
                 && t.text.len() > 4
                 && t.text.ends_with("ed")
-                && !before(j, 1).is_some_and(|p| p.is("be")) =>
+                && !before(j, 1).is_some_and(|p| {
+                    p.is("be") || p.entry(Cat::Det).is_some() || p.entry(Cat::The).is_some()
+                }) =>
             {
                 Some((Tense::Past, false))
             }
@@ -258,9 +263,34 @@ pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
     if toks[at.saturating_sub(6)..at].iter().any(strong) {
         return (Tense::Future, true);
     }
-    (0..at)
-        .rev()
-        .find_map(marker)
+    // "until" looks ahead only when no verb before it tells the tense: "the road was kept
+    // shut until Thursday" is the Thursday before.
+    let mut until = None;
+    for j in (0..at).rev() {
+        if let Some(t) = marker(j) {
+            if toks[j].is("until") {
+                until.get_or_insert((t, j));
+                continue;
+            }
+            // "postponed until Tuesday", "has given them until Friday": a time limit set in
+            // the past lies ahead.
+            if let Some((u, k)) = until
+                && toks[j..k].iter().any(|t| t.entry(Cat::Deadline).is_some())
+            {
+                return u;
+            }
+            return t;
+        }
+    }
+    // "Until Thursday, they had not called him a suspect": the past perfect ends in the past.
+    if until.is_some()
+        && let Some(j) = (at..toks.len()).find(|&j| marker(j).is_some())
+        && toks[j].is("had")
+    {
+        return (Tense::Past, true);
+    }
+    let until = until.map(|(t, _)| t);
+    until
         .or_else(|| (at..toks.len()).find_map(marker))
         .unwrap_or((Tense::Unknown, false))
 }
@@ -381,6 +411,11 @@ fn duration_value(n: Option<f64>, unit: &str) -> String {
     }
 }
 
+/// Decades, centuries and millennia: units whose shift gives a period, not a point.
+fn is_long_unit(unit: &str) -> bool {
+    matches!(unit, "DE" | "CE" | "ML")
+}
+
 fn ymd(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
@@ -469,6 +504,8 @@ fn infer_year(dct: Date, month: i64, day: Option<i64>, tense: Tense, strong: boo
     let mut best = y;
     let mut best_d = here.abs();
     for (c, d) in [(y - 1, back), (y + 1, ahead)] {
+        // A past verb never moves a month into the next year ("closed in January", said in
+        // October, is the January before), nor a future one into the last.
         let allowed = match tense {
             Tense::Past if strong => d <= 0 || c < y,
             Tense::Future if strong => d >= 0 || c > y,
@@ -541,6 +578,25 @@ fn season_year(d: Date, want: i64, dir: Option<i64>, tense: Tense) -> i64 {
     }
 }
 
+/// Whether a verb in -ed stands at most three words before the expression, after its subject
+/// (not after an article: "the reduced dividend").
+fn past_verb_just_before(toks: &[Tok<'_>], span: &[Tok<'_>]) -> bool {
+    let Some(first) = span.first() else {
+        return false;
+    };
+    let Some(at) = toks.iter().position(|t| t.start == first.start) else {
+        return false;
+    };
+    (at.saturating_sub(3)..at).any(|j| {
+        let t = &toks[j];
+        t.shape == Shape::Word && t.text.len() > 4 && t.text.ends_with("ed") && !t.cap && j > 0 && {
+            let p = &toks[j - 1];
+            p.shape == Shape::Word
+                && !(p.is("be") || p.entry(Cat::Det).is_some() || p.entry(Cat::The).is_some())
+        }
+    })
+}
+
 /// True when the words around tokens `start..end` show that a match of action `name` is no
 /// date: "since the second world war" (an ordinal before its noun), "in his 30s" (an age).
 pub(crate) fn vetoed(name: &str, toks: &[Tok<'_>], start: usize, end: usize) -> bool {
@@ -601,6 +657,9 @@ pub(crate) fn act(
     use DateType::*;
     let dct = ctx.dct;
     let rel_anchor = if dct.is_some() { Published } else { Unresolved };
+    // A verb in the past just before the expression ("closed in January") is as sure as a
+    // tense word.
+    let strong = strong || tense == Tense::Past && past_verb_just_before(toks, span);
     match name {
         "date" => {
             let month = num_of(toks, b, Cat::Month)?;
@@ -941,6 +1000,12 @@ pub(crate) fn act(
                 count(toks, b)?
             };
             let sign = if name == "ago" { -1 } else { 1 };
+            // "a decade ago" is the year ten years back, not the decade before this one.
+            let (n, unit) = match (n, unit) {
+                (Some(n), "DE") if name == "ago" => (Some(n * 10.0), "Y"),
+                (Some(n), "CE") if name == "ago" => (Some(n * 100.0), "Y"),
+                (n, u) => (n, u),
+            };
             let Some(n) = n else {
                 let r = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
                 return res(Date, r.into(), rel_anchor);
@@ -968,6 +1033,11 @@ pub(crate) fn act(
             {
                 return res(Date, q, Published);
             }
+            // "two decades later": a length of time from a point the text may not give, never
+            // a decade value.
+            if is_long_unit(unit) {
+                return res(Duration, duration_value(Some(n), unit), Absolute);
+            }
             let Some((base, anchor)) = ctx.base() else {
                 return res(Date, unknown_at(unit), Unresolved);
             };
@@ -975,6 +1045,10 @@ pub(crate) fn act(
         }
         "following" => {
             let unit = unit_of(toks, b)?;
+            // "the coming decade", "the following century": a period, not a decade value.
+            if is_long_unit(unit) {
+                return res(Duration, duration_value(Some(1.0), unit), Absolute);
+            }
             let dir = direction(span, b).unwrap_or(1);
             let Some((base, anchor)) = ctx.base() else {
                 return res(Date, unknown_at(unit), Unresolved);
@@ -1009,9 +1083,9 @@ pub(crate) fn act(
             let hyphen = span.iter().any(|t| t.shape == Shape::Punct('-'));
             let plural = get(toks, b, Cat::Units).is_some();
             // "37 years old", "a 6-year-old": an age, not a duration (TimeML leaves ages out).
-            if next.is_some_and(|t| t.is("old"))
-                || (next.is_some_and(|t| t.shape == Shape::Punct('-'))
-                    && toks.iter().any(|t| t.is("old")))
+            let old = |t: &Tok<'_>| t.is("old") || t.is("olds");
+            if next.is_some_and(old)
+                || (next.is_some_and(|t| t.shape == Shape::Punct('-')) && toks.iter().any(old))
             {
                 return None;
             }
@@ -1019,6 +1093,17 @@ pub(crate) fn act(
             if get(toks, b, Cat::Unit)
                 .or_else(|| get(toks, b, Cat::Units))
                 .is_some_and(|t| t.cap)
+            {
+                return None;
+            }
+            // "a year-earlier loss": the adjective "year-earlier", not "a year".
+            if next.is_some_and(|t| t.shape == Shape::Punct('-'))
+                && let Some(j) = toks
+                    .iter()
+                    .position(|t| next.is_some_and(|n| n.start == t.start))
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|t| t.is("earlier") || t.is("ago") || t.is("end"))
             {
                 return None;
             }
@@ -1041,8 +1126,20 @@ pub(crate) fn act(
             Some(r)
         }
         "set" => {
-            // "quarterly dividend", "daily flights": an adjective before a noun, not a set.
-            if next.is_some_and(|n| n.shape == Shape::Word && !n.cap && n.lex.is_empty()) {
+            // "a quarterly dividend", "his daily life": TimeML marks the adjective too, except
+            // as a noun with an article ("its initial quarterly of five cents").
+            // Reports of earnings write "quarterly dividend" and "average daily volume" as
+            // measures, not as times.
+            let adjective = next.is_some_and(|n| n.shape == Shape::Word && !n.cap);
+            let first = span.first()?;
+            let before = toks
+                .iter()
+                .rposition(|t| t.start < first.start)
+                .map(|j| &toks[j]);
+            if next.is_some_and(|n| n.is("of"))
+                || adjective && first.is("quarterly")
+                || adjective && before.is_some_and(|t| t.is("average"))
+            {
                 return None;
             }
             // "the Coastal Daily": a capitalised adverb inside a sentence is part of a name.
@@ -1066,6 +1163,10 @@ pub(crate) fn act(
             }
             if let Some(m) = num_of(toks, b, Cat::Month) {
                 return res(Set, format!("XXXX-{m:02}"), Absolute);
+            }
+            // "each evening": that part of every day.
+            if let Some(p) = str_of(toks, b, Cat::Pod) {
+                return res(Set, format!("XXXX-XX-XXT{p}"), Absolute);
             }
             res(Set, duration_value(Some(1.0), unit_of(toks, b)?), Absolute)
         }
@@ -1181,6 +1282,27 @@ pub(crate) fn act(
             let mut r = res(Time, value, anchor)?;
             r.clock = Some(hm);
             Some(r)
+        }
+        "clock_dur" => {
+            // "a 2:05 marathon", "finishing in 2:14:09"; "2:05 p.m." and "10:30 GMT" are times.
+            if next.is_some_and(|t| t.entry(Cat::AmPm).is_some() || t.entry(Cat::Tz).is_some()) {
+                return None;
+            }
+            let (h, m, s) = match span.first()?.shape {
+                Shape::Hms(h, m, s) => (h, m, s),
+                Shape::Clock(h, m) => (h, m, 0),
+                _ => return None,
+            };
+            let mut v = String::from("PT");
+            for (n, u) in [(h, 'H'), (m, 'M'), (s, 'S')] {
+                if n > 0 {
+                    v.push_str(&format!("{n}{u}"));
+                }
+            }
+            if v.len() == 2 {
+                return None;
+            }
+            res(Duration, v, Absolute)
         }
         "ref" => res(Date, str_of(toks, b, Cat::Ref)?.into(), Absolute),
         "ref_the" => {
