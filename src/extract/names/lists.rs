@@ -50,6 +50,10 @@ pub(crate) struct Lists {
     pub vessel_after: FxHashSet<&'static str>,
     /// Nouns after a product's name with a digit ("an M16 rifle").
     pub product_after: FxHashSet<&'static str>,
+    /// One or two words before an organisation's name ("stake in", "the daily").
+    pub org_before: FxHashSet<&'static str>,
+    /// The word after an organisation's name ("employs", "stock", "chairman").
+    pub org_after: FxHashSet<&'static str>,
 }
 
 /// A `WORD<TAB>POSITION` list split into one set per position, in the order of `positions`.
@@ -144,7 +148,14 @@ impl Lists {
             include_str!("things.txt"),
             ["vessel", "sails", "product"],
         )?;
+        let [org_before, org_after] = by_position(
+            "extract/names/org_cues.txt",
+            include_str!("org_cues.txt"),
+            ["before", "after"],
+        )?;
         Ok(Lists {
+            org_before,
+            org_after,
             work_before,
             work_after,
             work_number,

@@ -158,6 +158,9 @@ struct Found {
     strength: u8,
     words: usize,
     gender: Gender,
+    /// The kind holds for this mention alone and casts no vote for its entity: a venue or a
+    /// dateline town whose name elsewhere stands for its team.
+    local: bool,
 }
 
 /// What a sentence's names are read against: words seen capitalised inside sentences, names
@@ -486,6 +489,7 @@ impl NameExtractor {
                 strength: 3,
                 words: 1,
                 gender: Gender::Unknown,
+                local: false,
             });
             return self.run(words, start + 1, end, loud, ctx, out);
         }
@@ -539,10 +543,26 @@ impl NameExtractor {
                     }
                 }
                 match hit {
-                    Some((j, kind)) => {
+                    Some((j, mut kind)) => {
                         // A dateline's place ("LONDON 1996-08-30") is surely the place, even
-                        // where the town's team is named throughout.
-                        let dateline = i == 0 && kind == NameKind::Place && is_dateline(words);
+                        // where the town's team is named throughout; so is a venue after "AT"
+                        // in a schedule ("KANSAS CITY AT DETROIT": Kansas City's team plays in
+                        // Detroit).
+                        let ws: Vec<&str> = words[i..j].iter().map(|w| w.text).collect();
+                        let joined = join(&ws);
+                        let gazetteer = l.place_kind(&joined).is_some()
+                            || l.place_kind(&title_case(&joined)).is_some();
+                        let venue = i > 0
+                            && PLACE_CUES
+                                .iter()
+                                .any(|c| words[i - 1].text.eq_ignore_ascii_case(c))
+                            && gazetteer;
+                        let dateline = i == 0 && gazetteer && is_dateline(words);
+                        let local = (dateline || venue) && kind != NameKind::Place;
+                        if dateline || venue {
+                            kind = NameKind::Place;
+                        }
+                        let dateline = dateline || venue;
                         out.push(Found {
                             span: Span::new(words[i].start, words[j - 1].end),
                             title: if i == start { title } else { None },
@@ -550,6 +570,7 @@ impl NameExtractor {
                             strength: if dateline { 4 } else { 2 },
                             words: j - i,
                             gender: Gender::Unknown,
+                            local,
                         });
                         i = j;
                     }
@@ -580,6 +601,7 @@ impl NameExtractor {
             strength,
             words: end - start,
             gender,
+            local: false,
         });
     }
 
@@ -672,6 +694,21 @@ impl NameExtractor {
         before_in || after || after_number
     }
 
+    /// Whether the words around `words[start..end]` name it as an organisation.
+    fn org_cue(&self, words: &[Word<'_>], (start, end): (usize, usize)) -> bool {
+        let l = &self.lists;
+        let lower = |i: usize| words.get(i).filter(|w| !w.cap && w.alpha).map(|w| w.text);
+        let one = start.checked_sub(1).and_then(lower);
+        let two = start
+            .checked_sub(2)
+            .and_then(lower)
+            .zip(one)
+            .map(|(a, b)| format!("{a} {b}"));
+        one.is_some_and(|w| l.org_before.contains(w))
+            || two.is_some_and(|w| l.org_before.contains(w.as_str()))
+            || lower(end).is_some_and(|w| l.org_after.contains(w))
+    }
+
     fn classify(
         &self,
         words: &[Word<'_>],
@@ -727,6 +764,25 @@ impl NameExtractor {
         }
         if l.orgs.contains(joined) {
             return (NameKind::Org, 3);
+        }
+        // What it does or what it is called shows a firm, a paper or a club, however much it
+        // looks like a person (`org_cues.txt`): "shares in Orrin Vale", "Jones stock", "the
+        // daily Zycie Warszawy", "Deportivo chairman".
+        if self.org_cue(words, (start, end)) {
+            return (NameKind::Org, 3);
+        }
+        // A multi-word name followed by a score or a table's figures on a sports line is a
+        // team ("Crystal Palace 4 1 2 1", "Greenock Morton 1 Falkirk 0") unless it opens with
+        // a given name ("Tiger Woods 70 68").
+        if sports_doc
+            && n > 1
+            && !l.given.contains_key(name[0])
+            && !name.iter().any(|w| is_initial(w))
+            && words
+                .get(end)
+                .is_some_and(|w| !w.text.is_empty() && w.text.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return (NameKind::Org, 2);
         }
         // "New York-based", "United Nations-sponsored": an adjective made of a name.
         if last
@@ -1028,6 +1084,14 @@ fn is_sports(words: &[Word<'_>]) -> bool {
                 && b.bytes().all(|c| c.is_ascii_digit())
         })
     };
+    // An agency's sign-off ("-- Johannesburg newsroom , +27-11 482 1003") is no score line.
+    if words.first().is_some_and(|w| w.text == "--")
+        || words
+            .iter()
+            .any(|w| matches!(w.text, "newsroom" | "newsdesk" | "bureau"))
+    {
+        return false;
+    }
     let (mut numbers, mut alpha) = (0, 0);
     for w in words {
         if w.digit {
@@ -1270,6 +1334,18 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
                 gender: f.gender,
             });
             votes.push([0; 4]);
+            // A surname shared by people named in full ("Yeltsin": Boris and Naina), met
+            // before either is named, is a person's, whichever of them it is.
+            if f.words == 1
+                && by_surname.get(&key).is_some_and(|ids| {
+                    !ids.is_empty()
+                        && ids
+                            .iter()
+                            .all(|&j| names.entities[j].kind == NameKind::Person)
+                })
+            {
+                votes[id][NameKind::Person as usize] += 7;
+            }
             by_key.insert(key.clone(), id);
             // "Acme Ltd." is also "Acme".
             if f.kind == NameKind::Org
@@ -1313,7 +1389,7 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         // A lone word joined to a full name by its surname or given name carries that name's
         // kind; its own default guess is no evidence.
         let joined_by_name = f.words == 1 && names.entities[id].key != key;
-        if !(joined_by_name && (f.strength <= 1 || f.kind == NameKind::Place)) {
+        if !f.local && !(joined_by_name && (f.strength <= 1 || f.kind == NameKind::Place)) {
             votes[id][f.kind as usize] += u32::from(f.strength) * 2 + 1;
         }
         let e = &mut names.entities[id];

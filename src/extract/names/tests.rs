@@ -335,3 +335,89 @@ fn government_bodies_keep_their_full_name() {
     let got = found("The Bank of England and Barclays agreed.");
     assert!(got.iter().any(|g| g.0 == "Barclays"), "{got:?}");
 }
+
+#[test]
+fn what_a_name_does_shows_an_organisation() {
+    for (text, name) in [
+        (
+            "Investors bought shares in Orrin Vale last year.",
+            "Orrin Vale",
+        ),
+        ("Ferris Lane employs 300 people.", "Ferris Lane"),
+        ("Traders said Holt stock closed down 1/8 at 40.", "Holt"),
+        ("The daily Zycie Nowe said on Saturday.", "Zycie Nowe"),
+        (
+            "Before the match Ravello chairman Aldo Pinto spoke.",
+            "Ravello",
+        ),
+        ("They took a stake in Martin Hale.", "Martin Hale"),
+    ] {
+        assert_has(text, name, "ORG");
+    }
+    // A person stays a person.
+    assert_has(
+        "Martin Hale said the plan would work.",
+        "Martin Hale",
+        "PERSON",
+    );
+}
+
+#[test]
+fn teams_in_tables_and_venues_in_schedules() {
+    let table = "SOCCER - SCOTTISH LEAGUE STANDINGS .\nGLASGOW 1996-08-31\n\
+                 Standings after games played on Saturday :\n\
+                 Greenock Morton 3 2 0 1 5 2 6 Dundee 3 1 2 0 4 2 5\n\
+                 Inverness Thistle 3 1 0 2 3 6 3 Brechin 3 0 3 0 2 2 3\n\
+                 Leyton Orient 1 Falkirk 0 Partick 1 Clyde 0\n";
+    for team in ["Greenock Morton", "Inverness Thistle", "Leyton Orient"] {
+        assert_has(table, team, "ORG");
+    }
+    assert_has(table, "GLASGOW", "PLACE");
+    // Initials, or a given name, make a player: "A. Dale 69", "Tiger Woods 70".
+    let scores = "CRICKET - COUNTY SCORES .\nLONDON 1996-08-30\n\
+                  Glamorgan 259 and 207 ( A. Dale 69 , H. Morris 69 ) beat Durham .\n\
+                  Leaders : Tiger Woods 70 68 , Paul Hale 71 69 .\n";
+    assert_has(scores, "A. Dale", "PERSON");
+    assert_has(scores, "Tiger Woods", "PERSON");
+    // "KANSAS CITY AT DETROIT": the visitors' team, then the venue.
+    let schedule = "BASEBALL - MAJOR LEAGUE STANDINGS .\nNEW YORK 1996-08-30\n\
+                    Results of games played on Thursday : DETROIT 4 Kansas City 1 \
+                    Minnesota 6 MILWAUKEE 1\n\
+                    FRIDAY 'S SCHEDULE KANSAS CITY AT DETROIT MINNESOTA AT MILWAUKEE\n";
+    let got = found(schedule);
+    let kinds: Vec<(&str, &str)> = got
+        .iter()
+        .filter(|g| g.0 == "DETROIT" || g.0 == "MILWAUKEE")
+        .map(|g| (g.0.as_str(), g.1))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("DETROIT", "ORG"),
+            ("MILWAUKEE", "ORG"),
+            ("DETROIT", "PLACE"),
+            ("MILWAUKEE", "PLACE")
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_agency_sign_off_is_no_score_line() {
+    let text = "Miners fail to report for work .\nJOHANNESBURG 1996-08-30\n\
+                Workers at the Kloof mine stayed away on Friday , managers said .\n\
+                -- Johannesburg newsroom , +27-11 482 1003\n";
+    assert_has(text, "JOHANNESBURG", "PLACE");
+    assert_has(text, "Johannesburg", "PLACE");
+}
+
+#[test]
+fn a_shared_surname_named_before_both_people_is_a_person() {
+    let text = "Varga visits wife Ilona in hospital .\n\
+                President Tamas Varga visited his wife Ilona on Friday . Ilona Varga had an \
+                operation last week . Doctors said Varga was calm .";
+    let got = found(text);
+    for g in got.iter().filter(|g| g.0 == "Varga") {
+        assert_eq!(g.1, "PERSON", "{got:?}");
+    }
+}
