@@ -416,6 +416,14 @@ impl NameExtractor {
     ) {
         let (mid_caps, known, sports_doc, text) = ctx;
         let l = &self.lists;
+        // A title inside the run ("Chicago Cardinal Joseph Bernardin", "Palmer Fire & Rescue
+        // Chief John McNutt", "Bank of England Governor Mervyn King"): what comes before it is
+        // a name of its own (the see, the service, the bank), the title is a role, and the
+        // person follows it.
+        if !loud && let Some(k) = self.inner_title(words, start, end) {
+            self.run(words, start, k, loud, ctx, out);
+            return self.run(words, k, end, loud, ctx, out);
+        }
         let mut ev = Evidence::default();
         // Leading titles: "Prime Minister", "Mr.", "Sen." — evidence, not part of the name,
         // unless what follows is an organisation ("General Motors").
@@ -504,7 +512,10 @@ impl NameExtractor {
         if sentence_start && title.is_none() && !ev.person && !loud {
             let first = words[start].text;
             let adverb = end - start == 1 && first.ends_with("ly");
+            // A table's row ("Barnsley 3 3 0 0 8 2 9") opens with its team.
+            let row = sports_doc && words.get(end).is_some_and(|w| is_integer(w.text));
             let evidence = !adverb && end - start > 1
+                || row
                 || mid_caps.contains(first)
                 || l.place_kind(first).is_some()
                 || l.demonyms.contains(first)
@@ -694,6 +705,43 @@ impl NameExtractor {
         before_in || after || after_number
     }
 
+    /// Where a title begins inside the run `words[start..end]`, when a person's name follows
+    /// it: not at the start (leading titles are handled by `run`), not after another title
+    /// word, and not before an institution's head ("General Motors", "Coach Holdings").
+    fn inner_title(&self, words: &[Word<'_>], start: usize, end: usize) -> Option<usize> {
+        let l = &self.lists;
+        let is_title = |w: &str| l.titles.contains_key(w) || l.portfolios.contains(w);
+        if end - start < 3 || is_title(words[start].text) {
+            return None;
+        }
+        let k = (start + 1..end - 1).find(|&k| {
+            l.titles.contains_key(words[k].text) && !is_title(words[k - 1].text)
+                || l.portfolios.contains(words[k].text)
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|w| l.titles.contains_key(w.text))
+                    && !is_title(words[k - 1].text)
+        })?;
+        let mut t = k;
+        while t < end && is_title(words[t].text) {
+            t += 1;
+        }
+        let last = words[end - 1].text;
+        let suffix = |w: &str| matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV");
+        // "Martin Luther King Jr.", "Larry King Live": a surname that is also a title, in a
+        // name that opens with a given name.
+        let surname_title = l.is_surname(words[k].text) && l.given.contains_key(words[start].text);
+        let person = t < end
+            && !suffix(words[t].text)
+            && !surname_title
+            && !l.org_heads.contains(last)
+            && !l.misc_heads.contains(last)
+            && words[t].cap
+            && !words[k - 1].punct
+            && !matches!(words[k - 1].text, "of" | "and" | "&" | "de" | "the");
+        person.then_some(k)
+    }
+
     /// Whether the words around `words[start..end]` name it as an organisation.
     fn org_cue(&self, words: &[Word<'_>], (start, end): (usize, usize)) -> bool {
         let l = &self.lists;
@@ -776,11 +824,9 @@ impl NameExtractor {
         // a given name ("Tiger Woods 70 68").
         if sports_doc
             && n > 1
-            && !l.given.contains_key(name[0])
+            && !(l.given.contains_key(name[0]) && l.is_surname(last))
             && !name.iter().any(|w| is_initial(w))
-            && words
-                .get(end)
-                .is_some_and(|w| !w.text.is_empty() && w.text.bytes().all(|b| b.is_ascii_digit()))
+            && words.get(end).is_some_and(|w| is_integer(w.text))
         {
             return (NameKind::Org, 2);
         }
@@ -816,6 +862,17 @@ impl NameExtractor {
             return (NameKind::Person, 3);
         }
         if n > 1 && name.iter().any(|w| is_initial(w)) {
+            return (NameKind::Person, 2);
+        }
+        // A given name that is also a town ("Mary", "Vladimir", "Chad", "Torrance"), or a
+        // surname's particle that is one too ("Van Poppel"), before words that are neither
+        // places nor institutions: a person.
+        if n > 1
+            && (l.given.contains_key(name[0]) || matches!(name[0], "Van" | "Von" | "De" | "Di"))
+            && !name[1..]
+                .iter()
+                .any(|w| l.org_heads.contains(w) || l.place_kind(w).is_some())
+        {
             return (NameKind::Person, 2);
         }
         // "Air France", "Dynamo Moscow", "Real Madrid": a name holding a place or an
@@ -1171,6 +1228,11 @@ fn is_body_head(w: &str) -> bool {
         w,
         "Department" | "Ministry" | "Office" | "Commission" | "Agency"
     )
+}
+
+/// Digits only: a score or a table's figure.
+fn is_integer(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_acronym(w: &str) -> bool {

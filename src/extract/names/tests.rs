@@ -421,3 +421,51 @@ fn a_shared_surname_named_before_both_people_is_a_person() {
         assert_eq!(g.1, "PERSON", "{got:?}");
     }
 }
+
+#[test]
+fn a_title_inside_a_run_splits_it() {
+    let text = "Palmer Fire & Rescue Chief John McNutt spoke. McNutt said the fire was out. \
+                Chicago Cardinal Joseph Bernardin said he was ill. Bernardin is 68. \
+                Bank of England Governor Mervyn King spoke. General Motors fell.";
+    let got = found(text);
+    for (mention, kind, entity) in [
+        ("Palmer Fire & Rescue", "ORG", "Palmer Fire & Rescue"),
+        ("John McNutt", "PERSON", "John McNutt"),
+        ("McNutt", "PERSON", "John McNutt"),
+        ("Chicago", "PLACE", "Chicago"),
+        ("Joseph Bernardin", "PERSON", "Joseph Bernardin"),
+        ("Bernardin", "PERSON", "Joseph Bernardin"),
+        ("Bank of England", "ORG", "Bank of England"),
+        ("Mervyn King", "PERSON", "Mervyn King"),
+        ("General Motors", "ORG", "General Motors"),
+    ] {
+        assert!(
+            got.iter()
+                .any(|g| g.0 == mention && g.1 == kind && g.2 == entity),
+            "want {mention:?} {kind} of {entity:?}, got {got:?}"
+        );
+    }
+    // The title is the person's, not part of any name.
+    let n = names(text);
+    let mcnutt = n
+        .mentions
+        .iter()
+        .find(|m| m.span.slice(text) == "John McNutt")
+        .unwrap();
+    assert_eq!(mcnutt.title.map(|t| t.slice(text)), Some("Chief"));
+}
+
+#[test]
+fn given_names_that_are_towns_still_open_a_person() {
+    for (text, name) in [
+        ("Results : 4. Mary Onyali ( Nigeria ) 11.14", "Mary Onyali"),
+        ("Rodriguez homered off Chad Ogea in the first.", "Chad Ogea"),
+        (
+            "The winner was Van Poppel , who struck out two.",
+            "Van Poppel",
+        ),
+    ] {
+        assert_has(text, name, "PERSON");
+    }
+    assert_has("Shares in Air France fell.", "Air France", "ORG");
+}
