@@ -194,6 +194,13 @@ impl Lists {
         self.places.get(name).copied()
     }
 
+    /// Whether a word is a title: listed, or made of listed titles with hyphens
+    /// ("Major-General", "Lieutenant-Colonel").
+    pub(crate) fn is_title(&self, w: &str) -> bool {
+        self.titles.contains_key(w)
+            || w.contains('-') && w.split('-').all(|p| self.titles.contains_key(p))
+    }
+
     /// Whether a word is a common surname (any case).
     pub(crate) fn is_surname(&self, w: &str) -> bool {
         crate::segment::with_lower(w, |w| self.surnames.contains(w))

@@ -334,6 +334,11 @@ impl NameExtractor {
             let mut end = i + 1;
             while end < words.len() {
                 let n = &words[end];
+                // A weekday ends a name: "will meet Foreign Minister Jose Miguel Insulza
+                // Monday".
+                if is_weekday(n.text) && !loud {
+                    break;
+                }
                 if n.cap && !n.punct {
                     end += 1;
                 } else if matches!(n.text, "for" | "and")
@@ -429,11 +434,11 @@ impl NameExtractor {
         // unless what follows is an organisation ("General Motors").
         let mut t = start;
         while t < end
-            && (l.titles.contains_key(words[t].text)
+            && (l.is_title(words[t].text)
                 || (l.portfolios.contains(words[t].text)
                     && words
                         .get(t + 1)
-                        .is_some_and(|w| t + 1 < end && l.titles.contains_key(w.text))))
+                        .is_some_and(|w| t + 1 < end && l.is_title(w.text))))
         {
             t += 1;
         }
@@ -481,12 +486,35 @@ impl NameExtractor {
         if start >= end {
             return;
         }
+        // A capitalised adjective opening the sentence before a name ("Controversial
+        // Australian Anthony Hill", "Brazilian-born Luis Oliveira", "Ex-Yankee Randy Velarde"):
+        // not part of it. Only an unknown word, not seen capitalised inside sentences.
+        if end - start >= 3 && title.is_none() {
+            let opens_sentence = start == 0
+                || words[..start]
+                    .iter()
+                    .all(|w| w.punct || l.stopcaps.contains(w.text));
+            let first = words[start].text;
+            let unknown = !mid_caps.contains(first)
+                && !l.given.contains_key(first)
+                && !l.is_surname(first)
+                && l.place_kind(first).is_none()
+                && !l.org_heads.contains(first)
+                && !l.demonyms.contains(first);
+            let second = words[start + 1].text;
+            let adjective = first.ends_with("-born")
+                || first.starts_with("Ex-")
+                || unknown && (l.given.contains_key(second) || l.demonyms.contains(second));
+            if opens_sentence && adjective && !loud {
+                return self.run(words, start + 1, end, loud, ctx, out);
+            }
+        }
         // A nationality before a title or a name: "Russian Prime Minister Viktor
         // Chernomyrdin", "American Dennis Mitchell": the nationality is a name of its own.
         if end - start > 1
             && l.demonyms.contains(words[start].text)
             && !loud
-            && (l.titles.contains_key(words[start + 1].text)
+            && (l.is_title(words[start + 1].text)
                 || l.given.contains_key(words[start + 1].text)
                 || end - start > 2)
         {
@@ -710,16 +738,14 @@ impl NameExtractor {
     /// word, and not before an institution's head ("General Motors", "Coach Holdings").
     fn inner_title(&self, words: &[Word<'_>], start: usize, end: usize) -> Option<usize> {
         let l = &self.lists;
-        let is_title = |w: &str| l.titles.contains_key(w) || l.portfolios.contains(w);
+        let is_title = |w: &str| l.is_title(w) || l.portfolios.contains(w);
         if end - start < 3 || is_title(words[start].text) {
             return None;
         }
         let k = (start + 1..end - 1).find(|&k| {
-            l.titles.contains_key(words[k].text) && !is_title(words[k - 1].text)
+            l.is_title(words[k].text) && !is_title(words[k - 1].text)
                 || l.portfolios.contains(words[k].text)
-                    && words
-                        .get(k + 1)
-                        .is_some_and(|w| l.titles.contains_key(w.text))
+                    && words.get(k + 1).is_some_and(|w| l.is_title(w.text))
                     && !is_title(words[k - 1].text)
         })?;
         let mut t = k;
@@ -1227,6 +1253,14 @@ fn is_body_head(w: &str) -> bool {
     matches!(
         w,
         "Department" | "Ministry" | "Office" | "Commission" | "Agency"
+    )
+}
+
+/// A weekday's name, as written in running text.
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
     )
 }
 

@@ -469,3 +469,46 @@ fn given_names_that_are_towns_still_open_a_person() {
     }
     assert_has("Shares in Air France fell.", "Air France", "ORG");
 }
+
+#[test]
+fn roles_adjectives_and_weekdays_stay_out_of_names() {
+    for (text, name) in [
+        (
+            "Fullback Andre Joubert scored the other try.",
+            "Andre Joubert",
+        ),
+        (
+            "Controversial Australian Anthony Hill called him a cheat.",
+            "Anthony Hill",
+        ),
+        ("Brazilian-born Luis Oliveira then scored.", "Luis Oliveira"),
+        (
+            "Ex-Yankee Randy Velarde hit his 11th homer.",
+            "Randy Velarde",
+        ),
+        (
+            "Albright will meet Foreign Minister Jose Insulza Monday.",
+            "Jose Insulza",
+        ),
+        (
+            "NATO spokesman Lieutenant-Colonel Max Marriner said so.",
+            "Max Marriner",
+        ),
+        (
+            "Cofinec CEO Stephen Frater told reporters.",
+            "Stephen Frater",
+        ),
+        ("Scorers : Dean Saunders ( 2nd minute ) .", "Dean Saunders"),
+        (
+            "Surrey 429-7 ( C. Lewis 80 , M. Butcher 70 ) .",
+            "M. Butcher",
+        ),
+    ] {
+        assert_has(text, name, "PERSON");
+    }
+    assert_has(
+        "Reporters heard Cofinec CEO Stephen Frater.",
+        "Cofinec",
+        "ORG",
+    );
+}
