@@ -167,6 +167,36 @@ impl<A: Iterator<Item = (usize, usize)>, B: Iterator<Item = (usize, usize)>> Ite
     }
 }
 
+/// Whether the match `toks[start..end]` is part of a compound adjective ("the
+/// year-earlier results", "the quarter-to-quarter comparison": the match ends at a hyphen
+/// glued to a lower-case word) or a capitalised title inside a sentence ("VOA Today", ABC's
+/// "This Week"): no expression.
+fn compound_or_title(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -> bool {
+    let glued = |a: &Tok<'_>, b: &Tok<'_>| a.end == b.start;
+    let compound = end < toks.len()
+        && toks[end].shape == Shape::Punct('-')
+        && glued(&toks[end - 1], &toks[end])
+        && toks.get(end + 1).is_some_and(|n| {
+            glued(&toks[end], n)
+                && n.shape == Shape::Word
+                && n.text.starts_with(|c: char| c.is_ascii_lowercase())
+        });
+    let first = &toks[start];
+    let usually_lower = first.cap
+        && (first.entry(Cat::This).is_some()
+            || first.entry(Cat::Deictic).is_some()
+            || first.entry(Cat::Next).is_some()
+            || first.entry(Cat::Prev).is_some());
+    let before = text[..first.start].trim_end();
+    let inside = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric())
+        || before.ends_with("'s")
+        || before.ends_with("’s");
+    compound || usually_lower && inside
+}
+
 /// `pos` moved back to the start of its word (not before `floor`).
 fn snap_back(text: &str, floor: usize, mut pos: usize) -> usize {
     let b = text.as_bytes();
@@ -452,7 +482,7 @@ impl DateExtractor {
             for (end, pi, binds) in cands.drain(..) {
                 let p = &self.patterns[pi];
                 let tense = *tense.get_or_insert_with(|| value::tense(toks, i));
-                if value::vetoed(p.action, toks, i, end) {
+                if value::vetoed(p.action, toks, i, end) || compound_or_title(text, toks, i, end) {
                     continue;
                 }
                 if let Some(r) = value::act(

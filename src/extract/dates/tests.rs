@@ -688,3 +688,29 @@ fn ages_are_not_dates() {
         assert_dates(text, &[]);
     }
 }
+
+#[test]
+fn vague_spans_compounds_and_titles() {
+    assert_dates(
+        "The rifle was buried in the weeks before the shooting.",
+        &[("the weeks", "PXW")],
+    );
+    assert_dates(
+        "Over the years many patients died.",
+        &[("the years", "PXY")],
+    );
+    assert_dates(
+        "The firm, which just months ago was failing, recovered.",
+        &[("months ago", "PAST_REF")],
+    );
+    // A compound adjective: the expression is the whole compound or nothing.
+    assert_dates(
+        "Profit beat the year-earlier results.",
+        &[("year-earlier", "2024")],
+    );
+    assert_dates("The quarter-to-quarter comparison improved.", &[]);
+    // A capitalised title inside a sentence is no date.
+    assert_dates("This is VOA Today.", &[]);
+    assert_dates("He spoke on ABC's This Week programme.", &[]);
+    assert_dates("Today the firm said so.", &[("Today", "2025-03-12")]);
+}

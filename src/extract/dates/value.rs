@@ -997,7 +997,8 @@ pub(crate) fn act(
             let n = if span.iter().any(|t| t.is("couple")) {
                 Some(2.0)
             } else {
-                count(toks, b)?
+                // "months ago": no count, a vague past.
+                count(toks, b).unwrap_or(None)
             };
             let sign = if name == "ago" { -1 } else { 1 };
             // "a decade ago" is the year ten years back, not the decade before this one.
