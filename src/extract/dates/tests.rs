@@ -714,3 +714,11 @@ fn vague_spans_compounds_and_titles() {
     assert_dates("He spoke on ABC's This Week programme.", &[]);
     assert_dates("Today the firm said so.", &[("Today", "2025-03-12")]);
 }
+
+#[test]
+fn years_in_names_are_no_dates() {
+    assert_dates("It formed a venture called Orion 1980 with them.", &[]);
+    assert_dates("Fans went to Euro 2004 in Lisbon.", &[]);
+    assert_dates("The plan began in 1980 with them.", &[("1980", "1980")]);
+    assert_dates("In 1980, the plan began.", &[("1980", "1980")]);
+}

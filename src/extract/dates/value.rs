@@ -785,6 +785,20 @@ pub(crate) fn act(
             if !(1900..=2049).contains(&y) {
                 return None;
             }
+            // After a capitalised word inside a sentence, part of a name: "a venture called
+            // Orion 1980", "Euro 2004", "Vision 2030".
+            let first = span.first()?;
+            if let Some(p) = toks.iter().rev().find(|t| t.end <= first.start)
+                && p.shape == Shape::Word
+                && p.cap
+                && p.lex.is_empty()
+                && toks
+                    .iter()
+                    .position(|t| t.start == p.start)
+                    .is_some_and(|j| j > 0 && toks[j - 1].shape == Shape::Word)
+            {
+                return None;
+            }
             res(Date, format!("{y:04}"), Absolute)
         }
         "year" => {
@@ -1046,6 +1060,7 @@ pub(crate) fn act(
         }
         "following" => {
             let unit = unit_of(toks, b)?;
+
             // "the coming decade", "the following century": a period, not a decade value.
             if is_long_unit(unit) {
                 return res(Duration, duration_value(Some(1.0), unit), Absolute);
