@@ -722,3 +722,18 @@ fn years_in_names_are_no_dates() {
     assert_dates("The plan began in 1980 with them.", &[("1980", "1980")]);
     assert_dates("In 1980, the plan began.", &[("1980", "1980")]);
 }
+
+#[test]
+fn plural_parts_of_weekdays_are_sets() {
+    assert_dates(
+        "Flights leave on Tuesday nights and Sunday mornings.",
+        &[
+            ("Tuesday nights", "XXXX-WXX-2TNI"),
+            ("Sunday mornings", "XXXX-WXX-7TMO"),
+        ],
+    );
+    assert_dates(
+        "She left Tuesday night.",
+        &[("Tuesday night", "2025-03-11TNI")],
+    );
+}

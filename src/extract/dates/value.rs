@@ -1172,7 +1172,11 @@ pub(crate) fn act(
             if let Some(wd) =
                 num_of(toks, b, Cat::Weekday).or_else(|| num_of(toks, b, Cat::Weekdays))
             {
-                return res(Set, format!("XXXX-WXX-{wd}"), Absolute);
+                // "Tuesday nights", "Sunday mornings": that part of every such day.
+                let pod = str_of(toks, b, Cat::Pods)
+                    .map(|p| format!("T{p}"))
+                    .unwrap_or_default();
+                return res(Set, format!("XXXX-WXX-{wd}{pod}"), Absolute);
             }
             if let Some(s) = str_of(toks, b, Cat::Season) {
                 return res(Set, format!("XXXX-{s}"), Absolute);
