@@ -633,6 +633,16 @@ impl NameExtractor {
             (NameKind::Person, Gender::Unknown) => l.given_gender(name_words[0]),
             (_, g) => g,
         };
+        // A title that opens with its number ("28 Weeks Later") keeps it.
+        let span = if kind == NameKind::Misc
+            && start >= 1
+            && is_integer(words[start - 1].text)
+            && l.work_number.contains(words[start].text)
+        {
+            Span::new(words[start - 1].start, span.end())
+        } else {
+            span
+        };
         out.push(Found {
             span,
             title,

@@ -264,7 +264,11 @@ fn titles_of_works_are_misc() {
         "Glass Harbour",
         "MISC",
     );
-    assert_has("She made her name in 40 Days Later.", "Days Later", "MISC");
+    assert_has(
+        "She made her name in 40 Days Later.",
+        "40 Days Later",
+        "MISC",
+    );
     // A known place stays a place, and a name owning what follows is no title.
     assert_has("The Norway star signed a new contract.", "Norway", "PLACE");
     assert_has(
