@@ -309,6 +309,19 @@ fn time_grows_linearly_in_instructions() {
                 words(n, &["1/2", "2025", "3/4/", "12", "/", "June"]).into_bytes(),
             )
         }),
+        ("ranges and titles", |n| {
+            (
+                "r.txt".into(),
+                words(
+                    n,
+                    &[
+                        "1962-63", "March", "3-5", "two", "to", "three", "weeks", "Chicago",
+                        "Cardinal", "Jose", "Monday", "Orion", "1980", "Tuesday", "nights",
+                    ],
+                )
+                .into_bytes(),
+            )
+        }),
         ("capitals", |n| {
             (
                 "c.txt".into(),

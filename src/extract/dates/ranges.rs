@@ -53,10 +53,12 @@ fn mention(t: &Tok<'_>, kind: DateType, value: String, anchor: Anchor) -> DateMe
     }
 }
 
-/// Whether a span is free: no mention of this window overlaps it.
+/// Whether a span is free: no mention of this window overlaps it (`out` is in text order and
+/// its mentions do not overlap, so only the neighbours of its place need a look).
 fn free(out: &[DateMention], s: Span) -> bool {
-    !out.iter()
-        .any(|m| m.span.start() < s.end() && s.start() < m.span.end())
+    let k = out.partition_point(|m| m.span.start() < s.start());
+    let overlaps = |m: &DateMention| m.span.start() < s.end() && s.start() < m.span.end();
+    !(k > 0 && overlaps(&out[k - 1]) || out.get(k).is_some_and(overlaps))
 }
 
 /// The first ends of ranges among the mentions `out[first..]`, found in `toks`, inserted in
@@ -64,10 +66,16 @@ fn free(out: &[DateMention], s: Span) -> bool {
 pub(crate) fn complete(toks: &[Tok<'_>], out: &mut Vec<DateMention>, first: usize) {
     let mut added = Vec::new();
     for m in &out[first..] {
-        let Some(a) = toks.iter().position(|t| t.start == m.span.start()) else {
+        let Some(a) = super::value::index_of(toks, m.span.start()) else {
             continue;
         };
-        let Some(z) = toks.iter().position(|t| t.end == m.span.end()) else {
+        // The last token of the mention: the one just before the first token starting at or
+        // after its end.
+        let z = toks.partition_point(|t| t.start < m.span.end());
+        let Some(z) = z
+            .checked_sub(1)
+            .filter(|&z| z >= a && toks[z].end == m.span.end())
+        else {
             continue;
         };
         match m.kind {
@@ -162,8 +170,14 @@ pub(crate) fn complete(toks: &[Tok<'_>], out: &mut Vec<DateMention>, first: usiz
     if added.is_empty() {
         return;
     }
+    // Checked against the window's own mentions (in order), and against each other: a number
+    // between two mentions ("May 3-5 June") is added once.
+    added.sort_by_key(|m| m.span.start());
+    let existing = out.len();
+    let mut last_end = 0;
     for m in added {
-        if free(&out[first..], m.span) {
+        if m.span.start() >= last_end && free(&out[first..existing], m.span) {
+            last_end = m.span.end();
             out.push(m);
         }
     }

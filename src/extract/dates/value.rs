@@ -578,13 +578,19 @@ fn season_year(d: Date, want: i64, dir: Option<i64>, tense: Tense) -> i64 {
     }
 }
 
+/// The index of the token starting at byte `start` (tokens are in order: a binary search, so
+/// that no rule scans the window once per expression).
+pub(crate) fn index_of(toks: &[Tok<'_>], start: usize) -> Option<usize> {
+    toks.binary_search_by_key(&start, |t| t.start).ok()
+}
+
 /// Whether a verb in -ed stands at most three words before the expression, after its subject
 /// (not after an article: "the reduced dividend").
 fn past_verb_just_before(toks: &[Tok<'_>], span: &[Tok<'_>]) -> bool {
     let Some(first) = span.first() else {
         return false;
     };
-    let Some(at) = toks.iter().position(|t| t.start == first.start) else {
+    let Some(at) = index_of(toks, first.start) else {
         return false;
     };
     (at.saturating_sub(3)..at).any(|j| {
@@ -787,15 +793,12 @@ pub(crate) fn act(
             }
             // After a capitalised word inside a sentence, part of a name: "a venture called
             // Orion 1980", "Euro 2004", "Vision 2030".
-            let first = span.first()?;
-            if let Some(p) = toks.iter().rev().find(|t| t.end <= first.start)
-                && p.shape == Shape::Word
-                && p.cap
-                && p.lex.is_empty()
-                && toks
-                    .iter()
-                    .position(|t| t.start == p.start)
-                    .is_some_and(|j| j > 0 && toks[j - 1].shape == Shape::Word)
+            let at = index_of(toks, span.first()?.start)?;
+            if at >= 2
+                && toks[at - 1].shape == Shape::Word
+                && toks[at - 1].cap
+                && toks[at - 1].lex.is_empty()
+                && toks[at - 2].shape == Shape::Word
             {
                 return None;
             }
@@ -1114,9 +1117,7 @@ pub(crate) fn act(
             }
             // "a year-earlier loss": the adjective "year-earlier", not "a year".
             if next.is_some_and(|t| t.shape == Shape::Punct('-'))
-                && let Some(j) = toks
-                    .iter()
-                    .position(|t| next.is_some_and(|n| n.start == t.start))
+                && let Some(j) = next.and_then(|n| index_of(toks, n.start))
                 && toks
                     .get(j + 1)
                     .is_some_and(|t| t.is("earlier") || t.is("ago") || t.is("end"))
@@ -1148,9 +1149,8 @@ pub(crate) fn act(
             // measures, not as times.
             let adjective = next.is_some_and(|n| n.shape == Shape::Word && !n.cap);
             let first = span.first()?;
-            let before = toks
-                .iter()
-                .rposition(|t| t.start < first.start)
+            let before = index_of(toks, first.start)
+                .and_then(|j| j.checked_sub(1))
                 .map(|j| &toks[j]);
             if next.is_some_and(|n| n.is("of"))
                 || adjective && first.is("quarterly")
