@@ -218,6 +218,34 @@ const FACILITY_NOUNS: [&str; 14] = [
     "branch",
 ];
 
+/// Nouns after a name that show it is a place, whatever else it is: "the Pamir mountains",
+/// "the Kosevo stadium", "the al-Ram checkpoint", "the Berlin grand prix", "the Moscow club"
+/// (a club from Moscow: the name is the town's), "Tokyo stock prices".
+const PLACE_NOUNS: [&str; 22] = [
+    "airport",
+    "arena",
+    "camp",
+    "checkpoint",
+    "church",
+    "circuit",
+    "club",
+    "district",
+    "grand",
+    "marathon",
+    "mountains",
+    "prices",
+    "prison",
+    "province",
+    "region",
+    "river",
+    "sanatorium",
+    "side",
+    "stadium",
+    "stock",
+    "valley",
+    "velodrome",
+];
+
 /// Words after a name that suggest a speaker (a person or an organisation).
 const SPEECH_CUES: [&str; 6] = ["said", "says", "told", "added", "stated", "argued"];
 
@@ -289,9 +317,16 @@ impl NameExtractor {
             bounds.push(from..words.len());
         }
         // A sports report: towns and counties are teams throughout, not only on score lines.
-        let sports_of: Vec<bool> = bounds
+        // A table of figures is a sports table only in an article that shows sport elsewhere
+        // (a score, a word of match reports): market tables and bond listings are not.
+        let evidence: Vec<Sport> = bounds
             .iter()
             .map(|r| is_sports(&words[r.clone()]))
+            .collect();
+        let sport_shown = evidence.contains(&Sport::Shown);
+        let sports_of: Vec<bool> = evidence
+            .iter()
+            .map(|&e| e == Sport::Shown || e == Sport::Table && sport_shown)
             .collect();
         let sporty = sports_of.iter().filter(|&&x| x).count();
         let sports_doc = sporty >= 3 && sporty * 4 >= bounds.len();
@@ -311,7 +346,7 @@ impl NameExtractor {
                 let ctx = (&mid_caps, &known, sports_doc || sports_of[si], text);
                 self.sentence(sentence, pass, ctx, &mut found);
                 if !pass && any_shouting {
-                    for f in &found[before..] {
+                    for f in found[before..].iter().filter(|f| !f.local) {
                         known.entry(fold(&text[f.span.range()])).or_insert(f.kind);
                     }
                 }
@@ -650,7 +685,9 @@ impl NameExtractor {
             strength,
             words: end - start,
             gender,
-            local: false,
+            // On a sports page a venue or a town before a place noun is the town for this
+            // mention only: elsewhere its name stands for the team.
+            local: sports_doc && kind == NameKind::Place && strength >= 4,
         });
     }
 
@@ -840,11 +877,19 @@ impl NameExtractor {
             // Oval ) : …").
             let venue = prev.is_some_and(|p| PLACE_CUES.contains(&p))
                 || (start == 0 && matches!(next, Some(":" | "(")));
-            if pk != lists::PlaceKind::Country && !venue && sports_doc {
+            let place_noun = next.is_some_and(|x| PLACE_NOUNS.contains(&x));
+            if pk != lists::PlaceKind::Country && !venue && !place_noun && sports_doc {
                 return (NameKind::Org, 2);
             }
             // "in Washington" is surely the place; "Washington said" may be a person's surname.
-            return (NameKind::Place, if venue { 4 } else { 3 });
+            return (
+                NameKind::Place,
+                if venue || place_noun && sports_doc {
+                    4
+                } else {
+                    3
+                },
+            );
         }
         if l.orgs.contains(joined) {
             return (NameKind::Org, 3);
@@ -931,7 +976,9 @@ impl NameExtractor {
         let strong_in = prev.is_some_and(|p| matches!(p, "in" | "near" | "outside"))
             && next != Some("'s")
             && next != Some("’s");
-        if n <= 2 && (town_of || facility) || n == 1 && strong_in {
+        let place_noun =
+            next.is_some_and(|x| PLACE_NOUNS.contains(&x) && x != "club" && x != "side");
+        if n <= 2 && (town_of || facility || place_noun) || n == 1 && strong_in {
             return (NameKind::Place, 2);
         }
         if n == 1 && place_cue && !l.is_surname(last) {
@@ -1168,14 +1215,36 @@ fn is_small_word(w: &str) -> bool {
 
 /// A sentence about a match or a results table: a score (`2-1`), a result verb, or a line of
 /// a name and figures only.
-fn is_sports(words: &[Word<'_>]) -> bool {
-    let score = |w: &Word<'_>| {
-        w.text.split_once('-').is_some_and(|(a, b)| {
-            !a.is_empty()
-                && !b.is_empty()
-                && a.bytes().all(|c| c.is_ascii_digit())
-                && b.bytes().all(|c| c.is_ascii_digit())
-        })
+/// What a sentence shows of sport.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sport {
+    /// Nothing.
+    No,
+    /// A score ("3-1") or a word of match reports ("beat", "innings").
+    Shown,
+    /// Figures with few words: a table, of sport or of anything else.
+    Table,
+}
+
+fn is_sports(words: &[Word<'_>]) -> Sport {
+    let score = |k: usize| {
+        let w = &words[k];
+        // "3-1", not "25-45 cents" or "10-20 percent".
+        let unit = words.get(k + 1).is_some_and(|n| {
+            matches!(
+                n.text,
+                "cents" | "percent" | "pct" | "%" | "years" | "months" | "days" | "weeks" | "hours"
+            )
+        });
+        !unit
+            && w.text.split_once('-').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.len() <= 3
+                    && b.len() <= 3
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.bytes().all(|c| c.is_ascii_digit())
+            })
     };
     // An agency's sign-off ("-- Johannesburg newsroom , +27-11 482 1003") is no score line.
     if words.first().is_some_and(|w| w.text == "--")
@@ -1183,65 +1252,54 @@ fn is_sports(words: &[Word<'_>]) -> bool {
             .iter()
             .any(|w| matches!(w.text, "newsroom" | "newsdesk" | "bureau"))
     {
-        return false;
+        return Sport::No;
     }
     let (mut numbers, mut alpha) = (0, 0);
-    for w in words {
+    // Words that markets and politics use too ("lost 31 points", "won the vote") count only
+    // three together.
+    let mut weak: [&str; 2] = ["", ""];
+    for (k, w) in words.iter().enumerate() {
         if w.digit {
             numbers += 1;
-            if score(w) {
-                return true;
+            if score(k) {
+                return Sport::Shown;
             }
         }
         if !w.punct && w.alpha {
             alpha += 1;
-            if !w.cap && is_sport_word(w.text) {
-                return true;
+            // Lower case, or a headline in capitals ("SOCCER - LEAGUE STANDINGS").
+            if !w.cap || w.upper {
+                let lower = w.text.to_ascii_lowercase();
+                match sport_word(&lower) {
+                    2 => return Sport::Shown,
+                    1 if weak[0].is_empty() => weak[0] = w.text,
+                    1 if weak[1].is_empty() && weak[0] != w.text => weak[1] = w.text,
+                    1 if weak[0] != w.text && weak[1] != w.text => return Sport::Shown,
+                    _ => {}
+                }
             }
         }
     }
-    numbers >= 3 && alpha <= 3
+    if numbers >= 3 && alpha <= 3 {
+        Sport::Table
+    } else {
+        Sport::No
+    }
 }
 
-/// Words of match reports and results.
-fn is_sport_word(w: &str) -> bool {
-    matches!(
-        w,
-        "batting"
-            | "beat"
-            | "beating"
-            | "beats"
-            | "bowling"
-            | "champions"
-            | "declared"
-            | "defeat"
-            | "defeated"
-            | "division"
-            | "draw"
-            | "drew"
-            | "goal"
-            | "goals"
-            | "halftime"
-            | "innings"
-            | "lead"
-            | "league"
-            | "lost"
-            | "match"
-            | "overs"
-            | "penalty"
-            | "played"
-            | "points"
-            | "runs"
-            | "scored"
-            | "season"
-            | "striker"
-            | "v"
-            | "victory"
-            | "vs"
-            | "wicket"
-            | "wickets"
-            | "won"
-    )
+/// Words of match reports and results (lower case): 2 for sports and words only sport uses,
+/// 1 for words markets and politics use too, 0 for others.
+fn sport_word(w: &str) -> u8 {
+    match w {
+        "athletics" | "baseball" | "basketball" | "batting" | "bowling" | "boxing" | "cricket"
+        | "cycling" | "defeated" | "drew" | "goal" | "goals" | "golf" | "halftime" | "hockey"
+        | "innings" | "league" | "match" | "overs" | "penalty" | "rugby" | "scored" | "soccer"
+        | "striker" | "tennis" | "v" | "vs" | "wicket" | "wickets" => 2,
+        "beat" | "beating" | "beats" | "champions" | "declared" | "defeat" | "division"
+        | "draw" | "lead" | "lost" | "played" | "points" | "runs" | "season" | "victory"
+        | "won" => 1,
+        _ => 0,
+    }
 }
 
 /// A dateline: a place and a date alone on a line ("LONDON 1996-08-30").

@@ -516,3 +516,34 @@ fn roles_adjectives_and_weekdays_stay_out_of_names() {
         "ORG",
     );
 }
+
+#[test]
+fn market_tables_are_no_sports_pages_and_place_nouns_show_towns() {
+    // A market report: figures and "lost ... points", but no sport.
+    let market = "Stocks fell on Friday .\nNEW YORK 1996-08-30\n\
+                  The Dow lost 31 points as Wall Street worried about rates .\n\
+                  DJIA 5,616.21 -31.40\nS&P 651.99 -4.10\nNasdaq 1,141.50 -8.20\n\
+                  Traders in Tokyo and Chicago said the mood was poor .";
+    assert_has(market, "Wall Street", "PLACE");
+    assert_has(market, "Tokyo", "PLACE");
+    assert_has(market, "Chicago", "PLACE");
+    // On a sports page a town before a place noun is the town.
+    let sport = "SOCCER - ROTOR HELD .\nMOSCOW 1996-08-30\n\
+                 Rotor Volgograd drew 1-1 with Dynamo Moscow on Friday .\n\
+                 The Volgograd side are two points behind the Moscow club .\n\
+                 Moscow won 2-0 at the Kosevo stadium last week .";
+    assert_has(sport, "Kosevo", "PLACE");
+    let got = found(sport);
+    let moscow: Vec<&str> = got
+        .iter()
+        .filter(|g| g.0 == "Moscow")
+        .map(|g| g.1)
+        .collect();
+    assert_eq!(moscow, ["PLACE", "ORG"], "{got:?}");
+    // Outside sport, a name before a geographic noun is a place.
+    assert_has(
+        "Gunfire echoed in the nearby Pamir mountains on Friday.",
+        "Pamir",
+        "PLACE",
+    );
+}
