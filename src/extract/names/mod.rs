@@ -374,6 +374,17 @@ impl NameExtractor {
                 if is_weekday(n.text) && !loud {
                     break;
                 }
+                // An adjective made of a name ends its run: "Ontario-based Magna",
+                // "Communist-led CGT" are two names.
+                if words[end - 1]
+                    .text
+                    .rsplit_once('-')
+                    .is_some_and(|(head, tail)| {
+                        !head.is_empty() && !tail.is_empty() && tail.chars().all(char::is_lowercase)
+                    })
+                {
+                    break;
+                }
                 if n.cap && !n.punct {
                     end += 1;
                 } else if matches!(n.text, "for" | "and")

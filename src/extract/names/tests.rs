@@ -547,3 +547,19 @@ fn market_tables_are_no_sports_pages_and_place_nouns_show_towns() {
         "PLACE",
     );
 }
+
+#[test]
+fn an_adjective_made_of_a_name_ends_its_run() {
+    let text = "The deal helps Ontario-based Magna and Boston-based Reagan Communications. \
+                The Communist-led CGT marched.";
+    for (mention, kind) in [
+        ("Ontario-based", "MISC"),
+        ("Magna", "ORG"),
+        ("Boston-based", "MISC"),
+        ("Reagan Communications", "ORG"),
+        ("Communist-led", "MISC"),
+        ("CGT", "ORG"),
+    ] {
+        assert_has(text, mention, kind);
+    }
+}
