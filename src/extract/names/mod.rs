@@ -912,11 +912,11 @@ impl NameExtractor {
             return (NameKind::Org, 3);
         }
         // A multi-word name followed by a score or a table's figures on a sports line is a
-        // team ("Crystal Palace 4 1 2 1", "Greenock Morton 1 Falkirk 0") unless it opens with
-        // a given name ("Tiger Woods 70 68").
+        // team ("Crystal Palace 4 1 2 1", "Leyton Orient 1 Falkirk 0") unless it ends with a
+        // surname ("Tiger Woods 70 68", a golfer's rounds).
         if sports_doc
             && n > 1
-            && !(l.given.contains_key(name[0]) && l.is_surname(last))
+            && !l.is_surname(last)
             && !name.iter().any(|w| is_initial(w))
             && words.get(end).is_some_and(|w| is_integer(w.text))
         {
@@ -1291,7 +1291,8 @@ fn is_sports(words: &[Word<'_>]) -> Sport {
             }
         }
     }
-    if numbers >= 3 && alpha <= 3 {
+    // Few words, or as many figures as words ("Bradford 1 Tranmere 0 Grimsby 0 …").
+    if numbers >= 3 && alpha <= 3 || numbers >= 2 && numbers * 2 >= alpha {
         Sport::Table
     } else {
         Sport::No
