@@ -34,15 +34,7 @@ fn find(
 
 #[track_caller]
 fn assert_dates(text: &str, expected: &[(&str, &str)]) {
-    let got: Vec<(String, String)> = find(text, Some(dct()))
-        .into_iter()
-        .map(|g| (g.0, g.1))
-        .collect();
-    let want: Vec<(String, String)> = expected
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    assert_eq!(got, want, "in {text:?}");
+    assert_dates_on(dct(), text, expected);
 }
 
 #[track_caller]
