@@ -729,3 +729,20 @@ fn plural_parts_of_weekdays_are_sets() {
         &[("Tuesday night", "2025-03-11TNI")],
     );
 }
+
+#[test]
+fn the_other_years_quarter_in_earnings_reports() {
+    assert_dates(
+        "Net rose in the third quarter. In the 1988 quarter it fell, and sales for last \
+         year's quarter were flat.",
+        &[
+            ("the third quarter", "2024-Q3"),
+            ("the 1988 quarter", "1988-Q3"),
+            ("last year's quarter", "2023-Q3"),
+        ],
+    );
+    assert_dates(
+        "Profit doubled from the same period last year.",
+        &[("the same period last year", "2024")],
+    );
+}

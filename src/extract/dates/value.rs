@@ -43,6 +43,7 @@ pub(crate) const ACTIONS: &[&str] = &[
     "quarter_last",
     "quarter_year_ago",
     "ref_dir",
+    "year_quarter",
     "ref_now",
     "weekend",
     "year",
@@ -844,6 +845,23 @@ pub(crate) fn act(
                     )
                 }
                 None => res(Date, "XXXX-QX".into(), Unresolved),
+            }
+        }
+        // "the 1988 quarter", "last year's period", "the same period last year": in a report
+        // that named its quarter, that quarter of the other year; else the year.
+        "year_quarter" => {
+            let y = match num_of(toks, b, Cat::Year) {
+                Some(y) => y,
+                None => {
+                    ctx.last_quarter
+                        .map(|(y, _)| y)
+                        .or(dct.map(|d| d.year() as i64))?
+                        - 1
+                }
+            };
+            match ctx.last_quarter {
+                Some((_, q)) => res(Date, format!("{y:04}-Q{q}"), Previous),
+                None => res(Date, format!("{y:04}"), rel_anchor),
             }
         }
         "ref_dir" => {
