@@ -245,13 +245,7 @@ pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
             // of the past.
             // Nor does one after an article or a possessive ("the reduced dividend", "its
             // planned merger"): an adjective.
-            None if t.shape == Shape::Word
-                && t.text.len() > 4
-                && t.text.ends_with("ed")
-                && !before(j, 1).is_some_and(|p| {
-                    p.is("be") || p.entry(Cat::Det).is_some() || p.entry(Cat::The).is_some()
-                }) =>
-            {
+            None if in_ed(t) && !before(j, 1).is_some_and(makes_adjective) => {
                 Some((Tense::Past, false))
             }
             None => None,
@@ -579,6 +573,17 @@ fn season_year(d: Date, want: i64, dir: Option<i64>, tense: Tense) -> i64 {
     }
 }
 
+/// A word in -ed: a past verb, unless what stands before it makes it a participle.
+fn in_ed(t: &Tok<'_>) -> bool {
+    t.shape == Shape::Word && t.text.len() > 4 && t.text.ends_with("ed")
+}
+
+/// Words after which a word in -ed is a participle or an adjective, not a past verb: "be"
+/// ("to be completed"), an article or a possessive ("the reduced dividend").
+fn makes_adjective(p: &Tok<'_>) -> bool {
+    p.is("be") || p.entry(Cat::Det).is_some() || p.entry(Cat::The).is_some()
+}
+
 /// The index of the token starting at byte `start` (tokens are in order: a binary search, so
 /// that no rule scans the window once per expression).
 pub(crate) fn index_of(toks: &[Tok<'_>], start: usize) -> Option<usize> {
@@ -596,11 +601,11 @@ fn past_verb_just_before(toks: &[Tok<'_>], span: &[Tok<'_>]) -> bool {
     };
     (at.saturating_sub(3)..at).any(|j| {
         let t = &toks[j];
-        t.shape == Shape::Word && t.text.len() > 4 && t.text.ends_with("ed") && !t.cap && j > 0 && {
-            let p = &toks[j - 1];
-            p.shape == Shape::Word
-                && !(p.is("be") || p.entry(Cat::Det).is_some() || p.entry(Cat::The).is_some())
-        }
+        in_ed(t)
+            && !t.cap
+            && j > 0
+            && toks[j - 1].shape == Shape::Word
+            && !makes_adjective(&toks[j - 1])
     })
 }
 

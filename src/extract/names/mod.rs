@@ -490,10 +490,7 @@ impl NameExtractor {
         }
         // A role noun opening the sentence before a name ("Actress Maya Ferrante", "Prosecutor
         // Daniel Frayne") is a title too.
-        let opens = start == 0
-            || words[..start]
-                .iter()
-                .all(|w| w.punct || l.stopcaps.contains(w.text));
+        let opens = self.opens_sentence(words, start);
         if t == start
             && opens
             && end - start >= 2
@@ -536,10 +533,7 @@ impl NameExtractor {
         // Australian Anthony Hill", "Brazilian-born Luis Oliveira", "Ex-Yankee Randy Velarde"):
         // not part of it. Only an unknown word, not seen capitalised inside sentences.
         if end - start >= 3 && title.is_none() {
-            let opens_sentence = start == 0
-                || words[..start]
-                    .iter()
-                    .all(|w| w.punct || l.stopcaps.contains(w.text));
+            let opens_sentence = self.opens_sentence(words, start);
             let first = words[start].text;
             let unknown = !mid_caps.contains(first)
                 && !l.given.contains_key(first)
@@ -579,10 +573,7 @@ impl NameExtractor {
         if start > 0 && l.roles.contains(words[start - 1].text) {
             ev.person = true;
         }
-        let sentence_start = start == 0
-            || words[..start]
-                .iter()
-                .all(|w| w.punct || l.stopcaps.contains(w.text));
+        let sentence_start = self.opens_sentence(words, start);
         if sentence_start && title.is_none() && !ev.person && !loud {
             let first = words[start].text;
             let adverb = end - start == 1 && first.ends_with("ly");
@@ -789,6 +780,13 @@ impl NameExtractor {
             && words[start - 1].text.bytes().all(|b| b.is_ascii_digit())
             && l.work_number.contains(words[start].text);
         before_in || after || after_number
+    }
+
+    /// Whether `words[start]` opens its sentence: nothing but marks and stop words before it.
+    fn opens_sentence(&self, words: &[Word<'_>], start: usize) -> bool {
+        words[..start]
+            .iter()
+            .all(|w| w.punct || self.lists.stopcaps.contains(w.text))
     }
 
     /// Where a title begins inside the run `words[start..end]`, when a person's name follows
