@@ -55,6 +55,7 @@ pub(crate) enum Cat {
     DecadeWord,
     Latest,
     Deadline,
+    Nowadays,
     // Shape categories: decided from the token itself, not the lexicon.
     Year,
     Day,
@@ -120,6 +121,7 @@ impl Cat {
             "DECADEW" => DecadeWord,
             "LATEST" => Latest,
             "DEADLINE" => Deadline,
+            "NOWADAYS" => Nowadays,
             "YEAR" => Year,
             "DAY" => Day,
             "ORDDAY" => OrdDay,

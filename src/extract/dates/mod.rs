@@ -194,7 +194,19 @@ fn compound_or_title(text: &str, toks: &[Tok<'_>], start: usize, end: usize) -> 
         .is_some_and(|c| c.is_alphanumeric())
         || before.ends_with("'s")
         || before.ends_with("’s");
-    compound || usually_lower && inside
+    // A quotation that opens inside the sentence on a title: ABC's "This Week", a show
+    // called "Next Week": every word of the match capitalised, as titles are written.
+    let opener = before.strip_suffix(['"', '\u{201c}']);
+    let quoted_title = opener.is_some_and(|o| {
+        o.trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == ',')
+    }) && end > start + 1
+        && toks[start..end]
+            .iter()
+            .all(|t| t.shape != Shape::Word || t.cap && t.text.chars().any(|c| c.is_lowercase()));
+    compound || usually_lower && (inside || quoted_title)
 }
 
 /// `pos` moved back to the start of its word (not before `floor`).

@@ -210,6 +210,15 @@ fn weekdays_follow_tense() {
         "The ferry could return as soon as Thursday.",
         &[("Thursday", "2025-03-13")],
     );
+    // A weekday's event has happened, whatever the verb: "Monday's vote" is the Monday before.
+    assert_dates(
+        "The party would look for ways around Monday's vote.",
+        &[("Monday", "2025-03-10")],
+    );
+    assert_dates(
+        "Traders will watch Wednesday's close.",
+        &[("Wednesday", "2025-03-12")],
+    );
 }
 
 #[test]
@@ -705,6 +714,19 @@ fn vague_spans_compounds_and_titles() {
     assert_dates("This is VOA Today.", &[]);
     assert_dates("He spoke on ABC's This Week programme.", &[]);
     assert_dates("Today the firm said so.", &[("Today", "2025-03-12")]);
+    // So is a title quoted inside the sentence, every word capitalised.
+    assert_dates("Speaking on the network's \"This Week,\" she agreed.", &[]);
+    assert_dates(
+        "She said: \"This week we will sign.\"",
+        &[("This week", "2025-W11")],
+    );
+    // "today's" before the people or the world of the age means the present, not the day.
+    assert_dates("It is a lesson for today's youth.", &[]);
+    assert_dates("Life in today's world is fast.", &[]);
+    assert_dates(
+        "The firm will appeal today's ruling.",
+        &[("today", "2025-03-12")],
+    );
 }
 
 #[test]

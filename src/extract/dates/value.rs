@@ -621,6 +621,16 @@ pub(crate) fn vetoed(name: &str, toks: &[Tok<'_>], start: usize, end: usize) -> 
             };
             end > start && word(&toks[end - 1]) && toks.get(end).is_some_and(word)
         }
+        // "today's youth", "today's world": the present age, not the day.
+        "deictic" => {
+            toks[start].entry(Cat::Deictic).is_some_and(|e| e.num == 0)
+                && toks
+                    .get(end)
+                    .is_some_and(|t| t.is("'s") || t.is("\u{2019}s"))
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|t| t.entry(Cat::Nowadays).is_some())
+        }
         "decade" => {
             start > 0
                 && matches!(
@@ -954,6 +964,10 @@ pub(crate) fn act(
             };
             match dct {
                 Some(dct) => {
+                    // A weekday's event ("Wednesday's ruling", "Friday's close") has happened:
+                    // news writes it of the past or of the day itself, never of one ahead.
+                    let owned = next.is_some_and(|n| n.is("'s") || n.is("\u{2019}s"));
+                    let tense = if owned { Tense::Past } else { tense };
                     let d = resolve_weekday(dct, wd, direction(span, b).unwrap_or(0), tense)?;
                     res(kind, format!("{}{suffix}", ymd(d)), Published)
                 }
