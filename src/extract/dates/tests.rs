@@ -768,3 +768,34 @@ fn the_other_years_quarter_in_earnings_reports() {
         &[("the same period last year", "2024")],
     );
 }
+
+#[test]
+fn holidays_by_rule_and_their_weekends() {
+    // Published in October: the U.S. Election Day is the Tuesday after the first Monday of
+    // November.
+    assert_dates_on(
+        october(),
+        "It will be the theme of the campaign until Election Day.",
+        &[("Election Day", "2025-11-04")],
+    );
+    // Names that are holidays only with "Day"; the last Monday of May.
+    assert_dates_on(
+        october(),
+        "Shops closed on Labor Day, and the Memorial Day weekend was quiet.",
+        &[
+            ("Labor Day", "2025-09-01"),
+            ("Memorial Day weekend", "2025-W21-WE"),
+        ],
+    );
+    assert_dates_on(
+        october(),
+        "Independence fighters met at the Memorial Hall of the Labor Party.",
+        &[],
+    );
+    // The weekend after a Thursday holiday.
+    assert_dates_on(
+        october(),
+        "Sales will peak over the Thanksgiving weekend.",
+        &[("Thanksgiving weekend", "2025-W48-WE")],
+    );
+}

@@ -1294,15 +1294,28 @@ pub(crate) fn act(
             }
         }
         "holiday" => {
-            // `12-25` (a fixed day) or `11-TH4` (the fourth Thursday of November).
+            // `12-25` (a fixed day), `11-TH4` (the fourth Thursday of November), `05-MO-1` (the
+            // last Monday of May), `11-MO1+1` (the day after the first Monday); `/day` after
+            // the rule: only with the word "Day" ("Labor Day", not "labor").
             let md = str_of(toks, b, Cat::Holiday)?;
+            let (md, needs_day) = match md.strip_suffix("/day") {
+                Some(rest) => (rest, true),
+                None => (md, false),
+            };
+            if needs_day && !span.iter().any(|t| t.is("day") && t.cap) {
+                return None;
+            }
             let (m, rule) = md.split_once('-')?;
             let m: i64 = m.parse().ok()?;
+            let (rule, offset) = match rule.split_once('+') {
+                Some((r, k)) => (r, k.parse::<i64>().ok()?),
+                None => (rule, 0),
+            };
             let day_in = |y: i64| -> Option<jiff::civil::Date> {
                 match rule.parse::<i64>() {
                     Ok(day) => jiff::civil::Date::new(y as i16, m as i8, day as i8).ok(),
                     Err(_) => {
-                        let wd = match &rule[..2] {
+                        let wd = match rule.get(..2)? {
                             "MO" => Weekday::Monday,
                             "TU" => Weekday::Tuesday,
                             "TH" => Weekday::Thursday,
@@ -1312,6 +1325,8 @@ pub(crate) fn act(
                         jiff::civil::Date::new(y as i16, m as i8, 1)
                             .ok()?
                             .nth_weekday_of_month(nth, wd)
+                            .ok()?
+                            .checked_add(offset.days())
                             .ok()
                     }
                 }
@@ -1320,7 +1335,16 @@ pub(crate) fn act(
                 Some(d) => {
                     let probe = day_in(d.year() as i64)?;
                     let y = infer_year(d, m, Some(probe.day() as i64), tense, strong);
-                    res(Date, ymd(day_in(y)?), Published)
+                    let day = day_in(y)?;
+                    if span.last().is_some_and(|t| t.is("weekend")) {
+                        // "the Labor Day weekend": the weekend nearest the day (the one before
+                        // a Monday, the one after a Thursday).
+                        let sat = (-3..=3)
+                            .filter_map(|k: i64| day.checked_add(k.days()).ok())
+                            .find(|x| x.weekday() == Weekday::Saturday)?;
+                        return res(Date, format!("{}-WE", week(sat)), Published);
+                    }
+                    res(Date, ymd(day), Published)
                 }
                 None if rule.parse::<i64>().is_ok() => res(Date, format!("XXXX-{md}"), Unresolved),
                 None => res(Date, "XXXX-XX-XX".into(), Unresolved),
