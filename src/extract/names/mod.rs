@@ -387,8 +387,9 @@ impl NameExtractor {
                 }
                 if n.cap && !n.punct {
                     end += 1;
-                } else if matches!(n.text, "for" | "and")
+                } else if matches!(n.text, "for" | "and" | "on")
                     && self.body_joins(&words[start..end], n.text)
+                    && !words.get(end + 1).is_some_and(|x| is_weekday(x.text))
                     && words.get(end + 1).is_some_and(|x| x.cap && !x.punct)
                 {
                     // "Department for Business and Trade", "Ministry of Housing and Local
@@ -424,6 +425,13 @@ impl NameExtractor {
         let is_body = |w: &Word<'_>| is_body_head(w.text);
         match connector {
             "for" => before.last().is_some_and(is_body),
+            // "Commission on Presidential Debates", "Council on Foreign Relations".
+            "on" => before.last().is_some_and(|w| {
+                matches!(
+                    w.text,
+                    "Commission" | "Committee" | "Council" | "Conference"
+                )
+            }),
             _ => before
                 .iter()
                 .rposition(|w| matches!(w.text, "of" | "for"))
@@ -522,8 +530,17 @@ impl NameExtractor {
         if end - start == 1 && words[start].text.chars().count() == 1 {
             return;
         }
-        // Leading stop words ("The", "In", "But").
-        while start < end && l.stopcaps.contains(words[start].text) {
+        // Leading stop words ("The", "In", "But"). Not a word that opens a firm's name inside
+        // a sentence: "at First Albany Corp.", "from Second National Bank".
+        let firm_opener = |i: usize| {
+            let w = words[i].text;
+            end - i >= 3
+                && l.org_heads.contains(words[end - 1].text)
+                && !matches!(w, "The" | "A" | "An")
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !self.opens_sentence(words, i)
+        };
+        while start < end && l.stopcaps.contains(words[start].text) && !firm_opener(start) {
             start += 1;
         }
         if start >= end {
@@ -551,9 +568,12 @@ impl NameExtractor {
         }
         // A nationality before a title or a name: "Russian Prime Minister Viktor
         // Chernomyrdin", "American Dennis Mitchell": the nationality is a name of its own.
+        // Not when the run ends on an organisation's head: "the Scottish Labour Party", "the
+        // Iraqi News Agency" are one name.
         if end - start > 1
             && l.demonyms.contains(words[start].text)
             && !loud
+            && !(end - start > 2 && l.org_heads.contains(words[end - 1].text))
             && (l.is_title(words[start + 1].text)
                 || l.given.contains_key(words[start + 1].text)
                 || end - start > 2)
@@ -884,7 +904,7 @@ impl NameExtractor {
             // A venue: "in Leeds", "at Lord's"; on a results line, the town opening it before
             // a colon or a bracket ("Leicester : Leicestershire beat Somerset", "London ( The
             // Oval ) : …").
-            let venue = prev.is_some_and(|p| PLACE_CUES.contains(&p))
+            let venue = prev.is_some_and(|p| PLACE_CUES.iter().any(|c| p.eq_ignore_ascii_case(c)))
                 || (start == 0 && matches!(next, Some(":" | "(")));
             let place_noun = next.is_some_and(|x| PLACE_NOUNS.contains(&x));
             if pk != lists::PlaceKind::Country && !venue && !place_noun && sports_doc {
@@ -1330,7 +1350,27 @@ fn is_dateline(words: &[Word<'_>]) -> bool {
 fn is_body_head(w: &str) -> bool {
     matches!(
         w,
-        "Department" | "Ministry" | "Office" | "Commission" | "Agency"
+        "Department"
+            | "Ministry"
+            | "Office"
+            | "Commission"
+            | "Agency"
+            | "Organisation"
+            | "Organization"
+            | "Council"
+            | "Committee"
+            | "Conference"
+            | "League"
+            | "Federation"
+            | "Association"
+            | "Institute"
+            | "Foundation"
+            | "Fund"
+            | "Front"
+            | "Movement"
+            | "Alliance"
+            | "Centre"
+            | "Center"
     )
 }
 

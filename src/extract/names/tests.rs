@@ -578,3 +578,70 @@ fn towns_on_results_lines_are_their_teams() {
                   Copper 1 Zinc 0\nTraders in Norwich said demand was weak .\n";
     assert_has(market, "Norwich", "PLACE");
 }
+
+#[test]
+fn a_nationality_opening_an_organisations_name_stays_in_it() {
+    assert_has(
+        "Members of the Scottish Labour Party met the Iraqi News Agency.",
+        "Scottish Labour Party",
+        "ORG",
+    );
+    assert_has(
+        "Members of the Scottish Labour Party met the Iraqi News Agency.",
+        "Iraqi News Agency",
+        "ORG",
+    );
+    // Before a title or a person it is a name of its own.
+    let text = "The Russian Prime Minister Viktor Chernomyrdin arrived.";
+    assert_has(text, "Russian", "MISC");
+    assert_has(text, "Viktor Chernomyrdin", "PERSON");
+}
+
+#[test]
+fn bodies_named_for_or_on_something_keep_their_full_name() {
+    assert_has(
+        "The debates are run by the Commission on Presidential Debates.",
+        "Commission on Presidential Debates",
+        "ORG",
+    );
+    assert_has(
+        "Members of the National League for Democracy were held.",
+        "National League for Democracy",
+        "ORG",
+    );
+    // A weekday after "on" is no part of it.
+    let got = found("The Commission on Monday approved the Telvara merger.");
+    assert!(got.iter().all(|g| !g.0.contains("Monday")), "{got:?}");
+}
+
+#[test]
+fn an_ordinal_word_opening_a_firm_and_saint_opening_a_town() {
+    assert_has(
+        "said Hugh Marlow, an analyst at First Albany Corp. in Boston.",
+        "First Albany Corp.",
+        "ORG",
+    );
+    // A stop word opening the sentence stays out.
+    let got = found("First Kestrel Plastics Ltd. said so.");
+    assert!(got.iter().all(|g| !g.0.starts_with("First")), "{got:?}");
+    // "St" opens the name of a place (or of its team), not a person's title.
+    assert_has(
+        "The fans travelled to St Louis on Friday.",
+        "St Louis",
+        "PLACE",
+    );
+    assert_has("He was born in St Albans.", "St Albans", "PLACE");
+}
+
+#[test]
+fn a_town_after_in_or_at_opening_a_sports_sentence_is_the_venue() {
+    let text = "BASEBALL - RANGERS BEAT INDIANS .\nARLINGTON , Texas 1996-08-31\n\
+                Seattle beat Toronto 5-3 on Friday . In Seattle , the Mariners won 4-2 . \
+                Toronto lost again .\n";
+    let got = found(text);
+    let seattle: Vec<_> = got.iter().filter(|g| g.0 == "Seattle").collect();
+    assert!(
+        seattle.iter().any(|g| g.1 == "PLACE") && seattle.iter().any(|g| g.1 == "ORG"),
+        "{got:?}"
+    );
+}
