@@ -50,6 +50,10 @@ pub(crate) struct Lists {
     pub vessel_after: FxHashSet<&'static str>,
     /// Nouns after a product's name with a digit ("an M16 rifle").
     pub product_after: FxHashSet<&'static str>,
+    /// Weapons named without a digit: "Kalashnikov rifles".
+    pub arms_after: FxHashSet<&'static str>,
+    /// Market indices and contracts: "the Nikkei average", "Eurodollar futures".
+    pub index_after: FxHashSet<&'static str>,
     /// One or two words before an organisation's name ("stake in", "the daily").
     pub org_before: FxHashSet<&'static str>,
     /// The word after an organisation's name ("employs", "stock", "chairman").
@@ -143,10 +147,16 @@ impl Lists {
             include_str!("work_cues.txt"),
             ["before", "after", "number"],
         )?;
-        let [vessel_before, vessel_after, product_after] = by_position(
+        let [
+            vessel_before,
+            vessel_after,
+            product_after,
+            arms_after,
+            index_after,
+        ] = by_position(
             "extract/names/things.txt",
             include_str!("things.txt"),
-            ["vessel", "sails", "product"],
+            ["vessel", "sails", "product", "arms", "index"],
         )?;
         let [org_before, org_after] = by_position(
             "extract/names/org_cues.txt",
@@ -162,6 +172,8 @@ impl Lists {
             vessel_before,
             vessel_after,
             product_after,
+            arms_after,
+            index_after,
             places,
             place_first,
             place_last,

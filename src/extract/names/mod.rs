@@ -890,8 +890,10 @@ impl NameExtractor {
         let vessel = lower(start.checked_sub(1)).is_some_and(|w| l.vessel_before.contains(w))
             || (matches!(prev, Some("the" | "The"))
                 && lower(Some(end)).is_some_and(|w| l.vessel_after.contains(w)));
+        let after = lower(Some(end));
         let product = name.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
-            && lower(Some(end)).is_some_and(|w| l.product_after.contains(w));
+            && after.is_some_and(|w| l.product_after.contains(w) || l.arms_after.contains(w))
+            || after.is_some_and(|w| l.arms_after.contains(w) || l.index_after.contains(w));
         if place.is_none() && (vessel || product) {
             return (NameKind::Misc, 3);
         }
@@ -922,6 +924,11 @@ impl NameExtractor {
         }
         if l.orgs.contains(joined) {
             return (NameKind::Org, 3);
+        }
+        // A nationality is no firm, whatever follows it: "a British newspaper", "Belgian
+        // goalkeeper Filip De Wilde".
+        if n == 1 && self.is_demonym(last) {
+            return (NameKind::Misc, 3);
         }
         // What it does or what it is called shows a firm, a paper or a club, however much it
         // looks like a person (`org_cues.txt`): "shares in Orrin Vale", "Jones stock", "the
@@ -955,9 +962,6 @@ impl NameExtractor {
             && !name.iter().any(|w| l.org_heads.contains(w))
         {
             return (NameKind::Place, 2);
-        }
-        if n == 1 && self.is_demonym(last) {
-            return (NameKind::Misc, 3);
         }
         if n > 1 && (l.misc_heads.contains(last) || l.demonyms.contains(last)) {
             return (NameKind::Misc, 2);

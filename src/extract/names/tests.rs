@@ -298,11 +298,37 @@ fn vessels_weapons_and_products_are_things() {
         "MISC",
     );
     assert_has("Police found an M16 rifle in the car.", "M16", "MISC");
+    // Weapons need no digit; nor do market indices and contracts.
+    assert_has(
+        "The raiders seized two Kalashnikov assault rifles.",
+        "Kalashnikov",
+        "MISC",
+    );
+    assert_has(
+        "On Friday the Dow Jones industrial average fell and the Nikkei average rose.",
+        "Nikkei",
+        "MISC",
+    );
+    assert_has(
+        "On Friday the Dow Jones industrial average fell and the Nikkei average rose.",
+        "Dow Jones",
+        "MISC",
+    );
     // A person after "the" and a verb is still a person.
     assert_has(
         "Only Mara Lindqvist sailed through the vote.",
         "Mara Lindqvist",
         "PERSON",
+    );
+}
+
+#[test]
+fn a_nationality_is_no_firm_whatever_follows_it() {
+    assert_has("A British newspaper said so.", "British", "MISC");
+    assert_has(
+        "The shot beat Belgian goalkeeper Filip De Wilde.",
+        "Belgian",
+        "MISC",
     );
 }
 
