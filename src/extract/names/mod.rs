@@ -947,6 +947,27 @@ impl NameExtractor {
         {
             return (NameKind::Org, 2);
         }
+        // One word on a standings row ("Hull 4 2 2 0 4 2 8") or a results line ("Hull 0 Barnet
+        // 0") is a team even when it is a surname too; a player's line gives one figure, or
+        // hyphenated ones ("Muralitharan 10-0-41-2").
+        // A bowler's figures (overs, maidens, runs, wickets: "Muralitharan 10-0-41-2").
+        if sports_doc && next.is_some_and(is_bowling_figures) {
+            return (NameKind::Person, 2);
+        }
+        if sports_doc && n == 1 && words.get(end).is_some_and(|w| is_integer(w.text)) {
+            let figures = words[end..]
+                .iter()
+                .take(4)
+                .take_while(|w| is_integer(w.text))
+                .count();
+            let result_line = figures == 1
+                && words.get(end + 1).is_some_and(|w| w.cap && !w.punct)
+                && words.get(end + 2).is_some_and(|w| is_integer(w.text))
+                && (start == 0 || words.get(start - 1).is_some_and(|w| is_integer(w.text)));
+            if figures >= 3 || result_line {
+                return (NameKind::Org, 2);
+            }
+        }
         // "New York-based", "United Nations-sponsored": an adjective made of a name.
         if last
             .rsplit_once('-')
@@ -1384,6 +1405,20 @@ fn is_weekday(w: &str) -> bool {
         w,
         "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
     )
+}
+
+/// Overs, maidens, runs and wickets: `10-0-41-2`, `8.3-1-30-1`.
+fn is_bowling_figures(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('-').collect();
+    parts.len() == 4
+        && parts.iter().enumerate().all(|(k, p)| {
+            let p = if k == 0 {
+                p.split_once('.').map_or(*p, |(a, _)| a)
+            } else {
+                p
+            };
+            !p.is_empty() && p.len() <= 3 && is_integer(p)
+        })
 }
 
 /// Digits only: a score or a table's figure.

@@ -606,6 +606,26 @@ fn towns_on_results_lines_are_their_teams() {
 }
 
 #[test]
+fn a_surname_that_names_a_team_on_a_standings_row_or_results_line_is_the_team() {
+    let text = "SOCCER - ENGLISH LEAGUE STANDINGS .\nLONDON 1996-08-31\n\
+                Standings after Saturday 's matches :\nDivision three\n\
+                Hull 4 2 2 0 4 2 8\nCarlisle 4 2 1 1 2 1 7\n\
+                Results : Fulham 1 Carlisle 0 Hull 0 Barnet 0\n";
+    for team in ["Hull", "Carlisle"] {
+        assert_has(text, team, "ORG");
+    }
+    // A bowler's figures are his own.
+    let cricket = "CRICKET - SRI LANKA WIN .\nCOLOMBO 1996-08-31\n\
+                   Sri Lanka beat Australia by five wickets on Saturday .\n\
+                   Bowling : Muralitharan 10-0-41-2 , Lindqvist 8-1-30-1\n";
+    let got = found(cricket);
+    assert!(
+        got.iter().all(|g| g.0 != "Muralitharan" || g.1 != "ORG"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_nationality_opening_an_organisations_name_stays_in_it() {
     assert_has(
         "Members of the Scottish Labour Party met the Iraqi News Agency.",
