@@ -358,8 +358,31 @@ impl NameExtractor {
 
     fn sentence(&self, words: &[Word<'_>], loud: bool, ctx: Ctx<'_, '_>, out: &mut Vec<Found>) {
         let mut i = 0;
+        let mut quotes = 0usize;
         while i < words.len() {
             let w = &words[i];
+            if is_double_quote(w.text) {
+                quotes += 1;
+                // An opening mark inside the sentence may hold a title: "the 1992 film " The
+                // Crying Game "", "in " Lawrence of Arabia "".
+                if quotes % 2 == 1
+                    && !loud
+                    && let Some((a, b, close)) = quoted_title(words, i)
+                {
+                    out.push(Found {
+                        span: Span::new(words[a].start, words[b - 1].end),
+                        title: None,
+                        kind: NameKind::Misc,
+                        strength: 3,
+                        words: b - a,
+                        gender: Gender::Unknown,
+                        local: false,
+                    });
+                    quotes += 1;
+                    i = close + 1;
+                    continue;
+                }
+            }
             if !w.cap || w.punct {
                 i += 1;
                 continue;
@@ -1405,6 +1428,47 @@ fn is_weekday(w: &str) -> bool {
         w,
         "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
     )
+}
+
+fn is_double_quote(w: &str) -> bool {
+    matches!(w, "\"" | "\u{201c}" | "\u{201d}" | "``" | "''")
+}
+
+/// Small words a title keeps inside it in lower case ("Lawrence of Arabia", "Ice Cold in
+/// Alex", "Anne of a Thousand Days").
+const TITLE_SMALL: [&str; 13] = [
+    "of", "the", "a", "an", "in", "on", "and", "for", "to", "with", "at", "from", "'s",
+];
+
+/// A title in the quotation opening at `words[open]`, inside a sentence: two to eight words,
+/// each capitalised, a figure or a small word, opening and closing on a capitalised word or a
+/// figure, and read as a title by an article opening it ("The Crying Game") or a small word
+/// inside it ("On the Waterfront"). Gives the title's words `a..b` and its closing mark.
+fn quoted_title(words: &[Word<'_>], open: usize) -> Option<(usize, usize, usize)> {
+    if open == 0 || words[open - 1].punct && !matches!(words[open - 1].text, "," | "(" | ":") {
+        return None;
+    }
+    let a = open + 1;
+    let close = (a..words.len().min(a + 10)).find(|&k| is_double_quote(words[k].text))?;
+    // A comma may stand inside the closing mark: "" Bertillon 166 , "".
+    let b = if close > a && words[close - 1].text == "," {
+        close - 1
+    } else {
+        close
+    };
+    let title = words.get(a..b)?;
+    if !(2..=8).contains(&title.len()) {
+        return None;
+    }
+    let strong = |w: &Word<'_>| w.cap && !w.punct || is_integer(w.text);
+    let small = |w: &Word<'_>| TITLE_SMALL.contains(&w.text);
+    let all = title.iter().all(|w| strong(w) || small(w));
+    let ends = strong(&title[0]) && strong(&title[title.len() - 1]);
+    let titled =
+        matches!(title[0].text, "The" | "A" | "An") || title[1..title.len() - 1].iter().any(small);
+    // Shouted text is no title.
+    let shouted = title.iter().filter(|w| w.upper).count() > 1;
+    (all && ends && titled && !shouted).then_some((a, b, close))
 }
 
 /// Overs, maidens, runs and wickets: `10-0-41-2`, `8.3-1-30-1`.

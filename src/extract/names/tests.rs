@@ -691,3 +691,19 @@ fn a_town_after_in_or_at_opening_a_sports_sentence_is_the_venue() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_title_quoted_inside_a_sentence_is_one_work() {
+    let text = "His 1992 film \"The Crying Game\" drew crowds, as did \"On the Waterfront\". \
+                She starred in \u{201c}Anne of a Thousand Days\u{201d} too.";
+    for title in [
+        "The Crying Game",
+        "On the Waterfront",
+        "Anne of a Thousand Days",
+    ] {
+        assert_has(text, title, "MISC");
+    }
+    // A quoted sentence is no title; names inside it keep their kind.
+    let got = found("He said: \"The Army of God is here.\"");
+    assert!(got.iter().all(|g| g.1 != "MISC"), "{got:?}");
+}
