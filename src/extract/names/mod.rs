@@ -534,7 +534,9 @@ impl NameExtractor {
         let mut title = None;
         if t > start && t < end {
             let last = words[end - 1].text;
-            let rest_thing = l.org_heads.contains(last) || l.misc_heads.contains(last);
+            // "Major League Baseball": a head word right after the title makes it none.
+            let head = |w: &str| l.org_heads.contains(w) || l.misc_heads.contains(w);
+            let rest_thing = head(last) || head(words[t].text);
             if !rest_thing {
                 ev.person = true;
                 for w in &words[start..t] {
@@ -596,7 +598,9 @@ impl NameExtractor {
         if end - start > 1
             && l.demonyms.contains(words[start].text)
             && !loud
-            && !(end - start > 2 && l.org_heads.contains(words[end - 1].text))
+            && !(end - start > 2
+                && (l.org_heads.contains(words[end - 1].text)
+                    || l.misc_heads.contains(words[end - 1].text)))
             && (l.is_title(words[start + 1].text)
                 || l.given.contains_key(words[start + 1].text)
                 || end - start > 2)
@@ -713,11 +717,19 @@ impl NameExtractor {
             (NameKind::Person, Gender::Unknown) => l.given_gender(name_words[0]),
             (_, g) => g,
         };
-        // A title that opens with its number ("28 Weeks Later") keeps it.
+        // A title that opens with its number ("28 Weeks Later") keeps it; so does an event
+        // that opens with its year ("the 1998 World Cup", "the 1993 BellSouth Classic").
+        let year_before = start >= 1
+            && words[start - 1].text.len() == 4
+            && words[start - 1]
+                .text
+                .parse::<u16>()
+                .is_ok_and(|y| (1800..=2199).contains(&y))
+            && l.misc_heads.contains(name_words[name_words.len() - 1]);
         let span = if kind == NameKind::Misc
             && start >= 1
             && is_integer(words[start - 1].text)
-            && l.work_number.contains(words[start].text)
+            && (l.work_number.contains(words[start].text) || year_before)
         {
             Span::new(words[start - 1].start, span.end())
         } else {
@@ -1000,6 +1012,13 @@ impl NameExtractor {
         }
         if n > 1 && l.org_heads.contains(last) {
             return (NameKind::Org, 3);
+        }
+        // "Major League Baseball": an event's or a league's head inside the name.
+        if n > 2
+            && name[1..n - 1].iter().any(|w| l.misc_heads.contains(w))
+            && name.iter().all(|w| w.starts_with(char::is_uppercase))
+        {
+            return (NameKind::Misc, 2);
         }
         if n > 1
             && (l.place_first.contains(name[0]) || l.place_last.contains(last))

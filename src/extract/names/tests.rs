@@ -707,3 +707,23 @@ fn a_title_quoted_inside_a_sentence_is_one_work() {
     let got = found("He said: \"The Army of God is here.\"");
     assert!(got.iter().all(|g| g.1 != "MISC"), "{got:?}");
 }
+
+#[test]
+fn events_keep_their_year_and_nationality_and_a_head_word_undoes_a_title() {
+    assert_has(
+        "Belgium began its 1998 World Cup campaign with a win.",
+        "1998 World Cup",
+        "MISC",
+    );
+    assert_has(
+        "Jackie Stewart won the Italian Grand Prix in 1969.",
+        "Italian Grand Prix",
+        "MISC",
+    );
+    let got = found("Major League Baseball standings were published on Friday.");
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "Major League Baseball" && g.1 != "PERSON"),
+        "{got:?}"
+    );
+}
