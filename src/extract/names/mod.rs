@@ -1097,6 +1097,19 @@ impl NameExtractor {
                 .iter()
                 .all(|w| w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c)))
         {
+            // After "the", unknown words name a thing or, in the plural, a team or a group:
+            // never a person ("beside the Aldery Star", "against the Blue Jays").
+            if matches!(prev, Some("the" | "The")) {
+                let plural = last.ends_with('s') && !last.ends_with("ss");
+                return (
+                    if plural {
+                        NameKind::Org
+                    } else {
+                        NameKind::Misc
+                    },
+                    1,
+                );
+            }
             return (NameKind::Person, 1);
         }
         (NameKind::Org, 0)

@@ -297,6 +297,17 @@ fn vessels_weapons_and_products_are_things() {
         "Aldery Star",
         "MISC",
     );
+    // Unknown words after "the" are a thing, whatever verb follows; in the plural, a team.
+    assert_has(
+        "Tugs moored beside the Aldery Star, and the crew left.",
+        "Aldery Star",
+        "MISC",
+    );
+    assert_has(
+        "Halloran pitched well against the Corvale Herons on Sunday.",
+        "Corvale Herons",
+        "ORG",
+    );
     assert_has("Police found an M16 rifle in the car.", "M16", "MISC");
     // Weapons need no digit; nor do market indices and contracts.
     assert_has(
