@@ -218,6 +218,12 @@ impl Lists {
         crate::segment::with_lower(w, |w| self.surnames.contains(w))
     }
 
+    /// The head of an organisation's or an event's name ("Party", "Cup", "League"): a name
+    /// ending on it, or holding it right after a title, is no person.
+    pub(crate) fn is_head(&self, w: &str) -> bool {
+        self.org_heads.contains(w) || self.misc_heads.contains(w)
+    }
+
     /// A given name's gender hint.
     pub(crate) fn given_gender(&self, name: &str) -> Gender {
         self.given.get(name).copied().unwrap_or_default()

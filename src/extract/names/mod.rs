@@ -526,8 +526,7 @@ impl NameExtractor {
             && opens
             && end - start >= 2
             && l.roles.contains(words[start].text.to_lowercase().as_str())
-            && !l.org_heads.contains(words[end - 1].text)
-            && !l.misc_heads.contains(words[end - 1].text)
+            && !l.is_head(words[end - 1].text)
         {
             t = start + 1;
         }
@@ -535,8 +534,7 @@ impl NameExtractor {
         if t > start && t < end {
             let last = words[end - 1].text;
             // "Major League Baseball": a head word right after the title makes it none.
-            let head = |w: &str| l.org_heads.contains(w) || l.misc_heads.contains(w);
-            let rest_thing = head(last) || head(words[t].text);
+            let rest_thing = l.is_head(last) || l.is_head(words[t].text);
             if !rest_thing {
                 ev.person = true;
                 for w in &words[start..t] {
@@ -1505,16 +1503,15 @@ fn quoted_title(words: &[Word<'_>], open: usize) -> Option<(usize, usize, usize)
 
 /// Overs, maidens, runs and wickets: `10-0-41-2`, `8.3-1-30-1`.
 fn is_bowling_figures(w: &str) -> bool {
-    let parts: Vec<&str> = w.split('-').collect();
-    parts.len() == 4
-        && parts.iter().enumerate().all(|(k, p)| {
-            let p = if k == 0 {
-                p.split_once('.').map_or(*p, |(a, _)| a)
-            } else {
-                p
-            };
-            !p.is_empty() && p.len() <= 3 && is_integer(p)
-        })
+    // Overs may carry balls after a stop ("8.3"); the other figures are whole.
+    let figure = |p: &str| p.len() <= 3 && is_integer(p);
+    let mut parts = w.split('-');
+    let overs = parts
+        .next()
+        .map(|p| p.split_once('.').map_or(p, |(a, _)| a));
+    overs.is_some_and(figure)
+        && parts.by_ref().take(3).filter(|p| figure(p)).count() == 3
+        && parts.next().is_none()
 }
 
 /// Digits only: a score or a table's figure.

@@ -738,3 +738,20 @@ fn events_keep_their_year_and_nationality_and_a_head_word_undoes_a_title() {
         "{got:?}"
     );
 }
+
+#[test]
+fn bowling_figures_are_four_short_whole_numbers() {
+    for w in ["10-0-41-2", "8.3-1-30-1", "0-0-0-0"] {
+        assert!(is_bowling_figures(w), "{w}");
+    }
+    for w in [
+        "10-0-41",
+        "10-0-41-2-1",
+        "10-0-4123-2",
+        "10--41-2",
+        "1.5-0-41-2.1",
+        "a-0-41-2",
+    ] {
+        assert!(!is_bowling_figures(w), "{w}");
+    }
+}
