@@ -645,6 +645,17 @@ fn months_and_weekdays_cross_the_year_by_tense() {
         "The court has given them until Friday to reply.",
         &[("Friday", "2025-10-17")],
     );
+    // A past participle after "be" is no past tense; the modal before it tells.
+    assert_dates_on(
+        october(),
+        "The dividend would be paid in January.",
+        &[("January", "2026-01")],
+    );
+    assert_dates_on(
+        october(),
+        "The dividend was paid in January.",
+        &[("January", "2025-01")],
+    );
 }
 
 #[test]

@@ -240,6 +240,9 @@ pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
                 }
             }
             Some(e) if e.num > 0 => Some((Tense::Future, true)),
+            // A past participle after "be" says nothing of the past ("would be paid", "to be
+            // built"): the word before it tells.
+            Some(_) if before(j, 1).is_some_and(|p| p.is("be")) => None,
             Some(_) => Some((Tense::Past, true)),
             // A participle after "be" ("to be completed", "will be finished") says nothing
             // of the past.
