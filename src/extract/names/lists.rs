@@ -38,6 +38,8 @@ pub(crate) struct Lists {
     pub misc_heads: FxHashSet<&'static str>,
     pub demonyms: FxHashSet<&'static str>,
     pub stopcaps: FxHashSet<&'static str>,
+    /// U.S. states in news style ("Calif", "N.H", "TX"), read only after a town and a comma.
+    pub state_abbrevs: FxHashSet<&'static str>,
     /// Words before a work's title, with "in" between ("starring in", "performance in").
     pub work_before: FxHashSet<&'static str>,
     /// Words after a work's title ("the Happy Valley actor").
@@ -197,6 +199,10 @@ impl Lists {
             )?,
             demonyms: set("extract/names/demonyms.txt", include_str!("demonyms.txt"))?,
             stopcaps: set("extract/names/stopcaps.txt", include_str!("stopcaps.txt"))?,
+            state_abbrevs: set(
+                "extract/names/state_abbreviations.txt",
+                include_str!("state_abbreviations.txt"),
+            )?,
         })
     }
 
@@ -222,6 +228,12 @@ impl Lists {
     /// ending on it, or holding it right after a title, is no person.
     pub(crate) fn is_head(&self, w: &str) -> bool {
         self.org_heads.contains(w) || self.misc_heads.contains(w)
+    }
+
+    /// A U.S. state's abbreviation, with or without its final stop ("Wis.", "N.H.", "TX").
+    pub(crate) fn is_state_abbrev(&self, w: &str) -> bool {
+        self.state_abbrevs
+            .contains(w.strip_suffix('.').unwrap_or(w))
     }
 
     /// A given name's gender hint.

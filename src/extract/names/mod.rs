@@ -279,16 +279,22 @@ impl NameExtractor {
         // Words seen capitalised inside sentences: evidence for the same word at a start.
         let mut mid_caps: FxHashSet<&str> = FxHashSet::default();
         let mut shouting = Vec::with_capacity(seg.sentences.len());
+        let mut datelines = Vec::with_capacity(seg.sentences.len());
         for s in &seg.sentences {
             let from = words.len();
             tokenize(text, s.span, &mut words);
             let sentence = &words[from..];
-            let loud = is_headline(sentence);
+            // A wire dateline ("NEW YORK, N.Y. (AP) —") is no part of its sentence: neither
+            // a headline's capitals nor a word inside the sentence.
+            let dateline = self.wire_dateline(sentence);
+            let body = dateline.as_ref().map_or(0, |d| d.body);
+            let loud = is_headline(&sentence[body..]);
             shouting.push(loud);
+            datelines.push(dateline);
             if !loud && sentence.iter().any(|w| w.cap) {
                 // A capitalised word after another word of the sentence (not after a quote).
                 let mut seen_word = false;
-                for (k, w) in sentence.iter().enumerate() {
+                for (k, w) in sentence.iter().enumerate().skip(body) {
                     // A word inside a government body's name ("Department for Business and
                     // Trade") is no evidence that the word alone is a name.
                     let in_body = k >= 2
@@ -344,7 +350,27 @@ impl NameExtractor {
                 }
                 let before = found.len();
                 let ctx = (&mid_caps, &known, sports_doc || sports_of[si], text);
-                self.sentence(sentence, pass, ctx, &mut found);
+                if let Some(d) = &datelines[si] {
+                    let found_at = |r: std::ops::Range<usize>, kind| Found {
+                        span: Span::new(sentence[r.start].start, sentence[r.end - 1].end),
+                        title: None,
+                        kind,
+                        strength: 4,
+                        words: r.len(),
+                        gender: Gender::Unknown,
+                        local: false,
+                    };
+                    found.push(found_at(d.town.clone(), NameKind::Place));
+                    if let Some(k) = d.state {
+                        found.push(found_at(k..k + 1, NameKind::Place));
+                    }
+                    if let Some(a) = d.agency.clone() {
+                        found.push(found_at(a, NameKind::Org));
+                    }
+                    self.sentence(&sentence[d.body..], pass, ctx, &mut found);
+                } else {
+                    self.sentence(sentence, pass, ctx, &mut found);
+                }
                 if !pass && any_shouting {
                     for f in found[before..].iter().filter(|f| !f.local) {
                         known.entry(fold(&text[f.span.range()])).or_insert(f.kind);
@@ -909,6 +935,36 @@ impl NameExtractor {
         if ev.person {
             return (NameKind::Person, 3);
         }
+        // "Oshkosh, Wis.", "Austin, TX", "Kennebunkport, Maine": a town, then its state after a
+        // comma, are both places, whatever else the town's name is.
+        let word_at = |i: usize| words.get(i).filter(|w| w.cap && !w.punct).map(|w| w.text);
+        let state_at = |i: usize| {
+            word_at(i).is_some_and(|w| {
+                l.is_state_abbrev(w) || l.place_kind(w) == Some(lists::PlaceKind::State)
+            })
+        };
+        if n == 1
+            && prev == Some(",")
+            && start >= 2
+            && word_at(start - 2).is_some()
+            && l.is_state_abbrev(last)
+            && words
+                .get(end)
+                .is_none_or(|w| w.punct || w.text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return (NameKind::Place, 4);
+        }
+        let person_like = n > 1
+            && (l.given.contains_key(name[0]) || name.iter().any(|w| is_initial(w)))
+            && l.place_kind(joined).is_none();
+        if next == Some(",")
+            && state_at(end + 1)
+            && words.get(end + 2).is_none_or(|w| w.punct)
+            && !person_like
+            && !name.iter().any(|w| l.org_heads.contains(w))
+        {
+            return (NameKind::Place, 4);
+        }
         let place = l.place_kind(joined);
         if self.is_work(words, (start, end), place.is_some(), sports_doc) {
             return (NameKind::Misc, 3);
@@ -1407,6 +1463,93 @@ fn sport_word(w: &str) -> u8 {
         | "draw" | "lead" | "lost" | "played" | "points" | "runs" | "season" | "victory"
         | "won" => 1,
         _ => 0,
+    }
+}
+
+/// A wire dateline opening a sentence: "IRVINE, Calif. (AP) —", "WASHINGTON (Reuters) -",
+/// "LONDON —", "PARIS, Oct. 3 (AFP) --". Its words: the town, the state after a comma, the
+/// agency in brackets, and where the story's own sentence begins.
+struct WireDateline {
+    town: std::ops::Range<usize>,
+    state: Option<usize>,
+    agency: Option<std::ops::Range<usize>>,
+    body: usize,
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "--" | "\u{2014}" | "\u{2013}")
+}
+
+impl NameExtractor {
+    fn wire_dateline(&self, words: &[Word<'_>]) -> Option<WireDateline> {
+        let name_word = |w: &Word<'_>| w.cap && !w.punct && w.alpha;
+        let town_end = words.iter().take(4).take_while(|w| name_word(w)).count();
+        if town_end == 0 {
+            return None;
+        }
+        let shouted = words[..town_end].iter().all(|w| w.upper);
+        let mut i = town_end;
+        let mut state = None;
+        if words.get(i).is_some_and(|w| w.text == ",") {
+            i += 1;
+            // The state ("Calif.", "Maine"), or a date ("Oct. 3"): capitalised words,
+            // figures and stops, a few of them.
+            let from = i;
+            while i < words.len()
+                && i < from + 5
+                && (name_word(&words[i]) || words[i].digit || matches!(words[i].text, "." | ","))
+            {
+                i += 1;
+            }
+            state = (from..i).find(|&k| {
+                name_word(&words[k])
+                    && (self.lists.is_state_abbrev(words[k].text)
+                        || self.lists.place_kind(words[k].text) == Some(lists::PlaceKind::State))
+            });
+        }
+        let mut agency = None;
+        if words.get(i).is_some_and(|w| w.text == "(") {
+            let a = i + 1;
+            let b = a + words[a..]
+                .iter()
+                .take(3)
+                .take_while(|w| name_word(w))
+                .count();
+            if b == a || words.get(b).is_none_or(|w| w.text != ")") {
+                return None;
+            }
+            agency = Some(a..b);
+            i = b + 1;
+        } else if !shouted {
+            return None;
+        }
+        let dashes = words[i..].iter().take_while(|w| is_dash(w.text)).count();
+        if agency.is_none() && dashes == 0 {
+            return None;
+        }
+        let body = i + dashes;
+        words.get(body).filter(|w| w.cap && !w.punct)?;
+        // A town in capitals before an agency is a dateline's; written as a name, or before a
+        // dash alone ("SOCCER - …" heads a sports page), it must be a known place. A headline
+        // in capitals after it is no story.
+        if is_headline(&words[body..]) {
+            return None;
+        }
+        if !shouted || agency.is_none() {
+            let parts: Vec<&str> = words[..town_end].iter().map(|w| w.text).collect();
+            let town = join(&parts);
+            let known = self.lists.place_kind(&town).is_some()
+                || shouted && self.lists.place_kind(&title_case(&town)).is_some();
+            if !known {
+                return None;
+            }
+        }
+        Some(WireDateline {
+            town: 0..town_end,
+            state,
+            agency,
+            body,
+        })
     }
 }
 

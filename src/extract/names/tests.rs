@@ -282,6 +282,8 @@ fn titles_of_works_are_misc() {
 fn time_zones_are_no_organisations_and_mt_opens_a_place() {
     let got = found("The quake struck at 1336 GMT. Trading ends at 4 p.m. EDT in New York.");
     assert!(got.iter().all(|m| m.0 != "GMT" && m.0 != "EDT"), "{got:?}");
+    let got = found("Kickoff is at 8:30 PM EDT, or 11 AM GMT on Monday.");
+    assert!(got.is_empty(), "halves of the day are no names: {got:?}");
     assert_has("Climbers reached Mt Cook on Sunday.", "Mt Cook", "PLACE");
 }
 
@@ -754,4 +756,72 @@ fn bowling_figures_are_four_short_whole_numbers() {
     ] {
         assert!(!is_bowling_figures(w), "{w}");
     }
+}
+
+#[test]
+fn wire_datelines_name_the_town_state_and_agency() {
+    let text = "IRVINE, Calif. (AP) — Talks began on Monday.\n\n\
+                WASHINGTON (Reuters) - Officials said the plan failed.\n\n\
+                LONDON — Markets fell.\n\n\
+                Paris, Oct. 3 (AFP) -- Strikes spread.\n\n\
+                NEW YORK, N.Y. (AP) — Stocks rose.";
+    let got = found(text);
+    for (mention, kind) in [
+        ("IRVINE", "PLACE"),
+        ("Calif", "PLACE"),
+        ("AP", "ORG"),
+        ("WASHINGTON", "PLACE"),
+        ("Reuters", "ORG"),
+        ("LONDON", "PLACE"),
+        ("Paris", "PLACE"),
+        ("AFP", "ORG"),
+        ("NEW YORK", "PLACE"),
+        ("N.Y.", "PLACE"),
+    ] {
+        assert!(
+            got.iter().any(|g| g.0 == mention && g.1 == kind),
+            "want {mention} {kind}: {got:?}"
+        );
+    }
+    // The story's first word is no name.
+    for word in ["Talks", "Officials", "Markets", "Strikes", "Stocks"] {
+        assert!(got.iter().all(|g| g.0 != word), "{word}: {got:?}");
+    }
+    // A name before brackets, written as a name and no known town, is no dateline.
+    let got = found("Jenkins (Labour) Told reporters nothing.");
+    assert!(got.iter().all(|g| g.1 != "PLACE"), "{got:?}");
+}
+
+#[test]
+fn a_town_and_its_state_after_a_comma_are_places() {
+    let got =
+        found("Oshkosh Truck Corp., Oshkosh, Wis., said profit fell. Sales at Peoria, Ill., rose.");
+    for (mention, kind) in [
+        ("Oshkosh", "PLACE"),
+        ("Wis", "PLACE"),
+        ("Peoria", "PLACE"),
+        ("Ill", "PLACE"),
+    ] {
+        assert!(
+            got.iter().any(|g| g.0 == mention && g.1 == kind),
+            "want {mention} {kind}: {got:?}"
+        );
+    }
+    assert_has(
+        "Bush flew to Kennebunkport, Maine, on Friday.",
+        "Kennebunkport",
+        "PLACE",
+    );
+    // Alone, an abbreviation is another word.
+    let got = found("Mo Farah won, Miss Jones said.");
+    assert!(got.iter().all(|g| g.1 != "PLACE"), "{got:?}");
+}
+
+#[test]
+fn a_degree_after_a_name_is_no_state() {
+    let got = found("The surgeon general, Regina M. Benjamin, MD, spoke on Monday.");
+    assert!(
+        got.iter().all(|g| g.1 != "PLACE"),
+        "no place in a person's credentials: {got:?}"
+    );
 }
