@@ -1043,6 +1043,11 @@ impl NameExtractor {
         if sports_doc && next.is_some_and(is_bowling_figures) {
             return (NameKind::Person, 2);
         }
+        // A line of one result ("Ayr 6 Berwick 0", "Clyde 0 Queen of South 2"): both names
+        // are teams, whatever else they are.
+        if sports_doc && is_result_line(words) {
+            return (NameKind::Org, 2);
+        }
         if sports_doc && n == 1 && words.get(end).is_some_and(|w| is_integer(w.text)) {
             let figures = words[end..]
                 .iter()
@@ -1642,6 +1647,41 @@ fn quoted_title(words: &[Word<'_>], open: usize) -> Option<(usize, usize, usize)
     // Shouted text is no title.
     let shouted = title.iter().filter(|w| w.upper).count() > 1;
     (all && ends && titled && !shouted).then_some((a, b, close))
+}
+
+/// A sentence that is one result: a name, its score, another name, its score, with notes in
+/// brackets ("Alba ( Germany ) 75 Red Star ( Yugoslavia ) 70 ( 42-41 )"). No verb, no comma:
+/// a list of scorers ("Shearer 23 , Ferdinand 56") is none.
+fn is_result_line(words: &[Word<'_>]) -> bool {
+    let words = match words.split_last() {
+        Some((last, rest)) if last.text == "." => rest,
+        _ => words,
+    };
+    let (mut scores, mut names, mut in_name, mut depth) = (0, 0, false, 0u8);
+    for w in words {
+        match w.text {
+            "(" if depth == 0 => depth = 1,
+            ")" if depth == 1 => depth = 0,
+            _ if depth == 1 => {
+                if !(w.cap && !w.punct || w.digit || w.text == "-") {
+                    return false;
+                }
+            }
+            t if is_integer(t) => {
+                if !in_name {
+                    return false;
+                }
+                scores += 1;
+                in_name = false;
+            }
+            t if w.cap && !w.punct || matches!(t, "of" | "&" | "de") => {
+                names += usize::from(!in_name);
+                in_name = true;
+            }
+            _ => return false,
+        }
+    }
+    scores == 2 && names == 2 && !in_name && depth == 0
 }
 
 /// Overs, maidens, runs and wickets: `10-0-41-2`, `8.3-1-30-1`.

@@ -627,6 +627,17 @@ fn a_surname_that_names_a_team_on_a_standings_row_or_results_line_is_the_team() 
     for team in ["Hull", "Carlisle"] {
         assert_has(text, team, "ORG");
     }
+    // A line of one result: both names are teams, given names and surnames too.
+    let lines = "SOCCER - SCOTTISH LEAGUE RESULTS .\nGLASGOW 1996-08-31\n\
+                 Results of Scottish league matches on Saturday :\n\
+                 Ayr 6 Berwick 0\nClyde 0 Queen of South 2\nEast Stirling 1 Alloa 0\n\
+                 Smith 23 , Kerr 56\n";
+    for team in ["Berwick", "Clyde", "East Stirling", "Alloa"] {
+        assert_has(lines, team, "ORG");
+    }
+    // A list of scorers is no result.
+    assert_has(lines, "Smith", "PERSON");
+    assert_has(lines, "Kerr", "PERSON");
     // A bowler's figures are his own.
     let cricket = "CRICKET - SRI LANKA WIN .\nCOLOMBO 1996-08-31\n\
                    Sri Lanka beat Australia by five wickets on Saturday .\n\
