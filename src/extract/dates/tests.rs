@@ -230,6 +230,19 @@ fn relative_to_an_earlier_date() {
     assert_eq!(got[1].0, "The following day");
     assert_eq!((got[1].1.as_str(), got[1].3), ("2024-05-05", "previous"));
     assert_eq!((got[2].1.as_str(), got[2].3), ("2024-05-07", "previous"));
+    // "later in the day", "earlier in the year": the day or year the text is telling, else
+    // the day or year of publication.
+    assert_dates(
+        "Talks began on Monday. Later in the day they broke up.",
+        &[("Monday", "2025-03-10"), ("Later in the day", "2025-03-10")],
+    );
+    assert_dates(
+        "Planting was delayed earlier in the year, and he arrived later in the day.",
+        &[
+            ("earlier in the year", "2025"),
+            ("later in the day", "2025-03-12"),
+        ],
+    );
 }
 
 #[test]
@@ -286,6 +299,10 @@ fn sets() {
     assert_dates("It meets each Monday.", &[("each Monday", "XXXX-WXX-1")]);
     assert_dates("It meets weekly.", &[("weekly", "P1W")]);
     assert_dates("It meets twice a month.", &[("twice a month", "P1M")]);
+    // A newspaper between its description and its title recurs, but is no recurrence.
+    assert_dates("The Communist Party daily Granma ran it.", &[]);
+    assert_dates("The German weekly Der Spiegel ran it.", &[]);
+    assert_dates("The agency gives a daily tally.", &[("daily", "P1D")]);
 }
 
 #[test]
@@ -777,6 +794,16 @@ fn the_other_years_quarter_in_earnings_reports() {
     assert_dates(
         "Profit doubled from the same period last year.",
         &[("the same period last year", "2024")],
+    );
+    // "that quarter" is the quarter the report last named, not the quarter of its last day.
+    assert_dates(
+        "In the second quarter ended Oct. 31, it lost money. Results for that quarter \
+         included a charge.",
+        &[
+            ("the second quarter", "2024-Q2"),
+            ("Oct. 31", "2024-10-31"),
+            ("that quarter", "2024-Q2"),
+        ],
     );
 }
 

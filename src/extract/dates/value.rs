@@ -52,6 +52,7 @@ pub(crate) const ACTIONS: &[&str] = &[
     "year_bare",
     "following_day",
     "that_unit",
+    "in_the_unit",
     "ref_fut",
     "rel_close",
 ];
@@ -641,6 +642,14 @@ pub(crate) fn vetoed(name: &str, toks: &[Tok<'_>], start: usize, end: usize) -> 
                     "his" | "her" | "their" | "my" | "your" | "our" | "its"
                 )
         }
+        // "the Communist Party daily Granma", "the German weekly Der Spiegel": a newspaper
+        // between its description and its title, not a recurrence.
+        "set" => {
+            end == start + 1
+                && start > 0
+                && toks[start - 1].cap
+                && toks.get(end).is_some_and(|t| t.cap)
+        }
         _ => false,
     }
 }
@@ -898,9 +907,16 @@ pub(crate) fn act(
             };
             res(Date, ymd(base.tomorrow().ok()?), anchor)
         }
-        "that_unit" => {
-            // "later that year": the unit of the date the text last gave.
+        "that_unit" | "in_the_unit" => {
+            // "later that year", "earlier in the day": the unit of the date the text last
+            // gave; "later in the day" with no date before it is the day of publication.
             let unit = unit_of(toks, b)?;
+            // "Results for that quarter": the quarter the report last named.
+            if unit == "Q"
+                && let Some((y, q)) = ctx.last_quarter
+            {
+                return res(Date, format!("{y:04}-Q{q}"), Previous);
+            }
             match ctx.last_date {
                 // "that same day" after "in October": a day of that month.
                 Some(d) if unit == "D" && !ctx.last_day_known => res(
@@ -909,6 +925,10 @@ pub(crate) fn act(
                     Previous,
                 ),
                 Some(d) => res(Date, shift(d, 0, unit)?, Previous),
+                None if name == "in_the_unit" => match dct {
+                    Some(d) => res(Date, shift(d, 0, unit)?, Published),
+                    None => res(Date, unknown_at(unit), Unresolved),
+                },
                 None => None,
             }
         }
