@@ -40,6 +40,7 @@ pub(crate) struct Lists {
     pub stopcaps: FxHashSet<&'static str>,
     /// U.S. states in news style ("Calif", "N.H", "TX"), read only after a town and a comma.
     pub state_abbrevs: FxHashSet<&'static str>,
+    pub adjective_tails: FxHashSet<&'static str>,
     /// Words before a work's title, with "in" between ("starring in", "performance in").
     pub work_before: FxHashSet<&'static str>,
     /// Words after a work's title ("the Happy Valley actor").
@@ -203,6 +204,10 @@ impl Lists {
                 "extract/names/state_abbreviations.txt",
                 include_str!("state_abbreviations.txt"),
             )?,
+            adjective_tails: set(
+                "extract/names/adjective_tails.txt",
+                include_str!("adjective_tails.txt"),
+            )?,
         })
     }
 
@@ -234,6 +239,17 @@ impl Lists {
     pub(crate) fn is_state_abbrev(&self, w: &str) -> bool {
         self.state_abbrevs
             .contains(w.strip_suffix('.').unwrap_or(w))
+    }
+
+    /// An adjective made of a name with a hyphen: "Ontario-based", "Communist-led",
+    /// "Indonesian-origin"; not "In-so" or "Chun-yeh", names of their own.
+    pub(crate) fn is_name_adjective(&self, w: &str) -> bool {
+        w.rsplit_once('-').is_some_and(|(head, tail)| {
+            !head.is_empty()
+                && !tail.is_empty()
+                && tail.chars().all(char::is_lowercase)
+                && (tail.len() >= 3 && tail.ends_with("ed") || self.adjective_tails.contains(tail))
+        })
     }
 
     /// A given name's gender hint.

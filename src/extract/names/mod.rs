@@ -425,16 +425,17 @@ impl NameExtractor {
                 }
                 // An adjective made of a name ends its run: "Ontario-based Magna",
                 // "Communist-led CGT" are two names.
-                if words[end - 1]
-                    .text
-                    .rsplit_once('-')
-                    .is_some_and(|(head, tail)| {
-                        !head.is_empty() && !tail.is_empty() && tail.chars().all(char::is_lowercase)
-                    })
-                {
+                if self.lists.is_name_adjective(words[end - 1].text) {
                     break;
                 }
                 if n.cap && !n.punct {
+                    end += 1;
+                } else if n.text == "and"
+                    && self
+                        .title_run(words, self.title_tail(words, start, end), words.len())
+                        .is_some_and(|k| k > end + 1)
+                {
+                    // "Economic and Fiscal Policy Minister Heizo Takenaka": one title.
                     end += 1;
                 } else if matches!(n.text, "for" | "and" | "on")
                     && self.body_joins(&words[start..end], n.text)
@@ -536,14 +537,11 @@ impl NameExtractor {
         // Leading titles: "Prime Minister", "Mr.", "Sen." — evidence, not part of the name,
         // unless what follows is an organisation ("General Motors").
         let mut t = start;
-        while t < end
-            && (l.is_title(words[t].text)
-                || (l.portfolios.contains(words[t].text)
-                    && words
-                        .get(t + 1)
-                        .is_some_and(|w| t + 1 < end && l.is_title(w.text))))
-        {
-            t += 1;
+        while t < end {
+            match self.title_run(words, t, end) {
+                Some(k) => t = k,
+                None => break,
+            }
         }
         // A role noun opening the sentence before a name ("Actress Maya Ferrante", "Prosecutor
         // Daniel Frayne") is a title too.
@@ -643,6 +641,29 @@ impl NameExtractor {
         // A role noun just before: "actress Imogen Poots", "chief executive Margaret Okafor".
         if start > 0 && l.roles.contains(words[start - 1].text) {
             ev.person = true;
+        }
+        // A role in apposition after it: "Naoki Iizuka, senior economist at …", "Rhys Pell, a
+        // spokesman for …". Not a town ("in Paris, an analyst said") nor a known firm.
+        if !ev.person
+            && !start
+                .checked_sub(1)
+                .is_some_and(|i| PLACE_CUES.contains(&words[i].text))
+            && self.role_after(words, end)
+        {
+            let joined = join(
+                &words
+                    .iter()
+                    .take(end)
+                    .skip(start)
+                    .map(|w| w.text)
+                    .collect::<Vec<_>>(),
+            );
+            if l.place_kind(&joined).is_none()
+                && !l.orgs.contains(joined.as_str())
+                && !l.is_head(words[end - 1].text)
+            {
+                ev.person = true;
+            }
         }
         let sentence_start = self.opens_sentence(words, start);
         if sentence_start && title.is_none() && !ev.person && !loud {
@@ -871,22 +892,93 @@ impl NameExtractor {
     /// Where a title begins inside the run `words[start..end]`, when a person's name follows
     /// it: not at the start (leading titles are handled by `run`), not after another title
     /// word, and not before an institution's head ("General Motors", "Coach Holdings").
+    /// The end of the title at `words[at..end]`: title words, with portfolios before them
+    /// and `and` between ("Prime Minister", "Transport Minister", "Economic and Fiscal Policy
+    /// Minister"). A portfolio is a title only before one.
+    fn title_run(&self, words: &[Word<'_>], at: usize, end: usize) -> Option<usize> {
+        let l = &self.lists;
+        let word = |k: usize| l.is_title(words[k].text) || l.portfolios.contains(words[k].text);
+        let mut k = at;
+        let mut title_end = None;
+        while k < end {
+            if word(k) {
+                if l.is_title(words[k].text) {
+                    title_end = Some(k + 1);
+                }
+                k += 1;
+            } else if words[k].text == "and" && k > at && k + 1 < end && word(k + 1) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        title_end
+    }
+
+    /// Whether `words[end..]` is a comma and a role ("…, senior economist at", "…, a
+    /// spokesman for"): up to three lower-case words, the role among them last, and no name
+    /// after it (in "Acme, chairman Jo Hale said" the role is Hale's).
+    fn role_after(&self, words: &[Word<'_>], end: usize) -> bool {
+        if words.get(end).is_none_or(|w| w.text != ",") {
+            return false;
+        }
+        let lower = |i: usize| {
+            words.get(i).is_some_and(|w| {
+                !w.cap
+                    && w.alpha
+                    && !matches!(
+                        w.text,
+                        "where"
+                            | "when"
+                            | "who"
+                            | "whose"
+                            | "which"
+                            | "while"
+                            | "as"
+                            | "and"
+                            | "but"
+                            | "or"
+                            | "said"
+                            | "says"
+                            | "told"
+                    )
+            })
+        };
+        let mut k = end + 1;
+        while k < end + 4 && lower(k) {
+            if self.lists.roles.contains(words[k].text) {
+                return words.get(k + 1).is_none_or(|w| !w.cap || w.punct)
+                    && !words
+                        .get(k + 1)
+                        .is_some_and(|w| w.text == "'s" || w.text == "\u{2019}s");
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// Where the title and portfolio words that end `words[start..end]` begin.
+    fn title_tail(&self, words: &[Word<'_>], start: usize, end: usize) -> usize {
+        let l = &self.lists;
+        let mut k = end;
+        while k > start && {
+            let w = words[k - 1].text;
+            l.is_title(w) || l.portfolios.contains(w)
+        } {
+            k -= 1;
+        }
+        k
+    }
+
     fn inner_title(&self, words: &[Word<'_>], start: usize, end: usize) -> Option<usize> {
         let l = &self.lists;
         let is_title = |w: &str| l.is_title(w) || l.portfolios.contains(w);
         if end - start < 3 || is_title(words[start].text) {
             return None;
         }
-        let k = (start + 1..end - 1).find(|&k| {
-            l.is_title(words[k].text) && !is_title(words[k - 1].text)
-                || l.portfolios.contains(words[k].text)
-                    && words.get(k + 1).is_some_and(|w| l.is_title(w.text))
-                    && !is_title(words[k - 1].text)
-        })?;
-        let mut t = k;
-        while t < end && is_title(words[t].text) {
-            t += 1;
-        }
+        let k = (start + 1..end - 1)
+            .find(|&k| self.title_run(words, k, end).is_some() && !is_title(words[k - 1].text))?;
+        let t = self.title_run(words, k, end)?;
         let last = words[end - 1].text;
         let suffix = |w: &str| matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV");
         // "Martin Luther King Jr.", "Larry King Live": a surname that is also a title, in a
@@ -1063,10 +1155,7 @@ impl NameExtractor {
             }
         }
         // "New York-based", "United Nations-sponsored": an adjective made of a name.
-        if last
-            .rsplit_once('-')
-            .is_some_and(|(_, tail)| tail.chars().all(char::is_lowercase))
-        {
+        if l.is_name_adjective(last) {
             return (NameKind::Misc, 3);
         }
         if n > 1 && l.org_heads.contains(last) {
@@ -1812,6 +1901,73 @@ fn latest_before(ids: &[usize], first_full: &[usize], at: usize) -> Option<usize
 }
 
 /// Merges typed runs into entities and gives each entity one kind.
+/// Names listed together are of one kind: in "Barton, Sibierski, McManaman, Musampa" or
+/// "Germany, Olvania and France", a name known only by default takes the kind most of the
+/// others have, when two of them do, one of those on evidence, and two thirds of all agree.
+fn agree_in_lists(
+    text: &str,
+    found: &[Found],
+    entity_of: &[usize],
+    sure: &[u8],
+    entities: &mut [Entity],
+) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].span.start());
+    let links = |a: &Found, b: &Found| {
+        let Some(gap) = text.get(a.span.end()..b.span.start()) else {
+            return false;
+        };
+        let gap: String = gap
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_ascii_digit() && !"()".contains(*c))
+            .collect();
+        matches!(gap.as_str(), "," | "and" | ",and" | "or" | ",or")
+    };
+    const KINDS: [NameKind; 4] = [
+        NameKind::Person,
+        NameKind::Org,
+        NameKind::Place,
+        NameKind::Misc,
+    ];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && links(&found[order[end - 1]], &found[order[end]]) {
+            end += 1;
+        }
+        let chain = &order[start..end];
+        start = end;
+        if chain.len() < 3 {
+            continue;
+        }
+        // Votes of the names classified on some cue, and of those on evidence.
+        let (mut count, mut strong) = ([0usize; 4], [0usize; 4]);
+        for &i in chain {
+            let id = entity_of[i];
+            let k = entities[id].kind as usize;
+            if sure[id] >= 1 {
+                count[k] += 1;
+            }
+            if sure[id] >= 2 {
+                strong[k] += 1;
+            }
+        }
+        let known: usize = count.iter().sum();
+        let best = (0..4)
+            .max_by_key(|&k| (count[k], std::cmp::Reverse(k)))
+            .unwrap_or(0);
+        if count[best] < 2 || strong[best] == 0 || count[best] * 3 < known * 2 {
+            continue;
+        }
+        for &i in chain {
+            let id = entity_of[i];
+            if sure[id] <= 1 {
+                entities[id].kind = KINDS[best];
+            }
+        }
+    }
+}
+
 fn merge(text: &str, found: Vec<Found>) -> Names {
     let mut names = Names::default();
     // Entity by folded full name.
@@ -1832,6 +1988,8 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
     // surname is one of those named in full before it (the first such naming is all that
     // tells, and keeping one offset an entity keeps this linear).
     let mut full_starts: Vec<usize> = Vec::new();
+    // How sure each entity's surest vote is (`Found::strength`).
+    let mut sure: Vec<u8> = Vec::new();
     for &i in &order {
         let f = &found[i];
         let surface = &text[f.span.range()];
@@ -1920,6 +2078,8 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         let joined_by_name = f.words == 1 && names.entities[id].key != key;
         if !f.local && !(joined_by_name && (f.strength <= 1 || f.kind == NameKind::Place)) {
             votes[id][f.kind as usize] += u32::from(f.strength) * 2 + 1;
+            sure.resize(sure.len().max(id + 1), 0);
+            sure[id] = sure[id].max(f.strength);
         }
         let e = &mut names.entities[id];
         if e.gender == Gender::Unknown {
@@ -1946,6 +2106,8 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
             NameKind::Misc,
         ][best];
     }
+    sure.resize(names.entities.len(), 0);
+    agree_in_lists(text, &found, &entity_of, &sure, &mut names.entities);
     for (i, f) in found.iter().enumerate() {
         let id = entity_of[i];
         let surface = &text[f.span.range()];

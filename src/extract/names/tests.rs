@@ -829,3 +829,99 @@ fn a_degree_after_a_name_is_no_state() {
         "no place in a person's credentials: {got:?}"
     );
 }
+
+#[test]
+fn names_listed_together_share_a_kind() {
+    // The invented surnames alone would be organisations by default; listed among players
+    // named in full, they are players.
+    let text = "The side was Tomas Reyes, Alan Gorvich, Pell Dunnart, Krevik, Ossaldi and \
+                Martin Hale.";
+    for name in ["Krevik", "Ossaldi"] {
+        assert_has(text, name, "PERSON");
+    }
+    // Without the others they stay what they were.
+    assert_has("They met Krevik and Ossaldi.", "Krevik", "ORG");
+    // Two names are no list: "Krevik and Martin Hale" decide nothing for Krevik.
+    assert_has("The talks with Krevik and Martin Hale.", "Krevik", "ORG");
+}
+
+#[test]
+fn a_title_of_several_portfolios_is_one_role() {
+    // Portfolios joined by "and" before a title are all of the role, wherever the run starts.
+    for (text, person) in [
+        (
+            "Prices fell, said Economic and Fiscal Policy Minister Heizo Tanabe.",
+            "Heizo Tanabe",
+        ),
+        (
+            "Later Health and Education Minister Carla Voss spoke.",
+            "Carla Voss",
+        ),
+        ("It was Japan Fiscal Policy Minister Ken Aso.", "Ken Aso"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|g| g.0 == person && g.1 == "PERSON"),
+            "{text:?}: want {person:?}, got {got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|g| !g.0.contains("Policy") && !g.0.contains("Health") && g.0 != "Economic"),
+            "{text:?}: a portfolio taken for a name in {got:?}"
+        );
+    }
+    // A place before the title is a name of its own.
+    assert_has(
+        "It was Japan Fiscal Policy Minister Ken Aso.",
+        "Japan",
+        "PLACE",
+    );
+}
+
+#[test]
+fn a_role_in_apposition_makes_a_person() {
+    // "Iizuka" is a town too; the role after the comma says who this is.
+    let text = "Prices will fall, said Naoki Iizuka, senior economist at the Omata Research \
+                Institute.";
+    assert_has(text, "Naoki Iizuka", "PERSON");
+    assert_has(text, "Omata Research Institute", "ORG");
+    // The role of the next name, a place before an analyst, a relative clause: no evidence.
+    assert_has("It was Acme, chairman Jo Hale said.", "Acme", "ORG");
+    assert_has(
+        "Officials in Paris, an analyst said, agreed.",
+        "Paris",
+        "PLACE",
+    );
+    assert_has(
+        "He rests in the Central Clinical Hospital, where the president stayed.",
+        "Central Clinical Hospital",
+        "ORG",
+    );
+}
+
+#[test]
+fn hyphenated_given_names_and_adjectives_of_names() {
+    // A lower-case part after a hyphen is a name's own ("Kim In-so", "Dai-ichi") unless it
+    // makes an adjective ("Ontario-based", "Communist-led").
+    assert_has(
+        "Seoul asked for Kim In-so to be sent home.",
+        "Kim In-so",
+        "PERSON",
+    );
+    assert_has(
+        "He works at the Dai-ichi Life Research Institute.",
+        "Dai-ichi Life Research Institute",
+        "ORG",
+    );
+    let text = "The Ontario-based Magna and the Communist-led CGT met.";
+    assert_has(text, "Ontario-based", "MISC");
+    assert_has(text, "Magna", "ORG");
+    assert_has(text, "CGT", "ORG");
+}
+
+#[test]
+fn measures_are_no_names_and_utd_is_a_team() {
+    let got = found("Revisions to GDP and the CPI, a VAT rise and an IPO were due.");
+    assert!(got.is_empty(), "{got:?}");
+    assert_has("Man City 0-2 Man Utd.", "Man Utd", "ORG");
+}
