@@ -593,6 +593,18 @@ impl NameExtractor {
         if start >= end {
             return;
         }
+        // Plural initials are things: "PCs", "DVDs", "MPs".
+        if end - start == 1 && {
+            let w = words[start].text;
+            w.len() >= 3
+                && w.ends_with('s')
+                && w[..w.len() - 1]
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                && w.as_bytes()[0].is_ascii_uppercase()
+        } {
+            return;
+        }
         // A capitalised adjective opening the sentence before a name ("Controversial
         // Australian Anthony Hill", "Brazilian-born Luis Oliveira", "Ex-Yankee Randy Velarde"):
         // not part of it. Only an unknown word, not seen capitalised inside sentences.
@@ -999,15 +1011,33 @@ impl NameExtractor {
     fn org_cue(&self, words: &[Word<'_>], (start, end): (usize, usize)) -> bool {
         let l = &self.lists;
         let lower = |i: usize| words.get(i).filter(|w| !w.cap && w.alpha).map(|w| w.text);
-        let one = start.checked_sub(1).and_then(lower);
-        let two = start
-            .checked_sub(2)
-            .and_then(lower)
-            .zip(one)
-            .map(|(a, b)| format!("{a} {b}"));
-        one.is_some_and(|w| l.org_before.contains(w))
-            || two.is_some_and(|w| l.org_before.contains(w.as_str()))
-            || lower(end).is_some_and(|w| l.org_after.contains(w))
+        let before = |start: usize| {
+            let one = start.checked_sub(1).and_then(lower);
+            // The first of two words may open the sentence: "Shares in Elan fell".
+            let two = start
+                .checked_sub(2)
+                .and_then(|i| words.get(i).filter(|w| w.alpha))
+                .zip(one)
+                .map(|(a, b)| format!("{} {b}", a.text.to_lowercase()));
+            one.is_some_and(|w| l.org_before.contains(w))
+                || two.is_some_and(|w| l.org_before.contains(w.as_str()))
+        };
+        // A cue before the first of two names holds for both: "shares in Elan and Biogen
+        // Idec".
+        let coordinated = || {
+            start >= 2
+                && matches!(words[start - 1].text, "and" | "or")
+                && words[start - 2].cap
+                && !words[start - 2].punct
+                && {
+                    let mut k = start - 2;
+                    while k > 0 && words[k - 1].cap && !words[k - 1].punct {
+                        k -= 1;
+                    }
+                    before(k)
+                }
+        };
+        before(start) || lower(end).is_some_and(|w| l.org_after.contains(w)) || coordinated()
     }
 
     fn classify(
@@ -1057,7 +1087,31 @@ impl NameExtractor {
         {
             return (NameKind::Place, 4);
         }
-        let place = l.place_kind(joined);
+        // "Eastern Europe", "Central Asia", "West Africa": a part of a known region or country.
+        let compass = n == 2
+            && matches!(
+                name[0],
+                "Eastern"
+                    | "Western"
+                    | "Northern"
+                    | "Southern"
+                    | "Central"
+                    | "North"
+                    | "South"
+                    | "East"
+                    | "West"
+            )
+            && matches!(
+                l.place_kind(name[1]),
+                Some(
+                    lists::PlaceKind::Region
+                        | lists::PlaceKind::Country
+                        | lists::PlaceKind::Continent
+                )
+            );
+        let place = l
+            .place_kind(joined)
+            .or(compass.then_some(lists::PlaceKind::Region));
         if self.is_work(words, (start, end), place.is_some(), sports_doc) {
             return (NameKind::Misc, 3);
         }
@@ -1080,6 +1134,20 @@ impl NameExtractor {
         }
         // "Brandt & Cole", "Marks & Spencer": a firm of partners.
         if n > 1 && name.contains(&"&") {
+            return (NameKind::Org, 3);
+        }
+        // "shares in Elan", "a stake in Lindau": a deal is with a firm, even one named like a
+        // town (the two-word cues of `org_cues.txt`).
+        if place.is_some_and(|pk| pk != lists::PlaceKind::Country)
+            && !l.is_name_adjective(last)
+            && start >= 2
+            && words[start - 2..start].iter().all(|w| w.alpha)
+            && l.org_before.contains(
+                format!("{} {}", words[start - 2].text, words[start - 1].text)
+                    .to_lowercase()
+                    .as_str(),
+            )
+        {
             return (NameKind::Org, 3);
         }
         if let Some(pk) = place {
@@ -1114,7 +1182,7 @@ impl NameExtractor {
         // What it does or what it is called shows a firm, a paper or a club, however much it
         // looks like a person (`org_cues.txt`): "shares in Orrin Vale", "Jones stock", "the
         // daily Zycie Warszawy", "Deportivo chairman".
-        if self.org_cue(words, (start, end)) {
+        if self.org_cue(words, (start, end)) && !l.is_name_adjective(last) {
             return (NameKind::Org, 3);
         }
         // A multi-word name followed by a score or a table's figures on a sports line is a
@@ -1234,7 +1302,8 @@ impl NameExtractor {
         if n == 1 && next.is_some_and(|x| SPEECH_CUES.contains(&x)) {
             return (NameKind::Person, 2);
         }
-        if n == 1 && l.is_surname(last) {
+        // A surname, or a given name alone ("Harry, Ron and Hermione").
+        if n == 1 && (l.is_surname(last) || l.given.contains_key(last)) {
             return (NameKind::Person, 1);
         }
         // A lone unknown word is a person only if the article names that person in full

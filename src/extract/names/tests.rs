@@ -925,3 +925,37 @@ fn measures_are_no_names_and_utd_is_a_team() {
     assert!(got.is_empty(), "{got:?}");
     assert_has("Man City 0-2 Man Utd.", "Man Utd", "ORG");
 }
+
+#[test]
+fn given_names_regions_deals_and_plural_initials() {
+    // A given name alone is a person.
+    assert_has("Only Harry, Ron and Hermione can help.", "Ron", "PERSON");
+    // A compass word before a known region or country names a part of it.
+    let text = "The gangs came from Eastern Europe and Central Asia.";
+    assert_has(text, "Eastern Europe", "PLACE");
+    assert_has(text, "Central Asia", "PLACE");
+    // A deal's cue holds for both names it is before, at the start of a sentence too.
+    let text = "Shares in Orvale and Tessin Brede plunged.";
+    assert_has(text, "Orvale", "ORG");
+    assert_has(text, "Tessin Brede", "ORG");
+    // Head words of firms.
+    assert_has(
+        "It was sold to Halvard Pharmaceutical last year.",
+        "Halvard Pharmaceutical",
+        "ORG",
+    );
+    assert_has(
+        "He works at Goodrow Stockbrokers in Dublin.",
+        "Goodrow Stockbrokers",
+        "ORG",
+    );
+    // Plural initials are things.
+    let got = found("Sales of PCs and DVDs rose.");
+    assert!(got.is_empty(), "{got:?}");
+    // "Financial" before a title is a portfolio: the town stays a place.
+    assert_has(
+        "Hong Kong Financial Secretary Donald Tsang spoke.",
+        "Hong Kong",
+        "PLACE",
+    );
+}
