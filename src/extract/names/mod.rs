@@ -1242,6 +1242,15 @@ impl NameExtractor {
         {
             return (NameKind::Place, 2);
         }
+        // "the Liberal Democrats", "the Christian Democrats": a party named for its members.
+        if n > 1
+            && matches!(
+                last,
+                "Democrats" | "Republicans" | "Conservatives" | "Socialists" | "Liberals"
+            )
+        {
+            return (NameKind::Org, 2);
+        }
         if n > 1 && (l.misc_heads.contains(last) || l.demonyms.contains(last)) {
             return (NameKind::Misc, 2);
         }

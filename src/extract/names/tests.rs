@@ -952,6 +952,11 @@ fn given_names_regions_deals_and_plural_initials() {
     // Plural initials are things.
     let got = found("Sales of PCs and DVDs rose.");
     assert!(got.is_empty(), "{got:?}");
+    // A party named for its members is an organisation; the members alone stay MISC.
+    let text = "The Liberal Democrats and the Conservatives met. Native Americans came.";
+    assert_has(text, "Liberal Democrats", "ORG");
+    assert_has(text, "Conservatives", "MISC");
+    assert_has(text, "Native Americans", "MISC");
     // "Financial" before a title is a portfolio: the town stays a place.
     assert_has(
         "Hong Kong Financial Secretary Donald Tsang spoke.",
