@@ -23,7 +23,56 @@ pub(crate) fn read(text: String, origin: &Origin) -> Article {
     if meta.title.is_none() {
         meta.title = title_line(&body).map(str::to_string);
     }
+    if meta.published.is_none() {
+        meta.published = byline_date(&body).map(str::to_string);
+    }
     build_article(meta, body, origin, None)
+}
+
+/// A publication date on a byline or date line among the first lines: "By Lena Marsh, Valley
+/// Herald, 14 March 2026", "Published: March 14, 2025", "Friday 14 March 2025 | 09:30". The
+/// date is a part of the line between commas, bars or dashes, or two such parts
+/// ("March 14, 2025"); lines longer than a byline are story, not metadata.
+fn byline_date(body: &str) -> Option<&str> {
+    for line in body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(4)
+    {
+        if line.chars().count() > 120 {
+            continue;
+        }
+        let line = line
+            .split_once(':')
+            .filter(|(k, _)| {
+                matches!(
+                    k.trim().to_ascii_lowercase().as_str(),
+                    "published" | "date" | "posted" | "updated" | "first published"
+                )
+            })
+            .map_or(line, |(_, v)| v);
+        // Where each part starts and ends: between separators.
+        let seps: Vec<(usize, usize)> = line
+            .match_indices([',', '|', '\u{2014}', '\u{2013}'])
+            .map(|(i, m)| (i, i + m.len()))
+            .collect();
+        let starts = std::iter::once(0).chain(seps.iter().map(|s| s.1));
+        for (k, from) in starts.enumerate() {
+            // One part, or two ("March 14" + "2025").
+            for span in 0..2 {
+                let to = seps.get(k + span).map_or(line.len(), |s| s.0);
+                let part = line[from..to].trim().trim_end_matches('.');
+                if !part.is_empty() && super::parse_published(part).is_some() {
+                    return Some(part);
+                }
+                if k + span >= seps.len() {
+                    break;
+                }
+            }
+        }
+    }
+    None
 }
 
 /// `Some((front matter, offset where the body starts))` when the text opens with `---`.
@@ -93,6 +142,41 @@ mod tests {
         assert_eq!(a.source, "herald");
         let a = read("The council voted on Monday.\nMore.".into(), &origin());
         assert_eq!(a.title, "");
+    }
+
+    #[test]
+    fn a_byline_or_date_line_gives_the_publication_date() {
+        let published = |text: &str| {
+            read(text.into(), &origin())
+                .published
+                .map(|p| p.iso)
+                .unwrap_or_default()
+        };
+        for (text, iso) in [
+            (
+                "Bridge falls\n\nBy Lena Marsh, Valley Herald, 14 March 2026\n\nFour died.",
+                "2026-03-14",
+            ),
+            (
+                "Bridge falls\nPublished: March 14, 2025\nFour died.",
+                "2025-03-14",
+            ),
+            (
+                "Bridge falls\nFriday 14 March 2025 | 09:30 \u{2014} Staff\nFour died.",
+                "2025-03-14",
+            ),
+            // A date inside the story's own sentences is no publication date.
+            ("Bridge falls\nThe vote on March 14, 2025 was close.\n", ""),
+            (
+                "Bridge falls\n\nOne.\n\nTwo.\n\nThree.\n\n14 March 2026\n",
+                "",
+            ),
+        ] {
+            assert_eq!(published(text), iso, "{text:?}");
+        }
+        // Front matter wins over a byline.
+        let text = "---\npublished: 2024-01-02\n---\nBy A. Writer, 14 March 2026\nText.";
+        assert_eq!(published(text), "2024-01-02");
     }
 
     #[test]

@@ -272,6 +272,7 @@ impl ClaimExtractor {
         let mut values: Vec<(Span, Found)> = dates
             .iter()
             .enumerate()
+            .filter(|(_, d)| !is_dateline_date(text, d, published))
             .filter_map(|(i, d)| {
                 if is_calendar(d) {
                     Some((d.span, Found::Date(i)))
@@ -1408,6 +1409,24 @@ pub(crate) fn mentions_in(names: &Names, span: Span) -> &[crate::extract::names:
         .partition_point(|m| m.span.start() < span.start());
     let to = from + names.mentions[from..].partition_point(|m| m.span.start() < span.end());
     &names.mentions[from..to]
+}
+
+/// The publication date on a byline or date line ("By Lena Marsh, Valley Herald, 14 March
+/// 2026"): the article's own metadata, not a claim of its story. A short line of its own that
+/// is no sentence (no final stop) and gives the publication day.
+fn is_dateline_date(text: &str, d: &DateMention, published: Option<jiff::civil::Date>) -> bool {
+    let Some(p) = published else {
+        return false;
+    };
+    if d.value.get(..10) != Some(p.to_string().as_str()) {
+        return false;
+    }
+    let from = text[..d.span.start()].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[d.span.end()..]
+        .find('\n')
+        .map_or(text.len(), |i| d.span.end() + i);
+    let line = text[from..to].trim();
+    line.chars().count() <= 120 && !line.ends_with(['.', '!', '?', '"', '\u{201d}'])
 }
 
 /// A date with a calendar value that can be compared: a day, month, year, week, quarter…

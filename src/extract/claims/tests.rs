@@ -919,3 +919,18 @@ fn a_range_is_one_value_and_a_unit_can_answer_alone() {
         .is_empty()
     );
 }
+
+#[test]
+fn the_publication_date_on_a_byline_is_no_claim() {
+    // The article is published on 2025-03-14: its byline's date is metadata.
+    let got = claims("Mill shuts\n\nBy Ana Varga, Valley Herald, 14 March 2025\n\nThe mill shut.");
+    assert!(
+        got.iter().all(|x| !x.3.starts_with("2025-03-14")),
+        "{got:?}"
+    );
+    // The same day told in a sentence is a claim, and another day on a short line is too.
+    let got = claims("The mill shut on 14 March 2025.");
+    assert!(got.iter().any(|x| x.3.starts_with("2025-03-14")), "{got:?}");
+    let got = claims("Mill shuts\n\nBy Ana Varga, 12 March 2025\n\nThe mill shut.");
+    assert!(got.iter().any(|x| x.3.starts_with("2025-03-12")), "{got:?}");
+}
