@@ -211,6 +211,14 @@ fn a_count_is_what_its_noun_and_verb_say() {
         of("Four people were taken to hospital.", "injured"),
         vec![sev("", "", "4")]
     );
+    // A named hospital, or treatment there, tells the same.
+    for text in [
+        "Eleven people were taken to Corvale General Hospital.",
+        "Eleven people were treated at Corvale General Hospital.",
+        "Eleven people were treated for burns.",
+    ] {
+        assert_eq!(of(text, "injured"), vec![sev("", "", "11")], "{text:?}");
+    }
     // Who was aboard, in the noun the text counts them by.
     assert_eq!(
         of("A train carrying 210 passengers derailed.", "aboard"),
