@@ -1155,8 +1155,17 @@ impl NameExtractor {
             // A venue: "in Leeds", "at Lord's"; on a results line, the town opening it before
             // a colon or a bracket ("Leicester : Leicestershire beat Somerset", "London ( The
             // Oval ) : …").
+            // The town of a ground or a firm named before it, closing the clause: "( at The
+            // Oval , London )", "Michigan National Bank , Detroit".
+            let town_of_name = prev == Some(",")
+                && start >= 2
+                && words[start - 2].cap
+                && !words[start - 2].punct
+                && l.place_kind(words[start - 2].text).is_none()
+                && next.is_none_or(|x| matches!(x, ")" | "."));
             let venue = prev.is_some_and(|p| PLACE_CUES.iter().any(|c| p.eq_ignore_ascii_case(c)))
-                || (start == 0 && matches!(next, Some(":" | "(")));
+                || (start == 0 && matches!(next, Some(":" | "(")))
+                || town_of_name;
             let place_noun = next.is_some_and(|x| PLACE_NOUNS.contains(&x));
             if pk != lists::PlaceKind::Country && !venue && !place_noun && sports_doc {
                 return (NameKind::Org, 2);

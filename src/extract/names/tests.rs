@@ -964,3 +964,22 @@ fn given_names_regions_deals_and_plural_initials() {
         "PLACE",
     );
 }
+
+#[test]
+fn the_town_after_a_ground_or_a_firm_is_a_place() {
+    // On a sports page a town alone is its team; after a ground and a comma it is the town.
+    let text = "Cricket: England beat India by five wickets.\nThird test ( at Old Trafford , \
+                Manchester )\nSurrey 24 points , Kent 5 .\nAt Hove : Sussex 363 , Kent 144 .";
+    let got = found(text);
+    assert!(
+        got.iter().any(|g| g.0 == "Manchester" && g.1 == "PLACE"),
+        "{got:?}"
+    );
+    // Kent after a score and a comma is still a team.
+    assert!(got.iter().all(|g| g.0 != "Kent" || g.1 == "ORG"), "{got:?}");
+    assert_has(
+        "The paying agent is Kestrel National Bank, Detroit.",
+        "Detroit",
+        "PLACE",
+    );
+}
