@@ -809,6 +809,20 @@ fn the_other_years_quarter_in_earnings_reports() {
 
 #[test]
 fn holidays_by_rule_and_their_weekends() {
+    // Easter moves: 20 April in 2025, 5 April in 2026; its week is the ISO week holding it.
+    assert_dates(
+        "The shops will close at Easter.",
+        &[("Easter", "2025-04-20")],
+    );
+    assert_dates_on(
+        october(),
+        "The talks will resume after Easter.",
+        &[("Easter", "2026-04-05")],
+    );
+    assert_dates(
+        "Protesters will pray as Easter week begins.",
+        &[("Easter week", "2025-W16")],
+    );
     // Published in October: the U.S. Election Day is the Tuesday after the first Monday of
     // November.
     assert_dates_on(

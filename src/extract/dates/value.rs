@@ -1328,13 +1328,36 @@ pub(crate) fn act(
             if needs_day && !span.iter().any(|t| t.is("day") && t.cap) {
                 return None;
             }
-            let (m, rule) = md.split_once('-')?;
+            // `E`: Easter Sunday (the Gregorian computus), then `+k` or `-k` days.
+            let easter = md.strip_prefix('E').map(|k| {
+                if k.is_empty() {
+                    Some(0)
+                } else {
+                    k.parse::<i64>().ok()
+                }
+            });
+            let (m, rule) = match easter {
+                Some(_) => ("04", "E"),
+                None => md.split_once('-')?,
+            };
             let m: i64 = m.parse().ok()?;
-            let (rule, offset) = match rule.split_once('+') {
-                Some((r, k)) => (r, k.parse::<i64>().ok()?),
-                None => (rule, 0),
+            let (rule, offset) = match (easter, rule.split_once('+')) {
+                (Some(k), _) => (rule, k?),
+                (None, Some((r, k))) => (r, k.parse::<i64>().ok()?),
+                (None, None) => (rule, 0),
             };
             let day_in = |y: i64| -> Option<jiff::civil::Date> {
+                if easter.is_some() {
+                    let e = computus::gregorian(i32::try_from(y).ok()?).ok()?;
+                    return jiff::civil::Date::new(
+                        i16::try_from(y).ok()?,
+                        i8::try_from(e.month).ok()?,
+                        i8::try_from(e.day).ok()?,
+                    )
+                    .ok()?
+                    .checked_add(offset.days())
+                    .ok();
+                }
                 match rule.parse::<i64>() {
                     Ok(day) => jiff::civil::Date::new(y as i16, m as i8, day as i8).ok(),
                     Err(_) => {
@@ -1359,6 +1382,10 @@ pub(crate) fn act(
                     let probe = day_in(d.year() as i64)?;
                     let y = infer_year(d, m, Some(probe.day() as i64), tense, strong);
                     let day = day_in(y)?;
+                    // "Easter week": the week holding the day.
+                    if span.last().is_some_and(|t| t.is("week")) {
+                        return res(Date, week(day), Published);
+                    }
                     if span.last().is_some_and(|t| t.is("weekend")) {
                         // "the Labor Day weekend": the weekend nearest the day (the one before
                         // a Monday, the one after a Thursday).
