@@ -158,6 +158,11 @@ fn relative_to_publication() {
         ],
     );
     assert_dates("It will open tonight.", &[("tonight", "2025-03-12TNI")]);
+    // A unit's possessive is the unit of publication: "the week's busiest session".
+    assert_dates(
+        "It was the week's busiest session and the day's trading was thin.",
+        &[("the week", "2025-W11"), ("the day", "2025-03-12")],
+    );
     assert_dates(
         "It rose this week, fell last week.",
         &[("this week", "2025-W11"), ("last week", "2025-W10")],
