@@ -630,6 +630,23 @@ fn durations_are_never_points_in_time() {
 
 #[test]
 fn months_and_weekdays_cross_the_year_by_tense() {
+    // An adjective in -ed after an adverb is no past tense; a relative clause closed before
+    // the date does not set its tense.
+    assert_dates_on(
+        october(),
+        "The split would be paid on a still unspecified date in January.",
+        &[("January", "2026-01")],
+    );
+    assert_dates_on(
+        october(),
+        "The sale, which had been expected, is part of a plan to repay the loan by February.",
+        &[("February", "2026-02")],
+    );
+    assert_dates_on(
+        october(),
+        "The mill, which is still open, was sold in February.",
+        &[("February", "2025-02")],
+    );
     assert_dates_on(
         october(),
         "The exhibition closes at the end of January.",

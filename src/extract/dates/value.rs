@@ -249,7 +249,14 @@ pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
             // of the past.
             // Nor does one after an article or a possessive ("the reduced dividend", "its
             // planned merger"): an adjective.
-            None if in_ed(t) && !before(j, 1).is_some_and(makes_adjective) => {
+            // An adverb between them changes nothing: "a still unspecified date", "the
+            // newly formed unit".
+            None if in_ed(t)
+                && !before(j, 1).is_some_and(makes_adjective)
+                && !(before(j, 1).is_some_and(|p| {
+                    p.is("still") || p.is("yet") || p.text.len() > 4 && p.text.ends_with("ly")
+                }) && before(j, 2).is_some_and(makes_adjective)) =>
+            {
                 Some((Tense::Past, false))
             }
             None => None,
@@ -265,7 +272,30 @@ pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
     // "until" looks ahead only when no verb before it tells the tense: "the road was kept
     // shut until Thursday" is the Thursday before.
     let mut until = None;
+    // A relative clause closed before the expression tells nothing of its tense: "The sale,
+    // which had been expected, is part of a plan to pay the loan by February." (Looks at most
+    // 40 words each way.)
+    let aside = |j: usize| {
+        let rel = |t: &Tok<'_>| t.is("which") || t.is("who") || t.is("whose");
+        let mut k = j;
+        let opened = loop {
+            if k < j && toks[k].is(",") {
+                break false;
+            }
+            if rel(&toks[k]) && k > 0 && toks[k - 1].is(",") {
+                break true;
+            }
+            if k == 0 || j - k >= 40 {
+                break false;
+            }
+            k -= 1;
+        };
+        opened && toks[j + 1..at].iter().take(40).any(|t| t.is(","))
+    };
     for j in (0..at).rev() {
+        if aside(j) {
+            continue;
+        }
         if let Some(t) = marker(j) {
             if toks[j].is("until") {
                 until.get_or_insert((t, j));
