@@ -276,6 +276,12 @@ fn times() {
 #[test]
 fn durations() {
     assert_dates("She stayed for three years.", &[("three years", "P3Y")]);
+    // "one day" after a modal is some day to come, not a day long.
+    assert_dates(
+        "The mill will one day reopen; the strike lasted one day.",
+        &[("one day", "FUTURE_REF"), ("one day", "P1D")],
+    );
+    assert_dates("She hopes to one day run.", &[("one day", "FUTURE_REF")]);
     assert_mod(
         "She stayed for over three years.",
         "over three years",
