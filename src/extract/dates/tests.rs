@@ -235,6 +235,20 @@ fn relative_to_an_earlier_date() {
     assert_eq!(got[1].0, "The following day");
     assert_eq!((got[1].1.as_str(), got[1].3), ("2024-05-05", "previous"));
     assert_eq!((got[2].1.as_str(), got[2].3), ("2024-05-07", "previous"));
+    // "the previous Friday" is the one before the day being told; "last Friday" the one
+    // before publication (Wednesday 12 March 2025).
+    assert_dates(
+        "On Tuesday the index fell, after a rise from the previous Friday. Last Friday was calm.",
+        &[
+            ("Tuesday", "2025-03-11"),
+            ("previous Friday", "2025-03-07"),
+            ("Last Friday", "2025-03-07"),
+        ],
+    );
+    assert_dates(
+        "On March 4 it fell from the previous Friday.",
+        &[("March 4", "2025-03-04"), ("previous Friday", "2025-02-28")],
+    );
     // "later in the day", "earlier in the year": the day or year the text is telling, else
     // the day or year of publication.
     assert_dates(
@@ -339,6 +353,8 @@ fn no_false_positives() {
         "He appeared on 60 Minutes.",
         "Unemployment is the highest since the second world war.",
         "She retrained as a nurse in her 40s.",
+        // A market's level is no year.
+        "The index closed at 2082 and stood at 1950.",
     ] {
         let got = find(text, Some(dct()));
         assert!(got.is_empty(), "{text:?} gave {got:?}");

@@ -672,6 +672,27 @@ pub(crate) fn vetoed(name: &str, toks: &[Tok<'_>], start: usize, end: usize) -> 
                     "his" | "her" | "their" | "my" | "your" | "our" | "its"
                 )
         }
+        // "the index closed at 2082", "it stood at 1950": a market's level, not a year.
+        "year" | "year_bare" => {
+            start >= 2
+                && toks[start - 1].is("at")
+                && matches!(
+                    toks[start - 2].text,
+                    "closed"
+                        | "close"
+                        | "closing"
+                        | "stood"
+                        | "stands"
+                        | "ended"
+                        | "ending"
+                        | "finished"
+                        | "opened"
+                        | "traded"
+                        | "settled"
+                        | "peaked"
+                        | "level"
+                )
+        }
         // "the Communist Party daily Granma", "the German weekly Der Spiegel": a newspaper
         // between its description and its title, not a recurrence.
         "set" => {
@@ -1015,6 +1036,23 @@ pub(crate) fn act(
                 Some(p) if name == "weekday_pod" => (Time, format!("T{p}")),
                 _ => (Date, String::new()),
             };
+            // "the previous Friday", "the preceding Monday": the one before the day the text
+            // is telling, not before publication.
+            let anaphoric = span
+                .iter()
+                .any(|t| t.is("previous") || t.is("preceding") || t.is("prior"))
+                && span
+                    .first()
+                    .and_then(|f| index_of(toks, f.start))
+                    .and_then(|i| i.checked_sub(1))
+                    .is_some_and(|i| toks[i].is("the"));
+            if anaphoric
+                && ctx.last_day_known
+                && let Some(last) = ctx.last_date
+            {
+                let d = resolve_weekday(last, wd, -1, tense)?;
+                return res(kind, format!("{}{suffix}", ymd(d)), Previous);
+            }
             match dct {
                 Some(dct) => {
                     // A weekday's event ("Wednesday's ruling", "Friday's close") has happened:
