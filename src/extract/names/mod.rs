@@ -249,6 +249,14 @@ const PLACE_NOUNS: [&str; 22] = [
 /// Words after a name that suggest a speaker (a person or an organisation).
 const SPEECH_CUES: [&str; 6] = ["said", "says", "told", "added", "stated", "argued"];
 
+/// The kinds in the order of `NameKind as usize`, for votes counted by kind.
+const KINDS: [NameKind; 4] = [
+    NameKind::Person,
+    NameKind::Org,
+    NameKind::Place,
+    NameKind::Misc,
+];
+
 impl NameExtractor {
     /// Loads the built-in lists.
     pub fn new() -> Result<NameExtractor, Error> {
@@ -594,15 +602,7 @@ impl NameExtractor {
             return;
         }
         // Plural initials are things: "PCs", "DVDs", "MPs".
-        if end - start == 1 && {
-            let w = words[start].text;
-            w.len() >= 3
-                && w.ends_with('s')
-                && w[..w.len() - 1]
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-                && w.as_bytes()[0].is_ascii_uppercase()
-        } {
+        if end - start == 1 && is_plural_initials(words[start].text) {
             return;
         }
         // A capitalised adjective opening the sentence before a name ("Controversial
@@ -662,14 +662,7 @@ impl NameExtractor {
                 .is_some_and(|i| PLACE_CUES.contains(&words[i].text))
             && self.role_after(words, end)
         {
-            let joined = join(
-                &words
-                    .iter()
-                    .take(end)
-                    .skip(start)
-                    .map(|w| w.text)
-                    .collect::<Vec<_>>(),
-            );
+            let joined = join(&words[start..end].iter().map(|w| w.text).collect::<Vec<_>>());
             if l.place_kind(&joined).is_none()
                 && !l.orgs.contains(joined.as_str())
                 && !l.is_head(words[end - 1].text)
@@ -901,9 +894,6 @@ impl NameExtractor {
             .all(|w| w.punct || self.lists.stopcaps.contains(w.text))
     }
 
-    /// Where a title begins inside the run `words[start..end]`, when a person's name follows
-    /// it: not at the start (leading titles are handled by `run`), not after another title
-    /// word, and not before an institution's head ("General Motors", "Coach Holdings").
     /// The end of the title at `words[at..end]`: title words, with portfolios before them
     /// and `and` between ("Prime Minister", "Transport Minister", "Economic and Fiscal Policy
     /// Minister"). A portfolio is a title only before one.
@@ -982,6 +972,9 @@ impl NameExtractor {
         k
     }
 
+    /// Where a title begins inside the run `words[start..end]`, when a person's name follows
+    /// it: not at the start (leading titles are handled by `run`), not after another title
+    /// word, and not before an institution's head ("General Motors", "Coach Holdings").
     fn inner_title(&self, words: &[Word<'_>], start: usize, end: usize) -> Option<usize> {
         let l = &self.lists;
         let is_title = |w: &str| l.is_title(w) || l.portfolios.contains(w);
@@ -1008,19 +1001,32 @@ impl NameExtractor {
     }
 
     /// Whether the words around `words[start..end]` name it as an organisation.
+    /// Whether the two words before `words[start]` are a two-word cue of `org_cues.txt`
+    /// ("shares in", "stake in"); the first may open the sentence ("Shares in Elan fell").
+    fn two_word_cue(&self, words: &[Word<'_>], start: usize) -> bool {
+        start >= 2
+            && words[start - 1].alpha
+            && !words[start - 1].cap
+            && words[start - 2].alpha
+            && self.lists.org_before.contains(
+                format!(
+                    "{} {}",
+                    words[start - 2].text.to_lowercase(),
+                    words[start - 1].text
+                )
+                .as_str(),
+            )
+    }
+
     fn org_cue(&self, words: &[Word<'_>], (start, end): (usize, usize)) -> bool {
         let l = &self.lists;
         let lower = |i: usize| words.get(i).filter(|w| !w.cap && w.alpha).map(|w| w.text);
         let before = |start: usize| {
-            let one = start.checked_sub(1).and_then(lower);
-            // The first of two words may open the sentence: "Shares in Elan fell".
-            let two = start
-                .checked_sub(2)
-                .and_then(|i| words.get(i).filter(|w| w.alpha))
-                .zip(one)
-                .map(|(a, b)| format!("{} {b}", a.text.to_lowercase()));
-            one.is_some_and(|w| l.org_before.contains(w))
-                || two.is_some_and(|w| l.org_before.contains(w.as_str()))
+            start
+                .checked_sub(1)
+                .and_then(lower)
+                .is_some_and(|w| l.org_before.contains(w))
+                || self.two_word_cue(words, start)
         };
         // A cue before the first of two names holds for both: "shares in Elan and Biogen
         // Idec".
@@ -1140,13 +1146,7 @@ impl NameExtractor {
         // town (the two-word cues of `org_cues.txt`).
         if place.is_some_and(|pk| pk != lists::PlaceKind::Country)
             && !l.is_name_adjective(last)
-            && start >= 2
-            && words[start - 2..start].iter().all(|w| w.alpha)
-            && l.org_before.contains(
-                format!("{} {}", words[start - 2].text, words[start - 1].text)
-                    .to_lowercase()
-                    .as_str(),
-            )
+            && self.two_word_cue(words, start)
         {
             return (NameKind::Org, 3);
         }
@@ -1878,6 +1878,17 @@ fn is_integer(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Initials in the plural: "PCs", "DVDs", "MPs".
+fn is_plural_initials(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(|stem| {
+        stem.len() >= 2
+            && stem.as_bytes()[0].is_ascii_uppercase()
+            && stem
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    })
+}
+
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
     (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
@@ -1987,7 +1998,6 @@ fn latest_before(ids: &[usize], first_full: &[usize], at: usize) -> Option<usize
     }
 }
 
-/// Merges typed runs into entities and gives each entity one kind.
 /// Names listed together are of one kind: in "Barton, Sibierski, McManaman, Musampa" or
 /// "Germany, Olvania and France", a name known only by default takes the kind most of the
 /// others have, when two of them do, one of those on evidence, and two thirds of all agree.
@@ -2010,12 +2020,6 @@ fn agree_in_lists(
             .collect();
         matches!(gap.as_str(), "," | "and" | ",and" | "or" | ",or")
     };
-    const KINDS: [NameKind; 4] = [
-        NameKind::Person,
-        NameKind::Org,
-        NameKind::Place,
-        NameKind::Misc,
-    ];
     let mut start = 0;
     while start < order.len() {
         let mut end = start + 1;
@@ -2055,6 +2059,7 @@ fn agree_in_lists(
     }
 }
 
+/// Merges typed runs into entities and gives each entity one kind.
 fn merge(text: &str, found: Vec<Found>) -> Names {
     let mut names = Names::default();
     // Entity by folded full name.
@@ -2108,6 +2113,7 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
                 gender: f.gender,
             });
             votes.push([0; 4]);
+            sure.push(0);
             // A surname shared by people named in full ("Yeltsin": Boris and Naina), met
             // before either is named, is a person's, whichever of them it is.
             if f.words == 1
@@ -2165,7 +2171,6 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         let joined_by_name = f.words == 1 && names.entities[id].key != key;
         if !f.local && !(joined_by_name && (f.strength <= 1 || f.kind == NameKind::Place)) {
             votes[id][f.kind as usize] += u32::from(f.strength) * 2 + 1;
-            sure.resize(sure.len().max(id + 1), 0);
             sure[id] = sure[id].max(f.strength);
         }
         let e = &mut names.entities[id];
@@ -2186,14 +2191,8 @@ fn merge(text: &str, found: Vec<Found>) -> Names {
         let best = (0..4)
             .max_by_key(|&k| (v[k], std::cmp::Reverse(k)))
             .unwrap_or(0);
-        e.kind = [
-            NameKind::Person,
-            NameKind::Org,
-            NameKind::Place,
-            NameKind::Misc,
-        ][best];
+        e.kind = KINDS[best];
     }
-    sure.resize(names.entities.len(), 0);
     agree_in_lists(text, &found, &entity_of, &sure, &mut names.entities);
     for (i, f) in found.iter().enumerate() {
         let id = entity_of[i];
