@@ -640,7 +640,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         let progress = progress.as_ref();
         let writer = scope.spawn(move || -> Result<(), Error> {
             let mut sources = BTreeSet::new();
-            let mut comparer = Comparer::new(config.story_days);
+            let mut comparer = Comparer::new(config.story_days)?;
             for batch in rx {
                 for mut done in batch {
                     match &mut out {

@@ -246,7 +246,7 @@ fn comparison_tables_have_the_documented_columns() {
     );
     assert_eq!(
         header(&out.join("compare_claims.csv")).join(","),
-        "story,subject,subject_key,attribute,event,value_type,unit,sources,status,coastal,herald,detail,evidence"
+        "story,subject,subject_key,attribute,event,value_type,unit,sources,status,confidence,because,coastal,herald,detail,evidence"
     );
 }
 

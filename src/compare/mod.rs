@@ -21,6 +21,8 @@
 //! **Tables.** `stories`, `compare_names`, `compare_quotes` and `compare_claims` (wide: one
 //! column per source, sources in sorted order), and `comparison.md`, a digest per story.
 
+pub mod align;
+pub mod context;
 mod report;
 pub mod stories;
 mod table;
@@ -95,6 +97,14 @@ pub struct DigestClaim {
     pub when: String,
     /// The sentence as written, cut around the value.
     pub evidence: String,
+    /// What the value is about: the words around it (see [`context`]).
+    pub context: context::Context,
+    /// The sentence's number in the article: two values of one sentence are two facts.
+    pub sentence: u32,
+    /// Told as background about another incident (see [`Claim::background`]).
+    ///
+    /// [`Claim::background`]: crate::extract::claims::Claim::background
+    pub background: bool,
 }
 
 /// A quotation of one article, for comparison.
@@ -254,6 +264,20 @@ impl Digest {
                         .map(|i| values::plain_date(&a.dates[i].value, a.dates[i].modifier))
                         .unwrap_or_default(),
                     evidence: excerpt(text, sentence, c.span),
+                    context: rules.facts.context(
+                        text,
+                        sentence,
+                        c.span,
+                        matches!(d.value_type, "amount" | "number"),
+                        if context::is_count_unit(&c.unit) {
+                            &c.unit
+                        } else {
+                            ""
+                        },
+                        &a.names,
+                    ),
+                    sentence: c.sentence as u32,
+                    background: c.background,
                 }
             })
             .collect();
@@ -388,6 +412,14 @@ pub(crate) struct StoredClaim {
     pub change: Change,
     pub when: u32,
     pub evidence: u32,
+    /// Context words: (stem, word, weight as f32 bits), a pooled list.
+    pub context: u32,
+    /// The counted noun's stem (a key id; the empty key when none).
+    pub noun: u32,
+    /// Qualifier words (a pooled key list).
+    pub qualifiers: u32,
+    pub sentence: u32,
+    pub background: bool,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
@@ -416,6 +448,7 @@ struct Stored {
 #[derive(Debug)]
 pub struct Comparer {
     story_days: i64,
+    weights: align::Weights,
     articles: Vec<Stored>,
     keys: Pool<Box<str>>,
     strings: Pool<Box<str>>,
@@ -427,6 +460,10 @@ pub struct Comparer {
     sketches: Pool<Sketch>,
     /// Story terms: (key id, weight as f32 bits), sorted by key id.
     term_lists: Pool<Box<[(u32, f32)]>>,
+    /// Fact contexts: (stem key id, word string id, weight as f32 bits).
+    context_lists: Pool<Box<[(u32, u32, u32)]>>,
+    /// Articles whose facts' contexts hold each stem (by key id), for IDF.
+    context_df: FxHashMap<u32, u32>,
 }
 
 /// The stories of a run: a story number (1-based) per article.
@@ -441,9 +478,10 @@ pub struct Stories {
 impl Comparer {
     /// An empty comparer; articles whose publication dates are more than `story_days` apart
     /// are never in one story.
-    pub fn new(story_days: u32) -> Comparer {
-        Comparer {
+    pub fn new(story_days: u32) -> Result<Comparer, Error> {
+        Ok(Comparer {
             story_days: i64::from(story_days),
+            weights: align::Weights::builtin()?,
             articles: Vec::new(),
             keys: Pool::default(),
             strings: Pool::default(),
@@ -454,7 +492,9 @@ impl Comparer {
             quote_lists: Pool::default(),
             sketches: Pool::default(),
             term_lists: Pool::default(),
-        }
+            context_lists: Pool::default(),
+            context_df: FxHashMap::default(),
+        })
     }
 
     /// Adds the next article.
@@ -471,10 +511,30 @@ impl Comparer {
                 mentions: e.mentions,
             })
             .collect();
+        let mut seen: Vec<u32> = Vec::new();
         let claims: Vec<StoredClaim> = d
             .claims
             .iter()
             .map(|c| {
+                let words: Vec<(u32, u32, u32)> = c
+                    .context
+                    .words
+                    .iter()
+                    .map(|w| {
+                        (
+                            self.keys.str_id(&w.stem),
+                            self.strings.str_id(&w.word),
+                            w.weight.to_bits(),
+                        )
+                    })
+                    .collect();
+                seen.extend(words.iter().map(|w| w.0));
+                let qualifiers: Vec<u32> = c
+                    .context
+                    .qualifiers
+                    .iter()
+                    .map(|q| self.keys.str_id(q))
+                    .collect();
                 let keys: Vec<u32> = c.entities.iter().map(|k| self.keys.str_id(k)).collect();
                 let subjects: Vec<u32> =
                     c.subject_keys.iter().map(|k| self.keys.str_id(k)).collect();
@@ -493,6 +553,11 @@ impl Comparer {
                     change: c.change,
                     when: self.strings.str_id(&c.when),
                     evidence: self.strings.str_id(&c.evidence),
+                    context: self.context_lists.slice_id(words),
+                    noun: self.keys.str_id(&c.context.noun),
+                    qualifiers: self.key_lists.slice_id(qualifiers),
+                    sentence: c.sentence,
+                    background: c.background,
                 }
             })
             .collect();
@@ -506,6 +571,11 @@ impl Comparer {
                 attributed: q.attributed,
             })
             .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for k in seen {
+            *self.context_df.entry(k).or_insert(0) += 1;
+        }
         let sketch = self
             .sketches
             .id(&d.sketch, |x| *x == d.sketch, || d.sketch.clone());
@@ -549,6 +619,17 @@ impl Comparer {
 
     fn claim_entities(&self, c: &StoredClaim) -> &[u32] {
         self.key_lists.get(c.entities)
+    }
+
+    fn claim_context(&self, c: &StoredClaim) -> &[(u32, u32, u32)] {
+        self.context_lists.get(c.context)
+    }
+
+    /// How rare a context stem is in the run: `ln(1 + articles / articles holding it)`.
+    fn idf(&self, stem: u32) -> f32 {
+        let n = self.articles.len().max(1) as f32;
+        let df = self.context_df.get(&stem).copied().unwrap_or(1).max(1) as f32;
+        (1.0 + n / df).ln()
     }
 
     fn claim_subjects(&self, c: &StoredClaim) -> &[u32] {

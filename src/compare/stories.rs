@@ -79,19 +79,27 @@ pub const CANDIDATE_DF: usize = 2000;
 #[derive(Debug)]
 pub struct TermRules {
     stop: FxHashSet<&'static str>,
+    /// The rules of facts' contexts.
+    pub facts: super::context::ContextRules,
+}
+
+/// The stop words of `stopwords.txt`: too common in news to tell stories or facts apart.
+pub(crate) fn stop_words() -> Result<FxHashSet<&'static str>, Error> {
+    Ok(List::parse(
+        "compare/stopwords.txt",
+        include_str!("stopwords.txt"),
+        Order::Sorted,
+    )?
+    .words()
+    .collect())
 }
 
 impl TermRules {
     /// Loads the stop words.
     pub fn new() -> Result<TermRules, Error> {
         Ok(TermRules {
-            stop: List::parse(
-                "compare/stopwords.txt",
-                include_str!("stopwords.txt"),
-                Order::Sorted,
-            )?
-            .words()
-            .collect(),
+            stop: stop_words()?,
+            facts: super::context::ContextRules::new()?,
         })
     }
 

@@ -24,7 +24,7 @@ fn digests(articles: &[(&str, Option<&str>, &str)]) -> Vec<Digest> {
 }
 
 fn comparer(ds: Vec<Digest>) -> Comparer {
-    let mut c = Comparer::new(7);
+    let mut c = Comparer::new(7).unwrap();
     for d in ds {
         c.add(d);
     }

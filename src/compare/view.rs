@@ -31,12 +31,13 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::align::{Edge, cluster};
 use super::report::ReportWriter;
 use super::table::{Cell, TableWriter};
 use super::wording::{differences, same_quotation, words};
 use super::{Comparer, MAX_FUZZY_WORDINGS, StoredClaim, Stories, find, union};
 use crate::Error;
-use crate::extract::claims::{Change, MENTION};
+use crate::extract::claims::{Change, MENTION, WHEN};
 use crate::extract::names::NameKind;
 use crate::output::Format;
 
@@ -118,6 +119,11 @@ pub(crate) struct ClaimGroup {
     pub detail: String,
     /// Per source and value: the article and sentence that give it.
     pub evidence: Vec<Evidence>,
+    /// How well the best pair of facts from two sources aligns (0 to 1); none for a row of
+    /// one source.
+    pub confidence: Option<f32>,
+    /// The context words that pair shares, heaviest first.
+    pub because: String,
 }
 
 /// An entity across the sources of a story: one row of `compare_names`.
@@ -168,6 +174,9 @@ struct Member<'s> {
     article: usize,
     source: u32,
     claim: &'s StoredClaim,
+    /// Its context as a unit vector: (stem, word, weight), weights made rare-word heavy by
+    /// the run's IDF and the story's (a word in most facts of the story tells none apart).
+    ctx: &'s [(u32, u32, f32)],
 }
 
 impl<'a> View<'a> {
@@ -302,6 +311,8 @@ impl<'a> View<'a> {
                     "unit",
                     "sources",
                     "status",
+                    "confidence",
+                    "because",
                 ],
                 &["detail", "evidence"],
             ),
@@ -414,6 +425,8 @@ impl<'a> View<'a> {
                 Cell::S(g.unit.clone()),
                 Cell::S(g.values.keys().cloned().collect::<Vec<_>>().join("|")),
                 Cell::S(g.status.into()),
+                Cell::S(g.confidence.map(|x| format!("{x:.2}")).unwrap_or_default()),
+                Cell::S(g.because.clone()),
             ];
             row.extend(
                 self.columns
@@ -769,165 +782,94 @@ impl<'a> View<'a> {
         self.claims(&self.stories[number - 1])
     }
 
-    /// The claims of a story, aligned into rows (see the module notes).
+    /// The claims of a story, aligned into rows (see the module notes and [`align`]).
+    ///
+    /// [`align`]: super::align
     fn claims(&self, st: &StoryView) -> Vec<ClaimGroup> {
         let naming = &self.namings[st.number - 1];
         let c = self.c;
-        // Rows by attribute, event and unit: 12 firefighters and 30 police officers answer
-        // two questions.
-        type Key = (&'static str, &'static str, u32);
-        let mut by_key: BTreeMap<Key, Vec<Member<'_>>> = BTreeMap::new();
+        let mut raw: Vec<(usize, &StoredClaim)> = Vec::new();
         for &i in &st.articles {
             for claim in c.claims(i).iter() {
-                by_key
-                    .entry((claim.attribute, claim.event, claim.unit))
-                    .or_default()
-                    .push(Member {
-                        article: i,
-                        source: c.articles[i].source,
-                        claim,
-                    });
+                raw.push((i, claim));
             }
         }
-        let mut out = Vec::new();
-        for ((attribute, event, _unit), members) in by_key {
-            let subject_of = |m: &Member<'_>| -> Vec<u32> {
-                let mut v: Vec<u32> = c
-                    .claim_subjects(m.claim)
+        // The story's own document frequency of each stem, over its facts.
+        let mut df: FxHashMap<u32, u32> = FxHashMap::default();
+        for (_, claim) in &raw {
+            for e in c.claim_context(claim) {
+                *df.entry(e.0).or_insert(0) += 1;
+            }
+        }
+        let facts = raw.len().max(1) as f32;
+        let vecs: Vec<Vec<(u32, u32, f32)>> = raw
+            .iter()
+            .map(|(_, claim)| {
+                let mut v: Vec<(u32, u32, f32)> = c
+                    .claim_context(claim)
                     .iter()
-                    .map(|&k| naming.key(k))
-                    .collect();
-                v.sort_unstable();
-                v.dedup();
-                v
-            };
-            // Subject groups: distinct subject sets, joined as the module notes say.
-            let mut subjects: Vec<Vec<u32>> = members.iter().map(subject_of).collect();
-            subjects.sort();
-            subjects.dedup();
-            let mut parent: Vec<u32> = (0..subjects.len() as u32).collect();
-            let personal = matches!(attribute, "age" | "role" | "relationship");
-            if attribute == "relationship" {
-                // One person joins the only couple that includes them.
-                for (a, s) in subjects.iter().enumerate() {
-                    if s.len() != 1 {
-                        continue;
-                    }
-                    let pairs: Vec<usize> = subjects
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, p)| p.len() == 2 && p.contains(&s[0]))
-                        .map(|(b, _)| b)
-                        .collect();
-                    if pairs.len() == 1 {
-                        union(&mut parent, a as u32, pairs[0] as u32);
-                    }
-                }
-            } else if !personal {
-                // The subject of one named in the other's sentence.
-                let mut named: Vec<FxHashSet<u32>> = vec![FxHashSet::default(); subjects.len()];
-                for m in &members {
-                    if let Ok(k) = subjects.binary_search(&subject_of(m)) {
-                        named[k].extend(c.claim_entities(m.claim).iter().map(|&e| naming.key(e)));
-                    }
-                }
-                for a in 0..subjects.len() {
-                    for b in a + 1..subjects.len() {
-                        let meets = |x: usize, y: usize| {
-                            !subjects[y].is_empty()
-                                && subjects[y].iter().all(|k| named[x].contains(k))
-                        };
-                        if meets(a, b) || meets(b, a) {
-                            union(&mut parent, a as u32, b as u32);
-                        }
-                    }
-                }
-            }
-            // A claim with no subject joins the only subject group, if there is one.
-            let roots: BTreeSet<u32> = (0..subjects.len() as u32)
-                .filter(|&k| !subjects[k as usize].is_empty())
-                .map(|k| find(&mut parent, k))
-                .collect();
-            if roots.len() == 1
-                && let Some(empty) = subjects.iter().position(|s| s.is_empty())
-            {
-                let only = *roots.iter().next().unwrap_or(&0);
-                union(&mut parent, empty as u32, only);
-            }
-            // Clusters in order of their first claim; mentions also by equal value.
-            let mut index: FxHashMap<(u32, Option<u32>), usize> = FxHashMap::default();
-            let mut clusters: Vec<Vec<Member<'_>>> = Vec::new();
-            for m in &members {
-                let k = subjects.binary_search(&subject_of(m)).unwrap_or(0) as u32;
-                let root = find(&mut parent, k);
-                let value = (attribute == MENTION).then_some(m.claim.value);
-                let at = *index.entry((root, value)).or_insert_with(|| {
-                    clusters.push(Vec::new());
-                    clusters.len() - 1
-                });
-                clusters[at].push(*m);
-            }
-            // A claim with no subject joined to a row must not contradict it: one that does is
-            // about something else, and stays a row of its own.
-            let mut apart: Vec<Member<'_>> = Vec::new();
-            for cl in &mut clusters {
-                let has_subject = |m: &Member<'_>| !c.claim_subjects(m.claim).is_empty();
-                if !cl.iter().any(has_subject) {
-                    continue;
-                }
-                let with: Vec<Member<'_>> = cl.iter().copied().filter(has_subject).collect();
-                cl.retain(|m| {
-                    let keep = has_subject(m) || with.iter().all(|w| self.compatible(st, m, w));
-                    if !keep {
-                        apart.push(*m);
-                    }
-                    keep
-                });
-            }
-            if !apart.is_empty() {
-                clusters.push(apart);
-            }
-            // Subjects joined because one is named in the other's sentence ("Nordvik bought
-            // Halvorsen" and "Halvorsen was bought by Nordvik") must agree: values that clash
-            // across two subjects are about two things, and each subject keeps its own row.
-            let mut split: Vec<Vec<Member<'_>>> = Vec::new();
-            for cl in clusters {
-                let keys: Vec<Vec<u32>> = cl.iter().map(subject_of).collect();
-                // Each claim's sentence names the other's subject ("Castleford signed Reinholt
-                // for £45m", "Reinholt joined Castleford for £50m"): one deal, two parties.
-                let names_all = |m: &Member<'_>, k: &[u32]| {
-                    let named: Vec<u32> = c
-                        .claim_entities(m.claim)
-                        .iter()
-                        .map(|&e| naming.key(e))
-                        .collect();
-                    k.iter().all(|x| named.contains(x))
-                };
-                let clash = (0..cl.len()).any(|x| {
-                    (x + 1..cl.len()).any(|y| {
-                        let mutual = names_all(&cl[x], &keys[y]) && names_all(&cl[y], &keys[x]);
-                        keys[x] != keys[y]
-                            && !keys[x].is_empty()
-                            && !keys[y].is_empty()
-                            && !mutual
-                            && !self.compatible(st, &cl[x], &cl[y])
+                    .map(|e| {
+                        let story_idf = (1.0 + facts / df[&e.0] as f32).ln();
+                        (e.0, e.1, f32::from_bits(e.2) * c.idf(e.0) * story_idf)
                     })
-                });
-                if !clash {
-                    split.push(cl);
-                    continue;
+                    .collect();
+                let norm = v.iter().map(|e| e.2 * e.2).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    for e in &mut v {
+                        e.2 /= norm;
+                    }
                 }
-                let mut by_subject: BTreeMap<Vec<u32>, Vec<Member<'_>>> = BTreeMap::new();
-                for (m, k) in cl.into_iter().zip(keys) {
-                    by_subject.entry(k).or_default().push(m);
+                v
+            })
+            .collect();
+        let members: Vec<Member<'_>> = raw
+            .iter()
+            .zip(&vecs)
+            .map(|(&(i, claim), v)| Member {
+                article: i,
+                source: c.articles[i].source,
+                claim,
+                ctx: v,
+            })
+            .collect();
+        let w = &c.weights;
+        let n = members.len().min(w.max_facts);
+        // Pairs of facts of one dimension, by dimension, so that dates never meet counts.
+        let mut by_dim: BTreeMap<(&'static str, &str), Vec<usize>> = BTreeMap::new();
+        for (k, m) in members[..n].iter().enumerate() {
+            by_dim.entry(self.dimension(m.claim)).or_default().push(k);
+        }
+        let mut edges = Vec::new();
+        for ks in by_dim.values() {
+            for (x, &i) in ks.iter().enumerate() {
+                for &j in &ks[x + 1..] {
+                    let sc = self.score(st, naming, &members[i], &members[j]);
+                    if let Some(score) = sc
+                        && score >= w.align
+                    {
+                        edges.push(Edge { a: i, b: j, score });
+                    }
                 }
-                split.extend(by_subject.into_values());
-            }
-            let clusters = split;
-            for cl in clusters {
-                out.push(self.claim_row(st, naming, attribute, event, &cl));
             }
         }
+        let article: Vec<usize> = members.iter().map(|m| m.article).collect();
+        let sentence: Vec<usize> = members.iter().map(|m| m.claim.sentence as usize).collect();
+        let groups = cluster(&article, &sentence, edges, w, |i, j| {
+            let (a, b) = (&members[i], &members[j]);
+            // Two values of one sentence are one fact only when they are one value.
+            if a.article == b.article && a.claim.sentence == b.claim.sentence {
+                a.claim.value == b.claim.value
+            } else {
+                self.compatible(st, a, b)
+            }
+        });
+        let mut out: Vec<ClaimGroup> = groups
+            .iter()
+            .map(|g| {
+                let cl: Vec<Member<'_>> = g.iter().map(|&k| members[k]).collect();
+                self.claim_row(st, naming, &cl)
+            })
+            .collect();
         let rank = |s: &str| match s {
             "conflict" => 0,
             "differ" => 1,
@@ -939,6 +881,11 @@ impl<'a> View<'a> {
             rank(a.status)
                 .cmp(&rank(b.status))
                 .then_with(|| (a.attribute == MENTION).cmp(&(b.attribute == MENTION)))
+                .then_with(|| {
+                    b.confidence
+                        .unwrap_or(0.0)
+                        .total_cmp(&a.confidence.unwrap_or(0.0))
+                })
                 .then_with(|| a.subject.cmp(&b.subject))
                 .then_with(|| a.attribute.cmp(b.attribute))
                 .then_with(|| a.event.cmp(b.event))
@@ -947,16 +894,290 @@ impl<'a> View<'a> {
         out
     }
 
-    /// One row of `compare_claims`: the values of a group of claims and their status.
-    fn claim_row(
+    /// What a fact's value measures, for alignment: facts of one dimension can align. Counts
+    /// of different specific nouns (passengers, crew) are different dimensions; `people` is
+    /// any count's.
+    fn dimension(&self, x: &StoredClaim) -> (&'static str, &str) {
+        let unit = &**self.c.strings.get(x.unit);
+        match x.value_type {
+            "amount" | "number" => match unit {
+                "percent" | "percentage points" => ("percent", ""),
+                "km" | "miles" | "m" | "ft" => ("distance", ""),
+                "mph" | "km/h" | "knots" => ("speed", ""),
+                "celsius" | "fahrenheit" | "degrees" => ("temperature", ""),
+                "magnitude" => ("magnitude", ""),
+                u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => ("money", u),
+                _ => ("count", ""),
+            },
+            t => (t, ""),
+        }
+    }
+
+    /// How well two facts of one dimension align: `None` when they cannot (see [`align`]).
+    ///
+    /// [`align`]: super::align
+    fn score(
         &self,
         st: &StoryView,
         naming: &Naming,
-        attribute: &'static str,
-        event: &'static str,
-        cl: &[Member<'_>],
-    ) -> ClaimGroup {
+        a: &Member<'_>,
+        b: &Member<'_>,
+    ) -> Option<f32> {
         let c = self.c;
+        let w = &c.weights;
+        let (x, y) = (a.claim, b.claim);
+        let subjects = |m: &StoredClaim| -> Vec<u32> {
+            let mut v: Vec<u32> = c.claim_subjects(m).iter().map(|&k| naming.key(k)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let (sa, sb) = (subjects(x), subjects(y));
+        // A person's age, role or relationship is the person's: it aligns by who, not by
+        // the words around it. One person joins the only couple that includes them.
+        if self.personal(naming, x, y) {
+            let meets = sa == sb
+                || x.value_type == "relationship"
+                    && (sa.len() == 1 && sb.contains(&sa[0])
+                        || sb.len() == 1 && sa.contains(&sb[0]));
+            return meets.then_some(1.0);
+        }
+        // Counts of two specific nouns (passengers and crew) are two questions.
+        let count_unit = |m: &StoredClaim| {
+            let u = &**c.strings.get(m.unit);
+            if matches!(u, "" | "people" | "items") {
+                None
+            } else {
+                Some(m.unit)
+            }
+        };
+        if self.dimension(x).0 == "count"
+            && let (Some(p), Some(q)) = (count_unit(x), count_unit(y))
+            && p != q
+        {
+            return None;
+        }
+        let mut score = self.cosine(a, b).0;
+        let mention = |m: &StoredClaim| m.attribute == MENTION;
+        // Every dated event answers "when": for dates, the event says which question.
+        let same_question =
+            x.attribute == y.attribute && (x.attribute != WHEN || x.event == y.event);
+        if !mention(x) && !mention(y) {
+            score += if same_question {
+                w.same_attribute
+            } else if x.attribute == y.attribute {
+                0.0
+            } else {
+                w.other_attribute
+            };
+        } else if mention(x) != mention(y) {
+            score += w.mention;
+        }
+        if !x.event.is_empty() && !y.event.is_empty() {
+            score += if x.event == y.event {
+                w.same_event
+            } else {
+                w.other_event
+            };
+        }
+        match self.subjects_meet(naming, x, y) {
+            Some(true) => score += w.same_subject,
+            Some(false) => score += w.other_subject,
+            None => {}
+        }
+        let empty = |k: u32| c.keys.get(k).is_empty();
+        if !empty(x.noun) && !empty(y.noun) && x.noun != y.noun {
+            score += w.other_noun;
+        }
+        if self.compatible(st, a, b) {
+            score += w.compatible_values;
+        }
+        let (qa, qb) = (c.key_lists.get(x.qualifiers), c.key_lists.get(y.qualifiers));
+        if !qa.is_empty() && !qb.is_empty() && qa != qb {
+            score += w.other_qualifiers;
+        }
+        if x.background != y.background {
+            score += w.background;
+        }
+        Some(score)
+    }
+
+    /// True when a fact is the only value its article gives for its attribute and event
+    /// (told once or repeated): two articles that each give one price for the deal speak of
+    /// one price, whatever their other words.
+    fn only_answer(&self, m: &Member<'_>) -> bool {
+        let x = m.claim;
+        x.attribute != MENTION
+            && self.c.claims(m.article).iter().all(|y| {
+                y.attribute != x.attribute
+                    || y.event != x.event
+                    || self.dimension(y) != self.dimension(x)
+                    || y.value == x.value
+            })
+    }
+
+    /// True for two facts of a person (an age, a role, a relationship) that both name whose:
+    /// they align by the person, not by their words.
+    fn personal(&self, naming: &Naming, x: &StoredClaim, y: &StoredClaim) -> bool {
+        let _ = naming;
+        matches!(x.value_type, "age" | "role" | "relationship")
+            && !self.c.claim_subjects(x).is_empty()
+            && !self.c.claim_subjects(y).is_empty()
+    }
+
+    /// Whether two facts are about one subject: `Some(true)` for the same subjects,
+    /// `Some(false)` for other subjects neither fact's sentence names beside its own, `None`
+    /// when either has none or one names the other's ("Castleford signed Reinholt").
+    fn subjects_meet(&self, naming: &Naming, x: &StoredClaim, y: &StoredClaim) -> Option<bool> {
+        let c = self.c;
+        let subjects = |m: &StoredClaim| -> Vec<u32> {
+            let mut v: Vec<u32> = c.claim_subjects(m).iter().map(|&k| naming.key(k)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let (sa, sb) = (subjects(x), subjects(y));
+        if sa.is_empty() || sb.is_empty() {
+            return None;
+        }
+        let named = |m: &StoredClaim, s: &[u32]| {
+            let e: Vec<u32> = c.claim_entities(m).iter().map(|&k| naming.key(k)).collect();
+            s.iter().all(|k| e.contains(k))
+        };
+        if sa == sb {
+            Some(true)
+        } else if !named(x, &sb) && !named(y, &sa) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// The cosine of two facts' contexts without their counted nouns: how much their
+    /// sentences say alike beyond what they count (the unit says that already).
+    fn words_alike(&self, a: &Member<'_>, b: &Member<'_>) -> f32 {
+        let (na, nb) = (a.claim.noun, b.claim.noun);
+        let rest = |m: &Member<'_>, n: u32| -> Vec<(u32, f32)> {
+            m.ctx
+                .iter()
+                .filter(|e| e.0 != n)
+                .map(|e| (e.0, e.2))
+                .collect()
+        };
+        let (p, q) = (rest(a, na), rest(b, nb));
+        let norm = |v: &[(u32, f32)]| v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+        let (np, nq) = (norm(&p), norm(&q));
+        if np == 0.0 || nq == 0.0 {
+            return 0.0;
+        }
+        let dot: f32 = p
+            .iter()
+            .filter_map(|e| q.iter().find(|f| f.0 == e.0).map(|f| e.1 * f.1))
+            .sum();
+        dot / (np * nq)
+    }
+
+    /// The cosine of two facts' weighted contexts, and the words they share, heaviest first.
+    fn cosine(&self, a: &Member<'_>, b: &Member<'_>) -> (f32, Vec<u32>) {
+        let mut shared: Vec<(f32, u32)> = Vec::new();
+        let mut dot = 0.0;
+        for e in a.ctx {
+            if let Some(f) = b.ctx.iter().find(|f| f.0 == e.0) {
+                let v = e.2 * f.2;
+                dot += v;
+                shared.push((v, e.1));
+            }
+        }
+        shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+        (dot, shared.into_iter().map(|s| s.1).collect())
+    }
+
+    /// One row of `compare_claims`: the values of a group of claims and their status.
+    fn claim_row(&self, st: &StoryView, naming: &Naming, cl: &[Member<'_>]) -> ClaimGroup {
+        let c = self.c;
+        let w = &c.weights;
+        // The row's question: the attribute most of its facts answer (a mention only when
+        // none answers one), and the event most of those give.
+        let most = |f: &dyn Fn(&StoredClaim) -> &'static str| -> &'static str {
+            let mut counts: Vec<(&'static str, usize)> = Vec::new();
+            for m in cl {
+                let v = f(m.claim);
+                match counts.iter_mut().find(|x| x.0 == v) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((v, 1)),
+                }
+            }
+            counts
+                .iter()
+                .filter(|x| !x.0.is_empty() && x.0 != MENTION)
+                .max_by_key(|x| x.1)
+                .or_else(|| counts.first())
+                .map_or("", |x| x.0)
+        };
+        let attribute = most(&|x| x.attribute);
+        let event = most(&|x| {
+            if x.attribute == attribute {
+                x.event
+            } else {
+                ""
+            }
+        });
+        let first = cl
+            .iter()
+            .find(|m| m.claim.attribute == attribute)
+            .unwrap_or(&cl[0])
+            .claim;
+        // The best-aligned pair of facts from two sources: the row's confidence, and the
+        // words they share are why they sit side by side.
+        let mut best: Option<(f32, &Member<'_>, &Member<'_>)> = None;
+        for (x, a) in cl.iter().enumerate() {
+            for b in &cl[x + 1..] {
+                if a.source == b.source {
+                    continue;
+                }
+                let s = self.score(st, naming, a, b).unwrap_or(0.0);
+                if best.is_none_or(|(t, _, _)| s > t) {
+                    best = Some((s, a, b));
+                }
+            }
+        }
+        let confidence = best.map(|b| b.0.clamp(0.0, 1.0));
+        let because = best
+            .map(|(_, a, b)| {
+                let (_, shared) = self.cosine(a, b);
+                shared
+                    .iter()
+                    .take(BECAUSE_WORDS)
+                    .map(|&k| c.strings.get(k).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        // Two facts contradict only when they answer one question that a cue named (never two
+        // mentions), align strongly (or each is the only answer its article gives to that
+        // question), carry the same qualifiers, are about no two subjects and neither is
+        // background about another incident. Dates must share their context words too, and
+        // ages their person.
+        let earned = |a: &Member<'_>, b: &Member<'_>| {
+            a.claim.attribute != MENTION
+                && a.claim.attribute == b.claim.attribute
+                && a.claim.event == b.claim.event
+                && (a.claim.value_type != "date" || self.words_alike(a, b) >= w.date_context)
+                && (a.claim.value_type != "age" || self.personal(naming, a.claim, b.claim))
+                && !a.claim.background
+                && !b.claim.background
+                && self.subjects_meet(naming, a.claim, b.claim) != Some(false)
+                && c.key_lists.get(a.claim.qualifiers) == c.key_lists.get(b.claim.qualifiers)
+                && self.score(st, naming, a, b).is_some_and(|s| {
+                    self.personal(naming, a.claim, b.claim)
+                        || s >= w.strong && self.words_alike(a, b) >= w.min_context
+                        || s >= w.align
+                            && a.claim.attribute == b.claim.attribute
+                            && a.claim.event == b.claim.event
+                            && self.only_answer(a)
+                            && self.only_answer(b)
+                })
+        };
         // Distinct values per source: (source, value id, the member first giving it).
         let mut per: BTreeMap<String, Vec<Member<'_>>> = BTreeMap::new();
         let empty = |x: &StoredClaim| c.strings.get(x.when).is_empty();
@@ -1007,7 +1228,6 @@ impl<'a> View<'a> {
                 (s.clone(), v)
             })
             .collect();
-        let first = cl[0].claim;
         let change = first.change;
         let compatible = |a: &Member<'_>, b: &Member<'_>| self.compatible(st, a, b);
         let mention = attribute == MENTION;
@@ -1033,8 +1253,26 @@ impl<'a> View<'a> {
             // Two values of one sentence are two things ("signed Brand to an $82 million deal
             // and re-signed Iguodala for $80 million"), not a writer contradicting themselves.
             let clash = |a: &Member<'_>, b: &Member<'_>| {
-                a.claim.evidence != b.claim.evidence
+                (a.article, a.claim.sentence) != (b.article, b.claim.sentence)
+                    && a.claim.attribute != MENTION
+                    && a.claim.attribute == b.claim.attribute
+                    && a.claim.event == b.claim.event
+                    && self.subjects_meet(naming, a.claim, b.claim) != Some(false)
+                    && (self.words_alike(a, b) >= w.self_context
+                        || a.article != b.article
+                            && self.subjects_meet(naming, a.claim, b.claim) == Some(true)
+                            && self.only_answer(a)
+                            && self.only_answer(b))
                     && !compatible(a, b)
+                    && !a.claim.background
+                    && !b.claim.background
+                    && self.score(st, naming, a, b).is_some_and(|s| {
+                        s >= if a.article == b.article {
+                            w.self_strong
+                        } else {
+                            w.strong
+                        }
+                    })
                     && !(change == Change::Recurs
                         && (far_apart(a.claim, b.claim, RECUR_DAYS)
                             || published(a).is_none()
@@ -1053,10 +1291,20 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // Every fact of each source (not only its distinct values): whether a contradiction
+        // is earned depends on how well the facts align, and a headline aligns less well than
+        // the sentence that tells the same value.
+        let mut all: BTreeMap<&str, Vec<Member<'_>>> = BTreeMap::new();
+        for m in cl {
+            all.entry(&**c.sources.get(m.source)).or_default().push(*m);
+        }
         // Pairs of sources: compatible, contradicting, or differing in a way time may explain.
         let srcs: Vec<(&String, &Vec<Member<'_>>)> = per.iter().collect();
         let mut conflicts = Vec::new();
         let mut differs = Vec::new();
+        // Values that disagree in facts aligned too weakly (or qualified, or background) to
+        // call a contradiction: shown side by side as a difference.
+        let mut weak = Vec::new();
         for (x, (sa, ma)) in srcs.iter().enumerate() {
             for (sb, mb) in &srcs[x + 1..] {
                 // A fact that holds once: one value the two share is enough. A value that
@@ -1069,9 +1317,12 @@ impl<'a> View<'a> {
                     Change::Changes => fits(ma, mb) && fits(mb, ma),
                     _ => ma.iter().any(|a| mb.iter().any(|b| compatible(a, b))),
                 };
-                if mention || meet {
+                if meet {
                     continue;
                 }
+                let earned = all[sa.as_str()]
+                    .iter()
+                    .any(|a| all[sb.as_str()].iter().any(|b| earned(a, b)));
                 // "source: v1, v2 (published 2026-06-01)": values by publication date.
                 let label = |s: &str, ms: &[Member<'_>], dated: bool| {
                     let mut by_day: Vec<(Option<Date>, Vec<String>)> = Vec::new();
@@ -1097,12 +1348,23 @@ impl<'a> View<'a> {
                 };
                 // Two different roles are both true more often than not ("striker",
                 // "forward"); only "former" against the same role without it contradicts.
-                let other_roles = first.value_type == "role"
-                    && !ma.iter().any(|a| {
-                        mb.iter().any(|b| {
+                // An outlet that gives the role both with and without "former" has dropped the
+                // word once ("former CIA Director John Brennan" read as "director"): no clash.
+                let torn = |ms: &[Member<'_>]| {
+                    ms.iter().any(|a| {
+                        ms.iter().any(|b| {
                             former_clash(c.strings.get(a.claim.key), c.strings.get(b.claim.key))
                         })
-                    });
+                    })
+                };
+                let other_roles = first.value_type == "role"
+                    && (torn(ma)
+                        || torn(mb)
+                        || !ma.iter().any(|a| {
+                            mb.iter().any(|b| {
+                                former_clash(c.strings.get(a.claim.key), c.strings.get(b.claim.key))
+                            })
+                        }));
                 let explained = other_roles
                     || match change {
                         Change::Fixed => false,
@@ -1149,7 +1411,13 @@ impl<'a> View<'a> {
                             })
                         }),
                     };
-                if explained {
+                if !earned && !explained {
+                    weak.push(format!(
+                        "{} vs {}",
+                        label(sa, ma, false),
+                        label(sb, mb, false)
+                    ));
+                } else if explained {
                     let dated = !other_roles;
                     differs.push(format!(
                         "{} vs {}",
@@ -1167,7 +1435,7 @@ impl<'a> View<'a> {
         }
         let status = if !conflicts.is_empty() {
             "conflict"
-        } else if !differs.is_empty() {
+        } else if !differs.is_empty() || !weak.is_empty() {
             "differ"
         } else if !selfish.is_empty() {
             "self-conflict"
@@ -1188,6 +1456,13 @@ impl<'a> View<'a> {
                 "the outlets differ (time may explain it)"
             };
             detail.push(format!("{why}: {}", differs.join("; ")));
+        }
+        if !weak.is_empty() {
+            detail.push(format!(
+                "the values differ, but the facts may not be the same (aligned weakly, \
+                 qualified otherwise, or background): {}",
+                weak.join("; ")
+            ));
         }
         detail.extend(selfish);
         let evidence = per
@@ -1220,6 +1495,8 @@ impl<'a> View<'a> {
             values,
             detail: detail.join("; "),
             evidence,
+            confidence,
+            because,
         }
     }
 
@@ -1259,6 +1536,9 @@ impl<'a> View<'a> {
 
 /// Days from its article's publication within which a recurring event is that article's news.
 const NEWS_PEG_DAYS: i32 = 3;
+
+/// Shared context words shown in `because`.
+const BECAUSE_WORDS: usize = 5;
 
 /// The fewest words of a quotation that can be misattributed.
 const MISATTRIBUTION_WORDS: usize = 5;

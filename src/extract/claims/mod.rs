@@ -119,6 +119,10 @@ pub struct Claim {
     /// The unit: the attribute's own (`people`, `jobs`) or the amount's (`GBP`, `mph`,
     /// `seats`).
     pub unit: String,
+    /// Told as background about another incident: its clause brings in another event ("a
+    /// 6.4-magnitude quake hit Zarand") or is dated weeks before the article ("last year's
+    /// march drew 3,000"). Such a value never contradicts the story's own.
+    pub background: bool,
 }
 
 /// The compiled claim rules. Build once, share across threads.
@@ -193,6 +197,8 @@ pub(crate) struct Ctx<'a> {
     pub roles: Vec<(usize, String)>,
     /// The year the article was written in, as far as it tells.
     pub own_year: Option<i64>,
+    /// The article's publication date.
+    pub published: Option<jiff::civil::Date>,
 }
 
 impl ClaimExtractor {
@@ -267,6 +273,7 @@ impl ClaimExtractor {
             topic,
             roles: Vec::new(),
             own_year,
+            published,
         };
         // Dates and amounts in text order, with their sentence.
         let mut values: Vec<(Span, Found)> = dates
@@ -784,6 +791,8 @@ impl ClaimExtractor {
                 attribute = MENTION;
                 event = "";
             }
+            let background = kind != ValueKind::Date
+                && (self.clause_dated_before(ctx, s, first, last) || another_event(s, first));
             // A figure of the past beside the story ("In December 2003, Bam was razed by a 6.7
             // quake that left 31,000 dead"): a clause dated years before the article.
             if kind != ValueKind::Date
@@ -925,6 +934,7 @@ impl ClaimExtractor {
                 when: None,
                 change: Change::Fixed,
                 unit,
+                background,
             });
         }
         self.places(ctx, s, out);
@@ -1182,6 +1192,7 @@ impl ClaimExtractor {
                 when: None,
                 change: Change::Fixed,
                 unit: String::new(),
+                background: false,
             });
         }
     }
@@ -1213,6 +1224,46 @@ impl ClaimExtractor {
         })
     }
 
+    /// True when the clause of the value at tokens `first..=last` is dated weeks before the
+    /// article ("last year's march drew 3,000", "in March, a quake killed 40"): a calendar
+    /// date of that clause, not the value and not after "since", whose period ends more than
+    /// [`BACKGROUND_DAYS`] days before publication (without one, in an earlier year).
+    fn clause_dated_before(
+        &self,
+        ctx: &Ctx<'_>,
+        s: &Sentence<'_>,
+        first: usize,
+        last: usize,
+    ) -> bool {
+        let clause = s.toks[first].clause;
+        let (from, to) = (s.toks[first].span.start(), s.toks[last].span.end());
+        ctx.dates.iter().any(|d| {
+            if !s.span.contains(d.span)
+                || (d.span.start() >= from && d.span.end() <= to)
+                || !is_calendar(d)
+            {
+                return false;
+            }
+            let k = s.toks.partition_point(|t| t.span.start() < d.span.start());
+            // A date opening the sentence ("In 2010, after a wave of …, she lost 43 votes")
+            // dates all of it; any other, its own clause.
+            let opening = k < s.toks.len() && s.toks[k].clause == 0 && k <= 2;
+            if k >= s.toks.len()
+                || s.toks[k].clause != clause && !opening
+                || k > 0 && s.toks[k - 1].is("since")
+            {
+                return false;
+            }
+            let Some(end) = period_end(&d.value) else {
+                return false;
+            };
+            match ctx.published {
+                Some(p) => (p - end).get_days() > BACKGROUND_DAYS,
+                None => ctx.own_year.is_some_and(|y| i64::from(end.year()) < y),
+            }
+        })
+    }
+
     /// True when the clause of token `k` hedges what it says ("a rumoured split"), or
     /// "reported" stands just before it ("a reported £45m").
     fn hedged(&self, s: &Sentence<'_>, k: usize) -> bool {
@@ -1224,6 +1275,28 @@ impl ClaimExtractor {
             || s.toks[k.saturating_sub(2)..k]
                 .iter()
                 .any(|t| t.is("reported"))
+    }
+}
+
+/// Days before publication beyond which a clause's date makes its figures background.
+const BACKGROUND_DAYS: i32 = 30;
+
+/// The last day of the period a calendar TIMEX3 value names (`2025`, `2025-03`,
+/// `2025-03-11…`); `None` for other values (weeks, seasons, decades).
+fn period_end(value: &str) -> Option<jiff::civil::Date> {
+    let year: i16 = value.get(..4)?.parse().ok()?;
+    let rest = &value[4..];
+    if rest.is_empty() {
+        return jiff::civil::Date::new(year, 12, 31).ok();
+    }
+    let month: i8 = rest.strip_prefix('-')?.get(..2)?.parse().ok()?;
+    let first = jiff::civil::Date::new(year, month, 1).ok()?;
+    match rest.get(3..) {
+        Some(d) if d.len() >= 3 && d.starts_with('-') => {
+            let day: i8 = d.get(1..3)?.parse().ok()?;
+            jiff::civil::Date::new(year, month, day).ok()
+        }
+        _ => Some(first.last_of_month()),
     }
 }
 

@@ -646,6 +646,7 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
             when: None,
             change: Change::Fixed,
             unit: "years".into(),
+            background: false,
         });
     };
     for k in 0..toks.len() {
@@ -904,6 +905,7 @@ pub(crate) fn roles(x: &ClaimExtractor, ctx: &mut Ctx<'_>, s: &Sentence<'_>, out
             when: None,
             change: Change::Fixed,
             unit: String::new(),
+            background: false,
         });
     }
 }
@@ -1092,6 +1094,7 @@ pub(crate) fn relations(
             when,
             change: Change::Fixed,
             unit: String::new(),
+            background: false,
         });
     }
 }

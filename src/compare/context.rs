@@ -1,0 +1,418 @@
+//! The context of a fact: what its value is about, as weighted word stems.
+//!
+//! A fact's value ("8,000", "June 30", "£1.2m") is aligned with another outlet's by what its
+//! sentence says around it, the way quotations are aligned by their own words. The context
+//! holds:
+//! - the noun it counts or measures (the first content word after the value: "8,000
+//!   *marchers*", "11 *crew*"), weighted most (the cue that gave the attribute is compared
+//!   as the attribute itself, not here);
+//! - the other content words and names of its sentence, weighted by nearness: a word `d`
+//!   tokens from the value weighs `1 / (1 + d / 4)`, halved for each clause break between.
+//!
+//! Words are lower-cased, hyphenated compounds joined ("take-off" → "takeoff") and stemmed
+//! with the Snowball English stemmer, so that "marched", "marchers" and "march" meet. Stop
+//! words (`stopwords.txt`, shared with story grouping) never count. The comparison weighs
+//! each stem by how rare it is in the run (IDF).
+//!
+//! **Qualifiers** (`qualifiers.txt`) are the words that make two quantities of one kind
+//! different quantities: cruising against take-off speed, a minimum term against the
+//! sentence, per share against the total. The qualifiers near a value are kept apart: two
+//! facts whose qualifiers differ never contradict each other.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashSet;
+
+use crate::Error;
+use crate::extract::names::Names;
+use crate::rules::{List, Order};
+use crate::segment::{TokenKind, tokenize};
+use crate::span::Span;
+
+/// Context words kept per fact, the heaviest first.
+pub const MAX_CONTEXT: usize = 20;
+
+/// The weight of the counted noun (a word next to the value weighs 1).
+const NOUN_WEIGHT: f32 = 3.0;
+
+/// Number words: never a counted noun ("eleven", "thousand").
+const NUMBER_WORDS: &[&str] = &[
+    "billion",
+    "dozen",
+    "dozens",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "half",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "nine",
+    "nineteen",
+    "ninety",
+    "one",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "thousands",
+    "three",
+    "twelve",
+    "twenty",
+    "two",
+];
+
+/// Tokens from the value within which a qualifier qualifies it.
+const QUALIFIER_REACH: usize = 5;
+
+/// True for the unit of a count of specific things (`jobs`, `passengers`, `seats`): not a
+/// currency, a measure or a percentage, and not the generic `people` or `items`.
+pub fn is_count_unit(unit: &str) -> bool {
+    let currency = unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
+    let other = matches!(
+        unit,
+        "" | "people"
+            | "items"
+            | "percent"
+            | "percentage points"
+            | "km"
+            | "miles"
+            | "m"
+            | "ft"
+            | "mph"
+            | "km/h"
+            | "knots"
+            | "celsius"
+            | "fahrenheit"
+            | "degrees"
+            | "magnitude"
+    );
+    !currency && !other
+}
+
+/// One word of a fact's context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContextWord {
+    /// The stem (an entity's key for a name).
+    pub stem: String,
+    /// The word as written, lower case (for `because`).
+    pub word: String,
+    /// Its weight for this fact (nearness, noun), before IDF.
+    pub weight: f32,
+}
+
+/// What a fact's value is about.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Context {
+    /// Weighted stems, heaviest first, at most [`MAX_CONTEXT`].
+    pub words: Vec<ContextWord>,
+    /// The stem of the noun the value counts or measures, if one follows it.
+    pub noun: String,
+    /// The qualifiers near the value, sorted.
+    pub qualifiers: Vec<String>,
+}
+
+/// The word lists and the stemmer. Build once, share across threads.
+pub struct ContextRules {
+    stop: FxHashSet<&'static str>,
+    qualifiers: FxHashSet<&'static str>,
+    numbers: FxHashSet<&'static str>,
+    /// Words of measures, currencies and percentages ("percent", "cent", "miles", "pounds"):
+    /// the value's dimension already says them.
+    units: FxHashSet<&'static str>,
+    stemmer: Stemmer,
+}
+
+impl std::fmt::Debug for ContextRules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ContextRules")
+            .field("stop", &self.stop.len())
+            .field("qualifiers", &self.qualifiers.len())
+            .finish()
+    }
+}
+
+/// A token of the sentence, for the context.
+struct Tok {
+    span: Span,
+    lower: String,
+    word: bool,
+    /// A clause break: `,`, `;`, `:`, a dash, a bracket.
+    brk: bool,
+    /// The last part of a hyphenated compound ("minister" of "ex-minister").
+    tail: Option<String>,
+}
+
+impl ContextRules {
+    /// Loads the built-in lists.
+    pub fn new() -> Result<ContextRules, Error> {
+        Ok(ContextRules {
+            stop: super::stories::stop_words()?,
+            qualifiers: List::parse(
+                "compare/qualifiers.txt",
+                include_str!("qualifiers.txt"),
+                Order::Sorted,
+            )?
+            .words()
+            .collect(),
+            numbers: NUMBER_WORDS.iter().copied().collect(),
+            units: List::parse(
+                "extract/amounts/units.txt",
+                include_str!("../extract/amounts/units.txt"),
+                Order::SortedKeys,
+            )?
+            .fields(2)?
+            .into_iter()
+            .filter(|(_, f)| !is_count_unit(f[1]))
+            .map(|(_, f)| f[0])
+            .chain(["cent", "per", "percentage", "pct"])
+            .collect(),
+            stemmer: Stemmer::create(Algorithm::English),
+        })
+    }
+
+    /// The stem of a lower-case word.
+    pub fn stem(&self, w: &str) -> String {
+        self.stemmer.stem(w).into_owned()
+    }
+
+    /// The context of the value at `value` in `sentence`; `counted` for a count or an
+    /// amount, whose noun says what it counts. `unit` is the unit the amounts extractor
+    /// normalised the noun to (`staff`, `workers` → `jobs`), if it is a specific one: then
+    /// the noun is that unit, so that synonyms meet.
+    pub fn context(
+        &self,
+        text: &str,
+        sentence: Span,
+        value: Span,
+        counted: bool,
+        unit: &str,
+        names: &Names,
+    ) -> Context {
+        let toks = self.tokens(text, sentence);
+        // The value's token range.
+        let first = toks
+            .iter()
+            .position(|t| t.span.end() > value.start())
+            .unwrap_or(toks.len());
+        let last = toks
+            .iter()
+            .rposition(|t| t.span.start() < value.end())
+            .unwrap_or(first)
+            .max(first);
+        let mut out: Vec<ContextWord> = Vec::new();
+        let mut qualifiers: Vec<String> = Vec::new();
+        let mut noun = String::new();
+        // The counted noun: the value's own last word ("8,000 marchers", "eleven crew
+        // members"), else a word right after a bare number ("11 crew" where crew is no unit).
+        let own = toks[first.min(toks.len())..(last + 1).min(toks.len())]
+            .iter()
+            .rev()
+            .find(|t| t.word && self.content(&t.lower) && !self.numbers.contains(t.lower.as_str()));
+        let after = || {
+            let next = toks.get(last + 1)?;
+            let bare = toks
+                .get(last)
+                .is_some_and(|t| !t.word || self.numbers.contains(t.lower.as_str()));
+            (bare && next.word && self.content(&next.lower)).then_some(next)
+        };
+        let noun_tok = own.or_else(after).filter(|_| counted);
+        if let Some(t) = noun_tok {
+            noun = if unit.is_empty() {
+                self.stem(&t.lower)
+            } else {
+                format!("#{unit}")
+            };
+            out.push(ContextWord {
+                stem: noun.clone(),
+                word: t.lower.clone(),
+                weight: NOUN_WEIGHT,
+            });
+        }
+        let mentions = &names.mentions;
+        let mut m = names.first_from(sentence.start());
+        for (k, t) in toks.iter().enumerate() {
+            if (first..=last).contains(&k) {
+                continue;
+            }
+            let (d, breaks) = if k < first {
+                (
+                    first - k - 1,
+                    toks[k..first].iter().filter(|x| x.brk).count(),
+                )
+            } else {
+                (
+                    k - last - 1,
+                    toks[last + 1..=k].iter().filter(|x| x.brk).count(),
+                )
+            };
+            if t.word
+                && d < QUALIFIER_REACH
+                && breaks == 0
+                && self.qualifiers.contains(t.lower.as_str())
+            {
+                qualifiers.push(t.lower.clone());
+            }
+            if !t.word {
+                continue;
+            }
+            while m < mentions.len() && mentions[m].span.end() <= t.span.start() {
+                m += 1;
+            }
+            let in_name = m < mentions.len() && mentions[m].span.contains(t.span);
+            let (stem, word) = if in_name {
+                let e = &names.entities[mentions[m].entity];
+                (e.key.clone(), e.name.to_lowercase())
+            } else if self.content(&t.lower) {
+                (self.stem(&t.lower), t.lower.clone())
+            } else {
+                continue;
+            };
+            let mut w = 1.0 / (1.0 + d as f32 / 4.0);
+            w *= 0.5f32.powi(breaks.min(3) as i32);
+            let tail = t
+                .tail
+                .as_deref()
+                .filter(|x| !in_name && self.content(x))
+                .map(|x| (self.stem(x), x.to_string()));
+            for (stem, word) in std::iter::once((stem, word)).chain(tail) {
+                match out.iter_mut().find(|x| x.stem == stem) {
+                    Some(x) => x.weight = x.weight.max(w),
+                    None => out.push(ContextWord {
+                        stem,
+                        word,
+                        weight: w,
+                    }),
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then_with(|| a.stem.cmp(&b.stem))
+        });
+        out.truncate(MAX_CONTEXT);
+        qualifiers.sort();
+        qualifiers.dedup();
+        Context {
+            words: out,
+            noun,
+            qualifiers,
+        }
+    }
+
+    fn content(&self, w: &str) -> bool {
+        w.chars().count() >= 3
+            && w.starts_with(|c: char| c.is_alphabetic())
+            && !self.stop.contains(w)
+            && !self.units.contains(w)
+    }
+
+    /// The sentence's tokens, lower case, hyphenated compounds joined.
+    fn tokens(&self, text: &str, sentence: Span) -> Vec<Tok> {
+        let mut toks: Vec<Tok> = Vec::new();
+        tokenize(text, sentence, |t| {
+            let s = t.span.slice(text);
+            let lower = s.to_lowercase();
+            // "take-off", "non-parole": a hyphen with no space either side joins two words.
+            if t.kind == TokenKind::Word
+                && let [.., a, h] = &toks[..]
+                && a.word
+                && h.lower == "-"
+                && a.span.end() == h.span.start()
+                && h.span.end() == t.span.start()
+            {
+                let start = a.span.start();
+                let joined = format!("{}{}", a.lower, lower);
+                toks.truncate(toks.len() - 2);
+                toks.push(Tok {
+                    span: Span::new(start, t.span.end()),
+                    lower: joined,
+                    word: true,
+                    brk: false,
+                    tail: Some(lower),
+                });
+                return;
+            }
+            let brk = t.kind == TokenKind::Punct
+                && matches!(s, "," | ";" | ":" | "—" | "–" | "(" | ")" | "-");
+            toks.push(Tok {
+                span: t.span,
+                word: t.kind == TokenKind::Word,
+                brk,
+                lower,
+                tail: None,
+            });
+        });
+        toks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::names::Names;
+
+    fn ctx(sentence: &str, value: &str) -> Context {
+        let r = ContextRules::new().unwrap();
+        let at = sentence.find(value).unwrap();
+        r.context(
+            sentence,
+            Span::new(0, sentence.len()),
+            Span::new(at, at + value.len()),
+            true,
+            "",
+            &Names::default(),
+        )
+    }
+
+    #[track_caller]
+    fn stems(c: &Context) -> Vec<&str> {
+        c.words.iter().map(|w| w.stem.as_str()).collect()
+    }
+
+    #[test]
+    fn the_counted_noun_weighs_most_and_stems_meet() {
+        let c = ctx("Police said 8,000 marchers filled the square.", "8,000");
+        assert_eq!(c.noun, "marcher");
+        assert_eq!(stems(&c)[0], "marcher");
+        let d = ctx("About 8,000 people marched through the town.", "8,000");
+        assert!(stems(&d).contains(&"march"), "{d:?}");
+    }
+
+    #[test]
+    fn nearer_words_weigh_more_and_clauses_part_them() {
+        let c = ctx(
+            "The plane carried 186 passengers, and the airline said its crew was safe.",
+            "186",
+        );
+        let w = |s: &str| c.words.iter().find(|x| x.stem == s).map(|x| x.weight);
+        assert!(w("passeng").unwrap() > w("plane").unwrap());
+        assert!(w("plane").unwrap() > w("crew").unwrap(), "{c:?}");
+    }
+
+    #[test]
+    fn qualifiers_near_the_value_are_kept_and_compounds_joined() {
+        let c = ctx("It reached a cruising speed of 850 km/h.", "850 km/h");
+        assert_eq!(c.qualifiers, vec!["cruising"]);
+        let d = ctx("Its take-off speed was 280 km/h.", "280 km/h");
+        assert_eq!(d.qualifiers, vec!["takeoff"]);
+        let e = ctx("He must serve a minimum of 10 years.", "10 years");
+        assert_eq!(e.qualifiers, vec!["minimum"]);
+        let f = ctx("The offer values the company at £1.8bn.", "£1.8bn");
+        assert!(f.qualifiers.is_empty());
+    }
+}
