@@ -53,6 +53,9 @@ pub struct Weights {
     pub other_noun: f32,
     /// Added for values that can both be right.
     pub compatible_values: f32,
+    /// Added, besides `compatible_values`, for one specific value in both (a clock time, a
+    /// day, a figure of several digits).
+    pub same_specific: f32,
     /// Added for different qualifiers near the values.
     pub other_qualifiers: f32,
     /// Added when one fact is background about another incident and the other is not.
@@ -85,6 +88,7 @@ impl Weights {
             other_subject: f32::NAN,
             other_noun: f32::NAN,
             compatible_values: f32::NAN,
+            same_specific: f32::NAN,
             other_qualifiers: f32::NAN,
             background: f32::NAN,
             max_facts: 0,
@@ -109,6 +113,7 @@ impl Weights {
                 "other_subject" => &mut w.other_subject,
                 "other_noun" => &mut w.other_noun,
                 "compatible_values" => &mut w.compatible_values,
+                "same_specific" => &mut w.same_specific,
                 "other_qualifiers" => &mut w.other_qualifiers,
                 "background" => &mut w.background,
                 "max_facts" => {
@@ -135,6 +140,7 @@ impl Weights {
             w.other_subject,
             w.other_noun,
             w.compatible_values,
+            w.same_specific,
             w.other_qualifiers,
             w.background,
         ];

@@ -32,7 +32,7 @@ use crate::span::Span;
 pub const MAX_CONTEXT: usize = 20;
 
 /// The weight of the counted noun (a word next to the value weighs 1).
-const NOUN_WEIGHT: f32 = 3.0;
+const NOUN_WEIGHT: f32 = 2.0;
 
 /// Number words: never a counted noun ("eleven", "thousand").
 const NUMBER_WORDS: &[&str] = &[

@@ -211,6 +211,31 @@ pub fn excerpt(text: &str, sentence: Span, value: Span) -> String {
     out
 }
 
+/// True when the speaker of a quotation is named, not a pronoun, in the sentence where the
+/// quotation opens or closes ("…," said Helen Okonjo): a speaker carried over from another
+/// sentence or paragraph is too often someone else to call a quotation misattributed.
+fn named_beside(
+    text: &str,
+    seg: &crate::segment::Segmentation,
+    quote: Span,
+    speaker: Span,
+) -> bool {
+    let at = seg.sentence_at(speaker.start());
+    let written = speaker.slice(text);
+    let named = written.starts_with(char::is_uppercase)
+        && !matches!(written, "He" | "She" | "They" | "It" | "We" | "I");
+    named
+        && (at == seg.sentence_at(quote.start())
+            || at == seg.sentence_at(quote.end().saturating_sub(1).max(quote.start())))
+}
+
+/// True for a person's full name: two words or more, each capitalised ("Helen Okonjo",
+/// "Michael G. Grimm"), not a surname alone or a description ("Rice", "a village resident").
+fn full_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
 impl Digest {
     /// Reduces an analysed article to what the comparison needs.
     pub fn new(article: &Article, a: &Analysis, rules: &TermRules) -> Digest {
@@ -298,8 +323,11 @@ impl Digest {
                 attributed: q.kind != crate::extract::quotes::QuoteKind::Term
                     && q.cue.is_some()
                     && q.speaker_entity.is_some_and(|e| {
-                        a.names.entities[e].kind == crate::extract::names::NameKind::Person
-                    }),
+                        let ent = &a.names.entities[e];
+                        ent.kind == crate::extract::names::NameKind::Person && full_name(&ent.name)
+                    })
+                    && q.speaker
+                        .is_some_and(|sp| named_beside(text, &a.segmentation, q.span, sp)),
             })
             .collect();
         let mut quoted: Vec<Span> = a.quotes.iter().map(|q| q.span).collect();

@@ -359,3 +359,81 @@ fn places_at_other_levels_differ_and_never_conflict() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn facts_meet_by_their_words_and_mentions_never_conflict() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "The Nordwing jet, carrying 186 passengers and 11 crew, landed safely. Police \
+             estimated the crowd at the airport at about 800.",
+        ),
+        (
+            "beta",
+            DAY,
+            "The Nordwing jet had 168 passengers and eleven crew on board. Organisers put the \
+             crowd at the airport at 2,000.",
+        ),
+    ]);
+    // Passengers and crew are two questions; 186 against 168 passengers contradict.
+    let aboard: Vec<&ClaimGroup> = got.iter().filter(|r| r.attribute == "aboard").collect();
+    assert!(
+        aboard
+            .iter()
+            .any(|r| r.status == "conflict" && r.values["alpha"] == ["186 passengers"]),
+        "{:?}",
+        got.iter()
+            .map(|r| (&r.attribute, r.status, &r.values))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        aboard
+            .iter()
+            .any(|r| r.status == "agree" && r.values["beta"] == ["11 crew"]),
+        "{:?}",
+        got.iter()
+            .map(|r| (&r.attribute, r.status, &r.values))
+            .collect::<Vec<_>>()
+    );
+    // Two crowd figures no cue ties to a question: aligned, with both values, but a mention
+    // is no evidence of a contradiction.
+    let crowd = got
+        .iter()
+        .find(|r| r.values.get("alpha").is_some_and(|v| v == &["about 800"]))
+        .unwrap();
+    assert_ne!(crowd.status, "conflict");
+    assert_eq!(crowd.values["beta"], ["2,000"], "aligned across sources");
+}
+
+#[test]
+fn a_quotation_is_misattributed_only_to_people_named_beside_it() {
+    let quote = "We will rebuild every home that the river took from this town";
+    let c = comparer(digests(&[
+        ("alpha", DAY, &format!("Mayor Lena Orr said: \"{quote}.\"")),
+        (
+            "beta",
+            DAY,
+            &format!("Councillor Piet Marsh said: \"{quote}.\""),
+        ),
+    ]));
+    let stories = c.stories();
+    let q = View::new(&c, &stories).quote_groups(1);
+    assert_eq!(q[0].status, "misattributed");
+    // A pronoun carried from the sentence before is no one to misattribute to.
+    let c = comparer(digests(&[
+        (
+            "alpha",
+            DAY,
+            &format!("Mayor Lena Orr spoke first. \"{quote},\" she said."),
+        ),
+        (
+            "beta",
+            DAY,
+            &format!("Councillor Piet Marsh said: \"{quote}.\""),
+        ),
+    ]));
+    let stories = c.stories();
+    let q = View::new(&c, &stories).quote_groups(1);
+    assert_ne!(q[0].status, "misattributed");
+}

@@ -44,6 +44,15 @@ pub enum Value {
         /// Highest value allowed.
         hi: f64,
     },
+    /// A time of day on a day, `[lo, hi)` in minutes counted from 1970-01-01 00:00 (a clock
+    /// time is exact to the minute; `about` allows a quarter of an hour either side). Two
+    /// times compare by the time of day alone; a time and a day, by the day.
+    Time {
+        /// First minute.
+        lo: i64,
+        /// One past the last minute.
+        hi: i64,
+    },
     /// A word or name, by a hash of its normalised text.
     Text {
         /// FxHash of the text.
@@ -60,6 +69,7 @@ impl std::hash::Hash for Value {
             Value::Date { lo, hi } => (0u8, lo, hi).hash(h),
             Value::Range { lo, hi } => (1u8, lo.to_bits(), hi.to_bits()).hash(h),
             Value::Text { hash } => (2u8, hash).hash(h),
+            Value::Time { lo, hi } => (3u8, lo, hi).hash(h),
         }
     }
 }
@@ -75,9 +85,67 @@ impl Value {
                 a == c || a < d && c < b
             }
             (Value::Text { hash: a }, Value::Text { hash: b }) => a == b,
+            // Two clock times compare by the time of day: a clock alone takes its day from
+            // the publication date, which may not be the day it tells of.
+            (Value::Time { lo: a, hi: b }, Value::Time { lo: c, hi: d }) => {
+                let day = |m: i64| m.div_euclid(MINUTES_A_DAY) * MINUTES_A_DAY;
+                let (a, b) = (a - day(a), b - day(a));
+                let (c, d) = (c - day(c), d - day(c));
+                a < d && c < b
+            }
+            // A time and a day (or a longer period) meet when the day holds the time.
+            (Value::Time { lo, hi }, Value::Date { lo: d0, hi: d1 })
+            | (Value::Date { lo: d0, hi: d1 }, Value::Time { lo, hi }) => {
+                lo < i64::from(d1) * MINUTES_A_DAY && i64::from(d0) * MINUTES_A_DAY < hi
+            }
             _ => false,
         }
     }
+}
+
+const MINUTES_A_DAY: i64 = 24 * 60;
+
+/// A measure's range in its dimension's base unit, so that `1,200 feet` meets `370 metres`
+/// and `248°F` meets `120°C`: distances in metres, speeds in km/h, temperatures in °C. Other
+/// units are left as they are.
+pub fn in_base_unit(v: Value, unit: &str) -> Value {
+    let (scale, offset) = match unit {
+        "km" => (1000.0, 0.0),
+        "miles" => (1609.344, 0.0),
+        "ft" => (0.3048, 0.0),
+        "mph" => (1.609_344, 0.0),
+        "knots" => (1.852, 0.0),
+        "fahrenheit" => (5.0 / 9.0, -32.0 * 5.0 / 9.0),
+        _ => return v,
+    };
+    match v {
+        Value::Range { lo, hi } => Value::Range {
+            lo: lo * scale + offset,
+            hi: hi * scale + offset,
+        },
+        other => other,
+    }
+}
+
+/// The minutes a TIMEX3 time value names (`2025-03-12T14:35`): `None` for a day, a part of
+/// a day (`TMO`) or anything else.
+pub fn time_of_day(value: &str, modifier: Option<Mod>) -> Option<Value> {
+    let (date, time) = value.split_once('T')?;
+    let (h, m) = time.get(..5)?.split_once(':')?;
+    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    if !(0..=24).contains(&h) || !(0..60).contains(&m) {
+        return None;
+    }
+    let (day, next) = period(date, None)?;
+    if next - day != 1 {
+        return None;
+    }
+    let at = i64::from(day) * MINUTES_A_DAY + h * 60 + m;
+    let slack = if modifier == Some(Mod::Approx) { 15 } else { 0 };
+    Some(Value::Time {
+        lo: at - slack,
+        hi: at + 1 + slack,
+    })
 }
 
 /// The range of true values an outlet allows when it writes `v` with `bound`, its last digit
@@ -537,7 +605,9 @@ pub fn describe(c: &Claim, dates: &[DateMention], amounts: &[Amount], names: &Na
                 value: d.value.clone(),
                 plain: plain_date(&d.value, d.modifier),
                 modifier: d.modifier.map_or("", |m| m.name()),
-                cmp: period(&d.value, d.modifier).map(|(lo, hi)| Value::Date { lo, hi }),
+                cmp: time_of_day(&d.value, d.modifier).or_else(|| {
+                    period(&d.value, d.modifier).map(|(lo, hi)| Value::Date { lo, hi })
+                }),
                 key: String::new(),
             }
         }
@@ -568,7 +638,7 @@ pub fn describe(c: &Claim, dates: &[DateMention], amounts: &[Amount], names: &Na
                 value: m.value_text(),
                 plain: plain_quantity(m.value, quantity_unit(&c.unit, &m.unit), m.bound),
                 modifier: m.bound.name(),
-                cmp: Some(range(m.value, m.bound, m.precision)),
+                cmp: Some(in_base_unit(range(m.value, m.bound, m.precision), &m.unit)),
                 key: String::new(),
             }
         }
@@ -690,6 +760,30 @@ mod tests {
         assert_eq!(period("PRESENT_REF", None), None);
         assert_eq!(period("2025-13", None), None);
         assert_eq!(period("2025-Q9", None), None);
+    }
+
+    #[test]
+    fn measures_meet_across_units() {
+        let m = |v: f64, p: f64, u: &str| in_base_unit(range(v, Bound::Exact, p), u);
+        assert!(m(1200.0, 100.0, "ft").compatible(m(370.0, 10.0, "m")));
+        assert!(m(37000.0, 1000.0, "ft").compatible(m(11300.0, 100.0, "m")));
+        assert!(m(2.5, 0.1, "miles").compatible(m(4.0, 1.0, "km")));
+        assert!(m(248.0, 1.0, "fahrenheit").compatible(m(120.0, 10.0, "celsius")));
+        assert!(!m(40.0, 10.0, "ft").compatible(m(40.0, 10.0, "m")));
+        assert!(m(90.0, 10.0, "mph").compatible(m(145.0, 5.0, "km/h")));
+    }
+
+    #[test]
+    fn clock_times_meet_to_the_minute_and_inside_their_day() {
+        let t = |v: &str, m| time_of_day(v, m).unwrap();
+        assert!(t("2026-05-13T14:35", None).compatible(t("2026-05-13T14:35", None)));
+        assert!(!t("2026-05-13T11:00", None).compatible(t("2026-05-13T13:00", None)));
+        assert!(t("2026-05-13T14:30", Some(Mod::Approx)).compatible(t("2026-05-13T14:35", None)));
+        assert!(t("2026-05-13T09:35", None).compatible(t("2026-05-19T09:35", None)));
+        assert!(t("2026-05-13T14:35", None).compatible(d("2026-05-13", None)));
+        assert!(!t("2026-05-13T14:35", None).compatible(d("2026-05-14", None)));
+        assert_eq!(time_of_day("2026-05-13TMO", None), None);
+        assert_eq!(time_of_day("2026-05-13", None), None);
     }
 
     #[test]

@@ -710,7 +710,11 @@ impl<'a> View<'a> {
                 let q = &self.c.quotes(i)[k];
                 self.c.strings.get(q.text).split_whitespace().count() >= MISATTRIBUTION_WORDS
             });
+            // Each source names one speaker for it (a source naming two is itself unsure: a
+            // joint statement, or an attribution the extractor could not settle).
+            let single = speaker_keys.values().all(|k| k.len() <= 1);
             let misattributed = statement
+                && single
                 && keyed.len() >= 2
                 && keyed.iter().enumerate().any(|(x, a)| {
                     keyed[x + 1..]
@@ -774,6 +778,12 @@ impl<'a> View<'a> {
         }
         out.sort_by_key(|g| g.0);
         out.into_iter().map(|g| g.1).collect()
+    }
+
+    /// The quotation rows of story `number` (for tests).
+    #[cfg(test)]
+    pub(crate) fn quote_groups(&self, number: usize) -> Vec<QuoteGroup> {
+        self.quotes(&self.stories[number - 1])
     }
 
     /// The claim rows of story `number` (for tests).
@@ -943,18 +953,7 @@ impl<'a> View<'a> {
             return meets.then_some(1.0);
         }
         // Counts of two specific nouns (passengers and crew) are two questions.
-        let count_unit = |m: &StoredClaim| {
-            let u = &**c.strings.get(m.unit);
-            if matches!(u, "" | "people" | "items") {
-                None
-            } else {
-                Some(m.unit)
-            }
-        };
-        if self.dimension(x).0 == "count"
-            && let (Some(p), Some(q)) = (count_unit(x), count_unit(y))
-            && p != q
-        {
+        if self.other_nouns(x, y) {
             return None;
         }
         let mut score = self.cosine(a, b).0;
@@ -991,6 +990,11 @@ impl<'a> View<'a> {
         }
         if self.compatible(st, a, b) {
             score += w.compatible_values;
+            // One specific value in both (a clock time, a day, a figure of several digits) is
+            // evidence of one fact, as a quotation's own words are.
+            if x.value == y.value && x.cmp.is_some_and(specific) {
+                score += w.same_specific;
+            }
         }
         let (qa, qb) = (c.key_lists.get(x.qualifiers), c.key_lists.get(y.qualifiers));
         if !qa.is_empty() && !qb.is_empty() && qa != qb {
@@ -1000,6 +1004,18 @@ impl<'a> View<'a> {
             score += w.background;
         }
         Some(score)
+    }
+
+    /// True for two counts of different specific nouns (passengers and crew): `people` is
+    /// any count's noun.
+    fn other_nouns(&self, x: &StoredClaim, y: &StoredClaim) -> bool {
+        let count_unit = |m: &StoredClaim| {
+            let u = &**self.c.strings.get(m.unit);
+            (!matches!(u, "" | "people" | "items")).then_some(m.unit)
+        };
+        self.dimension(x).0 == "count"
+            && self.dimension(y).0 == "count"
+            && matches!((count_unit(x), count_unit(y)), (Some(p), Some(q)) if p != q)
     }
 
     /// True when a fact is the only value its article gives for its attribute and event
@@ -1012,6 +1028,7 @@ impl<'a> View<'a> {
                 y.attribute != x.attribute
                     || y.event != x.event
                     || self.dimension(y) != self.dimension(x)
+                    || self.other_nouns(x, y)
                     || y.value == x.value
             })
     }
@@ -1246,6 +1263,11 @@ impl<'a> View<'a> {
             }
             _ => false,
         };
+        // Two sources' facts all published on one (known) day.
+        let same_day = |p: &[Member<'_>], q: &[Member<'_>]| {
+            let days: BTreeSet<Option<Date>> = p.iter().chain(q).map(&published).collect();
+            days.len() == 1 && !days.contains(&None)
+        };
         // Sources that contradict themselves (fixed facts only: a toll that rises or a couple
         // that gets engaged is no self-contradiction).
         let mut selfish: Vec<String> = Vec::new();
@@ -1357,9 +1379,13 @@ impl<'a> View<'a> {
                         })
                     })
                 };
+                // On real news "former" is dropped as often as it differs ("Before former
+                // President George W. Bush left office" read as "president"): roles only
+                // contradict when both outlets tell them on one day.
                 let other_roles = first.value_type == "role"
                     && (torn(ma)
                         || torn(mb)
+                        || !same_day(ma, mb)
                         || !ma.iter().any(|a| {
                             mb.iter().any(|b| {
                                 former_clash(c.strings.get(a.claim.key), c.strings.get(b.claim.key))
@@ -1540,11 +1566,25 @@ const NEWS_PEG_DAYS: i32 = 3;
 /// Shared context words shown in `because`.
 const BECAUSE_WORDS: usize = 5;
 
-/// The fewest words of a quotation that can be misattributed.
-const MISATTRIBUTION_WORDS: usize = 5;
+/// The fewest words of a quotation that can be misattributed: a stock phrase of a few words
+/// ("Let's turn lemons into lemonade") is said by many.
+const MISATTRIBUTION_WORDS: usize = 10;
 
 /// Days between two dates of a recurring event beyond which they are two events.
 const RECUR_DAYS: i32 = 90;
+
+/// True for a value precise enough that two outlets giving it likely tell one fact: a clock
+/// time, a single day, a figure of 100 or more exact to 2 %.
+fn specific(v: super::Value) -> bool {
+    match v {
+        super::Value::Time { .. } => true,
+        super::Value::Date { lo, hi } => hi - lo == 1,
+        super::Value::Range { lo, hi } => {
+            lo.is_finite() && hi.is_finite() && lo >= 100.0 && (hi - lo) <= 0.02 * lo
+        }
+        super::Value::Text { .. } => false,
+    }
+}
 
 /// True when the periods of two date claims are more than `days` apart.
 fn far_apart(a: &StoredClaim, b: &StoredClaim, days: i32) -> bool {

@@ -171,3 +171,16 @@ fn values_are_formatted_for_tables() {
     assert_eq!(format_value(100.0 / 3.0), "33.3333");
     assert_eq!(format_value(45e6), "45000000");
 }
+
+#[test]
+fn feet_and_crew_are_units() {
+    let got = amounts("It climbed to 1,200 feet with 11 crew aboard.");
+    assert!(
+        got.iter().any(|a| a.0 == "1,200 feet" && a.2 == "ft"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|a| a.0 == "11 crew" && a.2 == "crew"),
+        "{got:?}"
+    );
+}

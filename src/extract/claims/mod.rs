@@ -170,6 +170,9 @@ enum Found {
     /// A number a cue governs; true when the cue counts jobs ("hire 50"); the unit of the
     /// whole it is part of ("75 of the 125 seats").
     Number(crate::extract::amounts::BareNumber, bool, Option<usize>),
+    /// A number no cue governs and no unit follows ("estimated the crowd at about 8,000",
+    /// "48,000 Hestia 3 cookers"): still a value to compare, by its context.
+    Bare(crate::extract::amounts::BareNumber),
 }
 
 /// The sentence being read, with its tokens and the phrases found in them.
@@ -627,9 +630,17 @@ impl ClaimExtractor {
                 jobs = h.what.iter().all(|m| m.kind == ValueKind::Jobs);
             }
             // A year or a clock is a date, not a count; a number that is a name's is neither.
-            let year_like = n.value >= 1000.0 && n.value <= 2199.0 && n.value.fract() == 0.0;
-            if keep && !year_like && n.value >= 0.0 {
-                found.push((num_span, Found::Number(n, jobs, part_of)));
+            let year_like = n.value >= 1000.0
+                && n.value <= 2199.0
+                && n.value.fract() == 0.0
+                // "2,000" with its thousands comma is a count, never a year.
+                && !toks[n.first..n.next].iter().any(|t| t.lower.contains(','));
+            if !year_like && n.value >= 0.0 {
+                if keep {
+                    found.push((num_span, Found::Number(n, jobs, part_of)));
+                } else if bare_count(toks, &n) {
+                    found.push((num_span, Found::Bare(n)));
+                }
             }
             k = n.next;
         }
@@ -684,9 +695,16 @@ impl ClaimExtractor {
                     amounts[*i].unit.as_str(),
                 ),
                 Found::Number(_, false, None) => (ValueKind::Count, "people"),
+                Found::Bare(_) => (ValueKind::Count, ""),
             };
-            let Some((mut attribute, mut event, cue)) = self.attribute_of(s, kind, first, last)
-            else {
+            // A bare number takes no cue from its clause ("Raj Chohan, 59, was killed" is no
+            // toll, "a mother of 2 dead" neither): only a cue next to it makes a count (see
+            // above); else it is a mention, compared by its context.
+            let meaning = match f {
+                Found::Bare(_) => Some((MENTION, "", None)),
+                _ => self.attribute_of(s, kind, first, last),
+            };
+            let Some((mut attribute, mut event, cue)) = meaning else {
                 continue;
             };
             // "75 seats": a unit that answers a question by itself.
@@ -915,7 +933,7 @@ impl ClaimExtractor {
                 Found::Duration(i) => ClaimValue::Duration(*i),
                 Found::Amount(i) => ClaimValue::Amount(*i),
                 Found::AmountRange(i, j) => ClaimValue::AmountRange(*i, *j),
-                Found::Number(n, _, _) => ClaimValue::Number {
+                Found::Number(n, _, _) | Found::Bare(n) => ClaimValue::Number {
                     value: n.value,
                     bound: n.bound,
                     precision: n.precision,
@@ -941,7 +959,7 @@ impl ClaimExtractor {
     }
 
     /// The attribute, event and cue (token range) of a value of `kind` at tokens
-    /// `first..=last`; `None` when the value makes no claim (a duration no cue governs).
+    /// `first..=last` (a mention when no cue governs it); `None` when it makes no claim.
     fn attribute_of(
         &self,
         s: &Sentence<'_>,
@@ -1105,11 +1123,8 @@ impl ClaimExtractor {
         if let Some(&(_, a)) = self.t.intrinsic.iter().find(|(k, _)| *k == kind) {
             return Some((a, "", None));
         }
-        match kind {
-            // A duration or a bare number no cue governs says nothing to compare.
-            ValueKind::Duration => None,
-            _ => Some((MENTION, "", None)),
-        }
+        // A value no cue governs is a mention: compared by its context, never a contradiction.
+        Some((MENTION, "", None))
     }
 
     /// Places after a place cue in its clause: where a quake struck, its epicentre.
@@ -1276,6 +1291,28 @@ impl ClaimExtractor {
                 .iter()
                 .any(|t| t.is("reported"))
     }
+}
+
+/// True when a number no cue governs is still a count worth comparing: not `one` or less,
+/// not an identifier after a name or a label ("Hestia 3", "Flight 622", "No. 10"), not a score,
+/// ratio or fraction ("3-1", "2/3"), not a multiplier ("three times").
+fn bare_count(toks: &[Tok], n: &crate::extract::amounts::BareNumber) -> bool {
+    let before = n.first.checked_sub(1).map(|k| &toks[k]);
+    let after = toks.get(n.next);
+    let label = before.is_some_and(|t| {
+        (t.cap && t.kind == TokenKind::Word && n.first > 1)
+            || matches!(
+                t.lower.as_str(),
+                "no" | "no." | "number" | "#" | "-" | "–" | ":" | "/" | "route" | "flight" | "page"
+            )
+    });
+    let tail = after.is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "-" | "–" | ":" | "/" | "times" | "%" | "th" | "st" | "nd" | "rd" | "'s" | "’s"
+        )
+    });
+    n.value > 1.0 && !label && !tail
 }
 
 /// Days before publication beyond which a clause's date makes its figures background.

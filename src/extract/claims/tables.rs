@@ -195,7 +195,7 @@ impl Tables {
     pub(crate) fn kind_of_unit(&self, unit: &str) -> ValueKind {
         match unit {
             "percent" | "percentage points" => ValueKind::Percent,
-            "km" | "miles" | "m" => ValueKind::Distance,
+            "km" | "miles" | "m" | "ft" => ValueKind::Distance,
             "mph" | "km/h" | "knots" => ValueKind::Speed,
             "celsius" | "fahrenheit" | "degrees" => ValueKind::Temperature,
             "magnitude" => ValueKind::Magnitude,

@@ -942,3 +942,52 @@ fn the_publication_date_on_a_byline_is_no_claim() {
     let got = claims("Mill shuts\n\nBy Ana Varga, 12 March 2025\n\nThe mill shut.");
     assert!(got.iter().any(|x| x.3.starts_with("2025-03-12")), "{got:?}");
 }
+
+#[test]
+fn every_number_is_a_fact_but_a_bare_one_only_a_mention() {
+    // No cue, no unit: still a value to compare, as a mention.
+    assert_eq!(
+        of("Police estimated the crowd at about 8,000.", MENTION),
+        vec![sev("", "", "8000")]
+    );
+    assert!(
+        of("The firm recalled 48,000 Hestia 3 cookers.", MENTION)
+            .iter()
+            .any(|x| x.2 == "48000")
+    );
+    // A model number, an age beside a name and a score are no counts; a bare number takes
+    // no cue from its clause.
+    let all = claims("Raj Chohan, 59, was killed, and the Hestia 3 lid failed in a 3-1 defeat.");
+    assert!(all.iter().all(|x| x.1 != "deaths"), "{all:?}");
+    assert!(all.iter().all(|x| x.3 != "3" && x.3 != "1"), "{all:?}");
+    // A duration no cue governs is a mention too.
+    assert_eq!(
+        of(
+            "The engine failed about 90 minutes after take-off.",
+            MENTION
+        ),
+        vec![sev("", "", "PT90M")]
+    );
+}
+
+#[test]
+fn a_clause_dated_weeks_before_the_article_is_background() {
+    let p = Pipeline::new().unwrap();
+    let article = Article {
+        text: "Last year's march drew 3,000 people. On Saturday, 8,000 people marched. \
+               In 2010, after a wave of defeats, she lost 43 votes."
+            .into(),
+        published: parse_published("2025-03-14"),
+        ..Article::default()
+    };
+    let a = p.analyze(&article);
+    let background = |v: &str| {
+        a.claims
+            .iter()
+            .find(|c| describe(c, &a.dates, &a.amounts, &a.names).value == v)
+            .map(|c| c.background)
+    };
+    assert_eq!(background("3000"), Some(true));
+    assert_eq!(background("8000"), Some(false));
+    assert_eq!(background("43"), Some(true));
+}

@@ -577,10 +577,21 @@ fn number<'a>(text: &'a str, i: usize, end: usize) -> (Tok<'a>, usize) {
             Shape::Other
         }
     } else if matches!(lower.as_str(), "am" | "pm") {
-        // "3pm": the number alone; the suffix becomes its own token.
+        // "3pm": the number alone; the suffix becomes its own token. "2.35pm": hours and
+        // minutes with a dot, as British papers write them.
         tok.end = digits_end;
         tok.text = core;
-        tok.shape = shape_of(core, plain, money);
+        tok.shape = match core.split_once('.') {
+            Some((h, m)) if !h.is_empty() && h.len() <= 2 && m.len() == 2 && !money => {
+                match (h.parse::<i8>(), m.parse::<i8>()) {
+                    (Ok(h), Ok(m)) if (1..=12).contains(&h) && (0..60).contains(&m) => {
+                        Shape::Clock(h, m)
+                    }
+                    _ => shape_of(core, plain, money),
+                }
+            }
+            _ => shape_of(core, plain, money),
+        };
         return (tok, digits_end);
     } else {
         Shape::Other

@@ -895,3 +895,19 @@ fn holidays_by_rule_and_their_weekends() {
         &[("Thanksgiving weekend", "2025-W48-WE")],
     );
 }
+
+#[test]
+fn clock_times_with_a_dot_or_after_at_are_times() {
+    assert_dates(
+        "The train crashed at 2.35pm.",
+        &[("2.35pm", "2025-03-12T14:35")],
+    );
+    assert_dates(
+        "It landed at 16:52 local time.",
+        &[("16:52 local time", "2025-03-12T16:52")],
+    );
+    assert_dates("The bus left at 07:45.", &[("07:45", "2025-03-12T07:45")]);
+    // A score or a ratio is no time; a price with a dot is no clock.
+    assert_dates("They won 3:10 in the end.", &[]);
+    assert_dates("It cost £2.35.", &[]);
+}
