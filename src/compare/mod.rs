@@ -743,6 +743,17 @@ impl Comparer {
             written.push(path);
         }
         written.extend(view.write(dir, format)?);
+        let capped = view.capped();
+        if capped > 0 {
+            // Said once, on stderr like the run's other warnings: the tables stay complete.
+            eprintln!(
+                "newsrake: warning: {capped} stor{} with more than {} facts: facts past the \
+                 first {} of each are compared with none",
+                if capped == 1 { "y" } else { "ies" },
+                self.weights.max_facts,
+                self.weights.max_facts
+            );
+        }
         Ok(written)
     }
 }

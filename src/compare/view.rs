@@ -162,6 +162,8 @@ pub(crate) struct StoryReport {
 
 pub(crate) struct View<'a> {
     c: &'a Comparer,
+    /// Stories with more facts than the alignment takes (counted as they are compared).
+    capped: std::sync::atomic::AtomicUsize,
     stories: Vec<StoryView>,
     namings: Vec<Naming>,
     /// Sources in sorted order (all sources of compared stories).
@@ -204,10 +206,16 @@ impl<'a> View<'a> {
         let namings = stories.par_iter().map(|st| naming(c, st)).collect();
         View {
             c,
+            capped: std::sync::atomic::AtomicUsize::new(0),
             stories,
             namings,
             columns: columns.into_iter().collect(),
         }
+    }
+
+    /// How many stories had more facts than the alignment takes.
+    pub(crate) fn capped(&self) -> usize {
+        self.capped.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     fn source(&self, article: usize) -> &str {
@@ -844,6 +852,10 @@ impl<'a> View<'a> {
             .collect();
         let w = &c.weights;
         let n = members.len().min(w.max_facts);
+        if n < members.len() {
+            self.capped
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         // Pairs of facts of one dimension, by dimension, so that dates never meet counts.
         let mut by_dim: BTreeMap<(&'static str, &str), Vec<usize>> = BTreeMap::new();
         for (k, m) in members[..n].iter().enumerate() {
@@ -862,6 +874,23 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // Only each fact's two best partners in each other article can win a one-to-one
+        // matching (best first): the rest are dropped, so that edges grow with the facts.
+        edges.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
+        });
+        let mut kept: FxHashMap<(usize, usize), u8> = FxHashMap::default();
+        edges.retain(|e| {
+            let ka = kept.entry((e.a, members[e.b].article)).or_insert(0);
+            let keep_a = *ka < EDGES_PER_ARTICLE;
+            *ka += 1;
+            let kb = kept.entry((e.b, members[e.a].article)).or_insert(0);
+            let keep_b = *kb < EDGES_PER_ARTICLE;
+            *kb += 1;
+            keep_a || keep_b
+        });
         let article: Vec<usize> = members.iter().map(|m| m.article).collect();
         let sentence: Vec<usize> = members.iter().map(|m| m.claim.sentence as usize).collect();
         let groups = cluster(&article, &sentence, edges, w, |i, j| {
@@ -1562,6 +1591,9 @@ impl<'a> View<'a> {
 
 /// Days from its article's publication within which a recurring event is that article's news.
 const NEWS_PEG_DAYS: i32 = 3;
+
+/// A fact's best partners kept per other article for the matching.
+const EDGES_PER_ARTICLE: u8 = 2;
 
 /// Shared context words shown in `because`.
 const BECAUSE_WORDS: usize = 5;
