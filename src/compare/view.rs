@@ -1305,6 +1305,10 @@ impl<'a> View<'a> {
             // and re-signed Iguodala for $80 million"), not a writer contradicting themselves.
             let clash = |a: &Member<'_>, b: &Member<'_>| {
                 (a.article, a.claim.sentence) != (b.article, b.claim.sentence)
+                    // One article giving two dates of a recurring kind of event (a visit, an
+                    // announcement) tells of two of them ("visited on Wednesday, as he did in
+                    // September").
+                    && !(change == Change::Recurs && a.article == b.article)
                     && a.claim.attribute != MENTION
                     && a.claim.attribute == b.claim.attribute
                     && a.claim.event == b.claim.event

@@ -911,3 +911,13 @@ fn clock_times_with_a_dot_or_after_at_are_times() {
     assert_dates("They won 3:10 in the end.", &[]);
     assert_dates("It cost £2.35.", &[]);
 }
+
+#[test]
+fn a_numeric_ordinal_before_a_noun_is_no_day() {
+    assert_dates("The meeting came on the 14th day of the shutdown.", &[]);
+    assert_dates(
+        "They met on the 5th at noon.",
+        &[("the 5th at noon", "2025-03-05T12:00")],
+    );
+    assert_dates("We met on the 5th, in Paris.", &[("the 5th", "2025-03-05")]);
+}

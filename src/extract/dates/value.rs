@@ -653,7 +653,40 @@ pub(crate) fn vetoed(name: &str, toks: &[Tok<'_>], start: usize, end: usize) -> 
                 t.text.starts_with(|c: char| c.is_ascii_lowercase())
                     && t.text.chars().all(char::is_alphabetic)
             };
-            end > start && word(&toks[end - 1]) && toks.get(end).is_some_and(word)
+            // "on the 14th day of the shutdown", "the 3rd round": a numeric ordinal before a
+            // noun counts, it names no day ("on the 5th at noon" still does).
+            let numeric = |t: &Tok<'_>| t.text.starts_with(|c: char| c.is_ascii_digit());
+            let noun = |t: &Tok<'_>| {
+                word(t)
+                    && !matches!(
+                        t.text,
+                        "of" | "at"
+                            | "in"
+                            | "on"
+                            | "and"
+                            | "or"
+                            | "when"
+                            | "after"
+                            | "before"
+                            | "to"
+                            | "from"
+                            | "until"
+                            | "as"
+                            | "but"
+                            | "with"
+                            | "by"
+                            | "for"
+                            | "the"
+                            | "this"
+                            | "that"
+                            | "was"
+                            | "is"
+                            | "will"
+                    )
+            };
+            end > start
+                && (word(&toks[end - 1]) && toks.get(end).is_some_and(word)
+                    || numeric(&toks[end - 1]) && toks.get(end).is_some_and(noun))
         }
         // "today's youth", "today's world": the present age, not the day.
         "deictic" => {
