@@ -200,21 +200,16 @@ pub fn cluster(
         if same {
             let (x, y) = (root(&mut parent, e.a), root(&mut parent, e.b));
             if x != y {
-                parent[y] = x;
-                let moved = std::mem::take(&mut arts[y]);
-                merge_sorted(&mut arts[x], &moved);
+                join(&mut parent, &mut arts, x, y);
             }
         }
     }
     // Across articles: best first, never two groups of one article.
     for e in edges.iter().filter(|e| article[e.a] != article[e.b]) {
         let (x, y) = (root(&mut parent, e.a), root(&mut parent, e.b));
-        if x == y || !disjoint(&arts[x], &arts[y]) {
-            continue;
+        if x != y && disjoint(&arts[x], &arts[y]) {
+            join(&mut parent, &mut arts, x, y);
         }
-        parent[y] = x;
-        let moved = std::mem::take(&mut arts[y]);
-        merge_sorted(&mut arts[x], &moved);
     }
     let mut at: Vec<Option<usize>> = vec![None; n];
     let mut out: Vec<Vec<usize>> = Vec::new();
@@ -243,10 +238,13 @@ fn disjoint(a: &[usize], b: &[usize]) -> bool {
     true
 }
 
-fn merge_sorted(into: &mut Vec<usize>, from: &[usize]) {
-    into.extend_from_slice(from);
-    into.sort_unstable();
-    into.dedup();
+/// Joins group root `y` into root `x`, with its articles.
+fn join(parent: &mut [usize], arts: &mut [Vec<usize>], x: usize, y: usize) {
+    parent[y] = x;
+    let moved = std::mem::take(&mut arts[y]);
+    arts[x].extend_from_slice(&moved);
+    arts[x].sort_unstable();
+    arts[x].dedup();
 }
 
 #[cfg(test)]

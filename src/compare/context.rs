@@ -78,29 +78,25 @@ const NUMBER_WORDS: &[&str] = &[
 /// Tokens from the value within which a qualifier qualifies it.
 const QUALIFIER_REACH: usize = 5;
 
+/// What a unit measures: `money` (a currency code), `percent`, `distance`, `speed`,
+/// `temperature`, `magnitude`, else `count` (a counted noun, `people`, or none). The one place
+/// that says which units are measures; the comparison aligns facts of one dimension.
+pub fn unit_dimension(unit: &str) -> &'static str {
+    match unit {
+        "percent" | "percentage points" => "percent",
+        "km" | "miles" | "m" | "ft" => "distance",
+        "mph" | "km/h" | "knots" => "speed",
+        "celsius" | "fahrenheit" | "degrees" => "temperature",
+        "magnitude" => "magnitude",
+        u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => "money",
+        _ => "count",
+    }
+}
+
 /// True for the unit of a count of specific things (`jobs`, `passengers`, `seats`): not a
 /// currency, a measure or a percentage, and not the generic `people` or `items`.
 pub fn is_count_unit(unit: &str) -> bool {
-    let currency = unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
-    let other = matches!(
-        unit,
-        "" | "people"
-            | "items"
-            | "percent"
-            | "percentage points"
-            | "km"
-            | "miles"
-            | "m"
-            | "ft"
-            | "mph"
-            | "km/h"
-            | "knots"
-            | "celsius"
-            | "fahrenheit"
-            | "degrees"
-            | "magnitude"
-    );
-    !currency && !other
+    unit_dimension(unit) == "count" && !matches!(unit, "" | "people" | "items")
 }
 
 /// One word of a fact's context.
@@ -154,6 +150,18 @@ struct Tok {
     brk: bool,
     /// The last part of a hyphenated compound ("minister" of "ex-minister").
     tail: Option<String>,
+    /// Its (stem, word as written) in a context: a name's entity key and name, a content
+    /// word's stem; none for stop words and punctuation.
+    key: Option<(String, String)>,
+    /// The same for the compound's last part.
+    tail_key: Option<(String, String)>,
+}
+
+/// A sentence read once for the contexts of its values (see [`ContextRules::sentence`]).
+pub struct SentenceWords {
+    toks: Vec<Tok>,
+    /// `breaks[i]`: clause breaks among the first `i` tokens.
+    breaks: Vec<u32>,
 }
 
 impl ContextRules {
@@ -192,7 +200,8 @@ impl ContextRules {
     /// The context of the value at `value` in `sentence`; `counted` for a count or an
     /// amount, whose noun says what it counts. `unit` is the unit the amounts extractor
     /// normalised the noun to (`staff`, `workers` → `jobs`), if it is a specific one: then
-    /// the noun is that unit, so that synonyms meet.
+    /// the noun is that unit, so that synonyms meet. Several values of one sentence: read the
+    /// sentence once with [`ContextRules::sentence`] and call [`ContextRules::context_in`].
     pub fn context(
         &self,
         text: &str,
@@ -202,7 +211,52 @@ impl ContextRules {
         unit: &str,
         names: &Names,
     ) -> Context {
-        let toks = self.tokens(text, sentence);
+        self.context_in(&self.sentence(text, sentence, names), value, counted, unit)
+    }
+
+    /// A sentence read once for the contexts of all its values: tokens, each content word's
+    /// stem (a name's entity key), and where the clause breaks are.
+    pub fn sentence(&self, text: &str, sentence: Span, names: &Names) -> SentenceWords {
+        let mut toks = self.tokens(text, sentence);
+        let mentions = &names.mentions;
+        let mut m = names.first_from(sentence.start());
+        for t in toks.iter_mut().filter(|t| t.word) {
+            while m < mentions.len() && mentions[m].span.end() <= t.span.start() {
+                m += 1;
+            }
+            let in_name = m < mentions.len() && mentions[m].span.contains(t.span);
+            t.key = if in_name {
+                let e = &names.entities[mentions[m].entity];
+                Some((e.key.clone(), e.name.to_lowercase()))
+            } else if self.content(&t.lower) {
+                Some((self.stem(&t.lower), t.lower.clone()))
+            } else {
+                None
+            };
+            t.tail_key = t
+                .tail
+                .as_deref()
+                .filter(|x| !in_name && self.content(x))
+                .map(|x| (self.stem(x), x.to_string()));
+        }
+        let mut breaks = Vec::with_capacity(toks.len() + 1);
+        breaks.push(0);
+        for t in &toks {
+            breaks.push(breaks.last().copied().unwrap_or(0) + u32::from(t.brk));
+        }
+        SentenceWords { toks, breaks }
+    }
+
+    /// The context of the value at `value` in a sentence read by [`ContextRules::sentence`]
+    /// (see [`ContextRules::context`]).
+    pub fn context_in(
+        &self,
+        sw: &SentenceWords,
+        value: Span,
+        counted: bool,
+        unit: &str,
+    ) -> Context {
+        let toks = &sw.toks;
         // The value's token range.
         let first = toks
             .iter()
@@ -242,58 +296,30 @@ impl ContextRules {
                 weight: NOUN_WEIGHT,
             });
         }
-        let mentions = &names.mentions;
-        let mut m = names.first_from(sentence.start());
+        let pre = &sw.breaks;
         for (k, t) in toks.iter().enumerate() {
-            if (first..=last).contains(&k) {
+            if (first..=last).contains(&k) || !t.word {
                 continue;
             }
             let (d, breaks) = if k < first {
-                (
-                    first - k - 1,
-                    toks[k..first].iter().filter(|x| x.brk).count(),
-                )
+                (first - k - 1, pre[first] - pre[k])
             } else {
-                (
-                    k - last - 1,
-                    toks[last + 1..=k].iter().filter(|x| x.brk).count(),
-                )
+                (k - last - 1, pre[k + 1] - pre[last + 1])
             };
-            if t.word
-                && d < QUALIFIER_REACH
-                && breaks == 0
-                && self.qualifiers.contains(t.lower.as_str())
-            {
+            if d < QUALIFIER_REACH && breaks == 0 && self.qualifiers.contains(t.lower.as_str()) {
                 qualifiers.push(t.lower.clone());
             }
-            if !t.word {
-                continue;
-            }
-            while m < mentions.len() && mentions[m].span.end() <= t.span.start() {
-                m += 1;
-            }
-            let in_name = m < mentions.len() && mentions[m].span.contains(t.span);
-            let (stem, word) = if in_name {
-                let e = &names.entities[mentions[m].entity];
-                (e.key.clone(), e.name.to_lowercase())
-            } else if self.content(&t.lower) {
-                (self.stem(&t.lower), t.lower.clone())
-            } else {
+            let Some(key) = &t.key else {
                 continue;
             };
             let mut w = 1.0 / (1.0 + d as f32 / 4.0);
             w *= 0.5f32.powi(breaks.min(3) as i32);
-            let tail = t
-                .tail
-                .as_deref()
-                .filter(|x| !in_name && self.content(x))
-                .map(|x| (self.stem(x), x.to_string()));
-            for (stem, word) in std::iter::once((stem, word)).chain(tail) {
-                match out.iter_mut().find(|x| x.stem == stem) {
+            for (stem, word) in std::iter::once(key).chain(&t.tail_key) {
+                match out.iter_mut().find(|x| x.stem == *stem) {
                     Some(x) => x.weight = x.weight.max(w),
                     None => out.push(ContextWord {
-                        stem,
-                        word,
+                        stem: stem.clone(),
+                        word: word.clone(),
                         weight: w,
                     }),
                 }
@@ -344,6 +370,8 @@ impl ContextRules {
                     word: true,
                     brk: false,
                     tail: Some(lower),
+                    key: None,
+                    tail_key: None,
                 });
                 return;
             }
@@ -355,6 +383,8 @@ impl ContextRules {
                 brk,
                 lower,
                 tail: None,
+                key: None,
+                tail_key: None,
             });
         });
         toks

@@ -251,6 +251,8 @@ impl Digest {
                 mentions: e.mentions.len() as u32,
             })
             .collect();
+        // Each sentence is read once for the contexts of all its values.
+        let mut read: Option<(usize, context::SentenceWords)> = None;
         let claims = a
             .claims
             .iter()
@@ -289,9 +291,14 @@ impl Digest {
                         .map(|i| values::plain_date(&a.dates[i].value, a.dates[i].modifier))
                         .unwrap_or_default(),
                     evidence: excerpt(text, sentence, c.span),
-                    context: rules.facts.context(
-                        text,
-                        sentence,
+                    context: rules.facts.context_in(
+                        match &read {
+                            Some((k, sw)) if *k == c.sentence => sw,
+                            _ => {
+                                let sw = rules.facts.sentence(text, sentence, &a.names);
+                                &read.insert((c.sentence, sw)).1
+                            }
+                        },
                         c.span,
                         matches!(d.value_type, "amount" | "number"),
                         if context::is_count_unit(&c.unit) {
@@ -299,7 +306,6 @@ impl Digest {
                         } else {
                             ""
                         },
-                        &a.names,
                     ),
                     sentence: c.sentence as u32,
                     background: c.background,

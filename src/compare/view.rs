@@ -32,6 +32,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::align::{Edge, cluster};
+use super::context::{is_count_unit, unit_dimension};
 use super::report::ReportWriter;
 use super::table::{Cell, TableWriter};
 use super::wording::{differences, same_quotation, words};
@@ -939,14 +940,9 @@ impl<'a> View<'a> {
     fn dimension(&self, x: &StoredClaim) -> (&'static str, &str) {
         let unit = &**self.c.strings.get(x.unit);
         match x.value_type {
-            "amount" | "number" => match unit {
-                "percent" | "percentage points" => ("percent", ""),
-                "km" | "miles" | "m" | "ft" => ("distance", ""),
-                "mph" | "km/h" | "knots" => ("speed", ""),
-                "celsius" | "fahrenheit" | "degrees" => ("temperature", ""),
-                "magnitude" => ("magnitude", ""),
-                u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => ("money", u),
-                _ => ("count", ""),
+            "amount" | "number" => match unit_dimension(unit) {
+                "money" => ("money", unit),
+                d => (d, ""),
             },
             t => (t, ""),
         }
@@ -965,16 +961,10 @@ impl<'a> View<'a> {
         let c = self.c;
         let w = &c.weights;
         let (x, y) = (a.claim, b.claim);
-        let subjects = |m: &StoredClaim| -> Vec<u32> {
-            let mut v: Vec<u32> = c.claim_subjects(m).iter().map(|&k| naming.key(k)).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        let (sa, sb) = (subjects(x), subjects(y));
+        let (sa, sb) = (self.subject_set(naming, x), self.subject_set(naming, y));
         // A person's age, role or relationship is the person's: it aligns by who, not by
         // the words around it. One person joins the only couple that includes them.
-        if self.personal(naming, x, y) {
+        if self.personal(x, y) {
             let meets = sa == sb
                 || x.value_type == "relationship"
                     && (sa.len() == 1 && sb.contains(&sa[0])
@@ -1038,10 +1028,8 @@ impl<'a> View<'a> {
     /// True for two counts of different specific nouns (passengers and crew): `people` is
     /// any count's noun.
     fn other_nouns(&self, x: &StoredClaim, y: &StoredClaim) -> bool {
-        let count_unit = |m: &StoredClaim| {
-            let u = &**self.c.strings.get(m.unit);
-            (!matches!(u, "" | "people" | "items")).then_some(m.unit)
-        };
+        let count_unit =
+            |m: &StoredClaim| is_count_unit(self.c.strings.get(m.unit)).then_some(m.unit);
         self.dimension(x).0 == "count"
             && self.dimension(y).0 == "count"
             && matches!((count_unit(x), count_unit(y)), (Some(p), Some(q)) if p != q)
@@ -1062,10 +1050,22 @@ impl<'a> View<'a> {
             })
     }
 
+    /// A fact's subjects as the story names them: entity keys, aliases resolved, sorted.
+    fn subject_set(&self, naming: &Naming, m: &StoredClaim) -> Vec<u32> {
+        let mut v: Vec<u32> = self
+            .c
+            .claim_subjects(m)
+            .iter()
+            .map(|&k| naming.key(k))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     /// True for two facts of a person (an age, a role, a relationship) that both name whose:
     /// they align by the person, not by their words.
-    fn personal(&self, naming: &Naming, x: &StoredClaim, y: &StoredClaim) -> bool {
-        let _ = naming;
+    fn personal(&self, x: &StoredClaim, y: &StoredClaim) -> bool {
         matches!(x.value_type, "age" | "role" | "relationship")
             && !self.c.claim_subjects(x).is_empty()
             && !self.c.claim_subjects(y).is_empty()
@@ -1076,13 +1076,7 @@ impl<'a> View<'a> {
     /// when either has none or one names the other's ("Castleford signed Reinholt").
     fn subjects_meet(&self, naming: &Naming, x: &StoredClaim, y: &StoredClaim) -> Option<bool> {
         let c = self.c;
-        let subjects = |m: &StoredClaim| -> Vec<u32> {
-            let mut v: Vec<u32> = c.claim_subjects(m).iter().map(|&k| naming.key(k)).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        let (sa, sb) = (subjects(x), subjects(y));
+        let (sa, sb) = (self.subject_set(naming, x), self.subject_set(naming, y));
         if sa.is_empty() || sb.is_empty() {
             return None;
         }
@@ -1209,13 +1203,13 @@ impl<'a> View<'a> {
                 && a.claim.attribute == b.claim.attribute
                 && a.claim.event == b.claim.event
                 && (a.claim.value_type != "date" || self.words_alike(a, b) >= w.date_context)
-                && (a.claim.value_type != "age" || self.personal(naming, a.claim, b.claim))
+                && (a.claim.value_type != "age" || self.personal(a.claim, b.claim))
                 && !a.claim.background
                 && !b.claim.background
                 && self.subjects_meet(naming, a.claim, b.claim) != Some(false)
                 && c.key_lists.get(a.claim.qualifiers) == c.key_lists.get(b.claim.qualifiers)
                 && self.score(st, naming, a, b).is_some_and(|s| {
-                    self.personal(naming, a.claim, b.claim)
+                    self.personal(a.claim, b.claim)
                         || s >= w.strong && self.words_alike(a, b) >= w.min_context
                         || s >= w.align
                             && a.claim.attribute == b.claim.attribute
