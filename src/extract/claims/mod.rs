@@ -638,7 +638,12 @@ impl ClaimExtractor {
             if !year_like && n.value >= 0.0 {
                 if keep {
                     found.push((num_span, Found::Number(n, jobs, part_of)));
-                } else if bare_count(toks, &n) {
+                } else if bare_count(toks, &n)
+                    // A number inside a name is the name's ("28 Weeks Later", "Apollo 11").
+                    && !mentions_in(ctx.names, s.span)
+                        .iter()
+                        .any(|m| m.span.overlaps(num_span))
+                {
                     found.push((num_span, Found::Bare(n)));
                 }
             }

@@ -960,6 +960,9 @@ fn every_number_is_a_fact_but_a_bare_one_only_a_mention() {
     let all = claims("Raj Chohan, 59, was killed, and the Hestia 3 lid failed in a 3-1 defeat.");
     assert!(all.iter().all(|x| x.1 != "deaths"), "{all:?}");
     assert!(all.iter().all(|x| x.3 != "3" && x.3 != "1"), "{all:?}");
+    // A number inside a title is the title's.
+    let all = claims("Imogen starred in 28 Weeks Later before the move.");
+    assert!(all.iter().all(|x| x.3 != "28"), "{all:?}");
     // A duration no cue governs is a mention too.
     assert_eq!(
         of(
