@@ -41,6 +41,12 @@ pub struct Weights {
     pub other_attribute: f32,
     /// Added when one fact answers an attribute and the other is a mention (no cue).
     pub mention: f32,
+    /// Lowest score at which a mention (a value no cue names) contradicts: it must align
+    /// by its sentence's words alone, much more strongly than a cued fact.
+    pub mention_strong: f32,
+    /// Lowest cosine of their contexts (beyond the counted noun) at which a mention
+    /// contradicts.
+    pub mention_context: f32,
     /// Added for the same event class.
     pub same_event: f32,
     /// Added for different event classes.
@@ -82,6 +88,8 @@ impl Weights {
             same_attribute: f32::NAN,
             other_attribute: f32::NAN,
             mention: f32::NAN,
+            mention_strong: f32::NAN,
+            mention_context: f32::NAN,
             same_event: f32::NAN,
             other_event: f32::NAN,
             same_subject: f32::NAN,
@@ -107,6 +115,8 @@ impl Weights {
                 "same_attribute" => &mut w.same_attribute,
                 "other_attribute" => &mut w.other_attribute,
                 "mention" => &mut w.mention,
+                "mention_strong" => &mut w.mention_strong,
+                "mention_context" => &mut w.mention_context,
                 "same_event" => &mut w.same_event,
                 "other_event" => &mut w.other_event,
                 "same_subject" => &mut w.same_subject,
@@ -134,6 +144,8 @@ impl Weights {
             w.same_attribute,
             w.other_attribute,
             w.mention,
+            w.mention_strong,
+            w.mention_context,
             w.same_event,
             w.other_event,
             w.same_subject,

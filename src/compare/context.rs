@@ -119,12 +119,15 @@ pub struct Context {
     pub noun: String,
     /// The qualifiers near the value, sorted.
     pub qualifiers: Vec<String>,
+    /// Told as changed since an earlier report ("the toll rose to two": `updates.txt`).
+    pub updated: bool,
 }
 
 /// The word lists and the stemmer. Build once, share across threads.
 pub struct ContextRules {
     stop: FxHashSet<&'static str>,
     qualifiers: FxHashSet<&'static str>,
+    updates: FxHashSet<&'static str>,
     numbers: FxHashSet<&'static str>,
     /// Words of measures, currencies and percentages ("percent", "cent", "miles", "pounds"):
     /// the value's dimension already says them.
@@ -167,11 +170,19 @@ pub struct SentenceWords {
 impl ContextRules {
     /// Loads the built-in lists.
     pub fn new() -> Result<ContextRules, Error> {
+        let stemmer = Stemmer::create(Algorithm::English);
         Ok(ContextRules {
             stop: super::stories::stop_words()?,
             qualifiers: List::parse(
                 "compare/qualifiers.txt",
                 include_str!("qualifiers.txt"),
+                Order::Sorted,
+            )?
+            .words()
+            .collect(),
+            updates: List::parse(
+                "compare/updates.txt",
+                include_str!("updates.txt"),
                 Order::Sorted,
             )?
             .words()
@@ -188,7 +199,7 @@ impl ContextRules {
             .map(|(_, f)| f[0])
             .chain(["cent", "per", "percentage", "pct"])
             .collect(),
-            stemmer: Stemmer::create(Algorithm::English),
+            stemmer,
         })
     }
 
@@ -269,6 +280,7 @@ impl ContextRules {
             .max(first);
         let mut out: Vec<ContextWord> = Vec::new();
         let mut qualifiers: Vec<String> = Vec::new();
+        let mut updated = false;
         let mut noun = String::new();
         // The counted noun: the value's own last word ("8,000 marchers", "eleven crew
         // members"), else a word right after a bare number ("11 crew" where crew is no unit).
@@ -306,8 +318,12 @@ impl ContextRules {
             } else {
                 (k - last - 1, pre[k + 1] - pre[last + 1])
             };
-            if d < QUALIFIER_REACH && breaks == 0 && self.qualifiers.contains(t.lower.as_str()) {
-                qualifiers.push(t.lower.clone());
+            if d < QUALIFIER_REACH && breaks == 0 {
+                // Found as written, compared by stem: "including" meets "included".
+                if self.qualifiers.contains(t.lower.as_str()) {
+                    qualifiers.push(self.stem(&t.lower));
+                }
+                updated |= k < first && self.updates.contains(t.lower.as_str());
             }
             let Some(key) = &t.key else {
                 continue;
@@ -337,6 +353,7 @@ impl ContextRules {
             words: out,
             noun,
             qualifiers,
+            updated,
         }
     }
 
@@ -437,11 +454,15 @@ mod tests {
     #[test]
     fn qualifiers_near_the_value_are_kept_and_compounds_joined() {
         let c = ctx("It reached a cruising speed of 850 km/h.", "850 km/h");
-        assert_eq!(c.qualifiers, vec!["cruising"]);
+        assert_eq!(c.qualifiers, vec!["cruis"]);
+        let c = ctx("It reached its cruise speed of 850 km/h.", "850 km/h");
+        assert_eq!(c.qualifiers, vec!["cruis"]);
         let d = ctx("Its take-off speed was 280 km/h.", "280 km/h");
         assert_eq!(d.qualifiers, vec!["takeoff"]);
         let e = ctx("He must serve a minimum of 10 years.", "10 years");
         assert_eq!(e.qualifiers, vec!["minimum"]);
+        let g = ctx("It is worth £2.3bn once its debts are included.", "£2.3bn");
+        assert_eq!(g.qualifiers, vec!["debt", "includ"]);
         let f = ctx("The offer values the company at £1.8bn.", "£1.8bn");
         assert!(f.qualifiers.is_empty());
     }

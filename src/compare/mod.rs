@@ -454,6 +454,8 @@ pub(crate) struct StoredClaim {
     pub qualifiers: u32,
     pub sentence: u32,
     pub background: bool,
+    /// Told as changed since an earlier report ("rose to two").
+    pub updated: bool,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
@@ -592,6 +594,7 @@ impl Comparer {
                     qualifiers: self.key_lists.slice_id(qualifiers),
                     sentence: c.sentence,
                     background: c.background,
+                    updated: c.context.updated,
                 }
             })
             .collect();

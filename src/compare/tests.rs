@@ -437,3 +437,107 @@ fn a_quotation_is_misattributed_only_to_people_named_beside_it() {
     let q = View::new(&c, &stories).quote_groups(1);
     assert_ne!(q[0].status, "misattributed");
 }
+
+/// The statuses of the rows, for messages.
+fn statuses(got: &[ClaimGroup]) -> Vec<String> {
+    got.iter()
+        .map(|r| format!("{} {} {:?}", r.attribute, r.status, r.values))
+        .collect()
+}
+
+#[test]
+fn a_value_no_cue_names_contradicts_when_its_sentences_say_the_same() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "A strong earthquake shook the Velder valley on Monday, damaging homes in \
+             Marrowby. Its epicentre was 18 km south-west of Marrowby, seismologists said.",
+        ),
+        (
+            "beta",
+            DAY,
+            "An earthquake damaged homes across the Velder valley and in Marrowby on Monday. \
+             The epicentre was about 35 km south-west of Marrowby, seismologists said.",
+        ),
+    ]);
+    assert!(
+        got.iter()
+            .any(|r| r.status == "conflict"
+                && r.values.values().flatten().any(|v| v.contains("18 km"))),
+        "{:?}",
+        statuses(&got)
+    );
+}
+
+#[test]
+fn a_count_told_as_risen_is_no_contradiction() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "A bus crashed near Olbrook on Monday, killing one person, Olbrook police said.",
+        ),
+        (
+            "beta",
+            DAY,
+            "The death toll from Monday's bus crash near Olbrook rose to three, Olbrook police \
+             said.",
+        ),
+    ]);
+    assert!(
+        got.iter().all(|r| r.status != "conflict"),
+        "{:?}",
+        statuses(&got)
+    );
+}
+
+#[test]
+fn two_values_a_third_outlet_tells_apart_are_two_quantities() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Judge Ena Pardo ordered Corin Vale to pay £40,000 to the widow and £900,000 to \
+             the tenants of the burnt block.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Judge Ena Pardo ordered Corin Vale to pay £900,000 in compensation to the tenants.",
+        ),
+        (
+            "gamma",
+            DAY,
+            "Judge Ena Pardo ordered Corin Vale to pay £40,000 in compensation to the widow.",
+        ),
+    ]);
+    assert!(
+        got.iter().all(|r| r.status != "conflict"),
+        "{:?}",
+        statuses(&got)
+    );
+}
+
+#[test]
+fn a_headline_value_keeps_the_qualifier_its_article_gives_it() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Brightwell Mills sold to Osgrove in £3.1bn deal\n\nOsgrove agreed on Monday to buy \
+             Brightwell Mills in a deal worth £3.1bn once its debts are included.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Osgrove buys Brightwell Mills in £2.6bn deal\n\nOsgrove agreed on Monday to buy \
+             Brightwell Mills for £2.6bn in cash.",
+        ),
+    ]);
+    assert!(
+        got.iter().all(|r| r.status != "conflict"),
+        "{:?}",
+        statuses(&got)
+    );
+}

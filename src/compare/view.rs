@@ -867,6 +867,30 @@ impl<'a> View<'a> {
             for (x, &i) in ks.iter().enumerate() {
                 for &j in &ks[x + 1..] {
                     let sc = self.score(st, naming, &members[i], &members[j]);
+                    if std::env::var_os("NEWSRAKE_DEBUG_ALIGN").is_some()
+                        && let Some(x) = sc
+                        && x > 0.1
+                    {
+                        let (mi, mj) = (&members[i], &members[j]);
+                        let ctx = |m: &Member<'_>| {
+                            m.ctx
+                                .iter()
+                                .map(|e| format!("{}:{:.2}", c.keys.get(e.0), e.2))
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        };
+                        eprintln!(
+                            "ALIGN {:.2} cos {:.2} | {} {} | {} {} || {} || {}",
+                            x,
+                            self.cosine(mi, mj).0,
+                            c.strings.get(mi.claim.plain),
+                            mi.claim.attribute,
+                            c.strings.get(mj.claim.plain),
+                            mj.claim.attribute,
+                            ctx(mi),
+                            ctx(mj)
+                        );
+                    }
                     if let Some(score) = sc
                         && score >= w.align
                     {
@@ -1050,6 +1074,19 @@ impl<'a> View<'a> {
             })
     }
 
+    /// An age of someone the article describes but does not name ("a six-year-old girl"),
+    /// and the only such age it gives: two of these meet by their words alone.
+    fn described_age(&self, m: &Member<'_>) -> bool {
+        let unnamed =
+            |x: &StoredClaim| x.value_type == "age" && self.c.claim_subjects(x).is_empty();
+        unnamed(m.claim)
+            && self
+                .c
+                .claims(m.article)
+                .iter()
+                .all(|y| !unnamed(y) || y.value == m.claim.value)
+    }
+
     /// A fact's subjects as the story names them: entity keys, aliases resolved, sorted.
     fn subject_set(&self, naming: &Naming, m: &StoredClaim) -> Vec<u32> {
         let mut v: Vec<u32> = self
@@ -1084,9 +1121,20 @@ impl<'a> View<'a> {
             let e: Vec<u32> = c.claim_entities(m).iter().map(|&k| naming.key(k)).collect();
             s.iter().all(|k| e.contains(k))
         };
+        // "Hestia" and "the Hestia family": one name inside the other may be one thing.
+        let within = |p: &str, q: &str| {
+            let words: Vec<&str> = q.split(' ').collect();
+            p.split(' ').all(|w| words.contains(&w))
+        };
+        let nested = sa.iter().any(|&a| {
+            sb.iter().any(|&b| {
+                let (p, q) = (&**c.keys.get(a), &**c.keys.get(b));
+                within(p, q) || within(q, p)
+            })
+        });
         if sa == sb {
             Some(true)
-        } else if !named(x, &sb) && !named(y, &sa) {
+        } else if !nested && !named(x, &sb) && !named(y, &sa) {
             Some(false)
         } else {
             None
@@ -1198,25 +1246,76 @@ impl<'a> View<'a> {
         // question), carry the same qualifiers, are about no two subjects and neither is
         // background about another incident. Dates must share their context words too, and
         // ages their person.
-        let earned = |a: &Member<'_>, b: &Member<'_>| {
-            a.claim.attribute != MENTION
-                && a.claim.attribute == b.claim.attribute
-                && a.claim.event == b.claim.event
-                && (a.claim.value_type != "date" || self.words_alike(a, b) >= w.date_context)
-                && (a.claim.value_type != "age" || self.personal(a.claim, b.claim))
-                && !a.claim.background
-                && !b.claim.background
-                && self.subjects_meet(naming, a.claim, b.claim) != Some(false)
-                && c.key_lists.get(a.claim.qualifiers) == c.key_lists.get(b.claim.qualifiers)
-                && self.score(st, naming, a, b).is_some_and(|s| {
-                    self.personal(a.claim, b.claim)
-                        || s >= w.strong && self.words_alike(a, b) >= w.min_context
-                        || s >= w.align
-                            && a.claim.attribute == b.claim.attribute
-                            && a.claim.event == b.claim.event
-                            && self.only_answer(a)
-                            && self.only_answer(b)
+        // A value no cue names (a mention) contradicts only by its sentence's words: they
+        // must say much the same around it, in one news cycle (a count told a week later may
+        // have grown).
+        // Qualifiers hold for every telling of a value in one article: a headline's "£2.3bn
+        // deal" is the body's "£2.3bn including debt".
+        let quals = |m: &Member<'_>| -> BTreeSet<u32> {
+            c.claims(m.article)
+                .iter()
+                .filter(|x| {
+                    x.value == m.claim.value && self.dimension(x) == self.dimension(m.claim)
                 })
+                .flat_map(|x| c.key_lists.get(x.qualifiers).iter().copied())
+                .collect()
+        };
+        // A third article that tells both values as two facts ("£85,000 to the family and
+        // £1.2m to the residents") shows they are two quantities, not one told two ways.
+        let told_apart = |a: &Member<'_>, b: &Member<'_>| {
+            st.articles.iter().any(|&art| {
+                let has = |m: &Member<'_>| {
+                    c.claims(art).iter().any(|y| {
+                        y.value == m.claim.value && self.dimension(y) == self.dimension(m.claim)
+                    })
+                };
+                art != a.article && art != b.article && has(a) && has(b)
+            })
+        };
+        let fair = |a: &Member<'_>, b: &Member<'_>| {
+            !a.claim.background
+                && !b.claim.background
+                && !a.claim.updated
+                && !b.claim.updated
+                && quals(a) == quals(b)
+                && !told_apart(a, b)
+        };
+        let by_words = |a: &Member<'_>, b: &Member<'_>| {
+            let day = |m: &Member<'_>| c.articles[m.article].published;
+            fair(a, b)
+                && (a.claim.attribute == MENTION || b.claim.attribute == MENTION)
+                && a.claim.value_type != "age"
+                && match (day(a), day(b)) {
+                    (Some(x), Some(y)) => (x - y).get_days().abs() <= NEWS_PEG_DAYS,
+                    _ => false,
+                }
+                && self.subjects_meet(naming, a.claim, b.claim) != Some(false)
+                && self.words_alike(a, b) >= w.mention_context
+                && self
+                    .score(st, naming, a, b)
+                    .is_some_and(|s| s >= w.mention_strong)
+        };
+        let earned = |a: &Member<'_>, b: &Member<'_>| {
+            by_words(a, b)
+                || a.claim.attribute != MENTION
+                    && a.claim.attribute == b.claim.attribute
+                    && a.claim.event == b.claim.event
+                    && (a.claim.value_type != "date" || self.words_alike(a, b) >= w.date_context)
+                    && (a.claim.value_type != "age"
+                        || self.personal(a.claim, b.claim)
+                        || self.described_age(a) && self.described_age(b))
+                    && fair(a, b)
+                    && self.subjects_meet(naming, a.claim, b.claim) != Some(false)
+                    && self.score(st, naming, a, b).is_some_and(|s| {
+                        self.personal(a.claim, b.claim)
+                            || s >= w.strong && self.words_alike(a, b) >= w.min_context
+                            || s >= w.align
+                                && a.claim.value_type != "age"
+                                && a.claim.attribute == b.claim.attribute
+                                && a.claim.event == b.claim.event
+                                && self.only_answer(a)
+                                && self.only_answer(b)
+                    })
         };
         // Distinct values per source: (source, value id, the member first giving it).
         let mut per: BTreeMap<String, Vec<Member<'_>>> = BTreeMap::new();
@@ -1309,6 +1408,12 @@ impl<'a> View<'a> {
                     && self.subjects_meet(naming, a.claim, b.claim) != Some(false)
                     && (self.words_alike(a, b) >= w.self_context
                         || a.article != b.article
+                            // Two of its articles published on two days, dating an event of a
+                            // recurring kind days apart, may tell of two: only their words can
+                            // say they are one (a day apart is one event told wrong).
+                            && !(change == Change::Recurs
+                                && published(a) != published(b)
+                                && far_apart(a.claim, b.claim, NEWS_PEG_DAYS))
                             && self.subjects_meet(naming, a.claim, b.claim) == Some(true)
                             && self.only_answer(a)
                             && self.only_answer(b))
@@ -1453,6 +1558,9 @@ impl<'a> View<'a> {
                                 _ => true,
                             })
                         }),
+                        // A figure some outlet tells as having risen ("the toll rose to
+                        // two"): the story itself says it moved between reports.
+                        Change::Rises if cl.iter().any(|m| m.claim.updated) => true,
                         Change::Rises => ma.iter().any(|a| {
                             mb.iter().any(|b| match (published(a), published(b)) {
                                 (Some(da), Some(db)) if da == db => false,

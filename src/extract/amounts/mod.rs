@@ -558,11 +558,16 @@ impl AmountExtractor {
                 let (first, role) = if tok.lower == "a" || tok.lower == "an" {
                     let n = t.get(next)?;
                     let (v, r) = *self.numbers.get(n.lower.as_str())?;
-                    if !matches!(r, Role::Fraction) && n.lower != "dozen" {
-                        return None;
+                    if r == Role::Scale && v >= 100.0 {
+                        // "a hundred and ten", "a million": one of the scale, read below.
+                        (1.0, Role::Unit)
+                    } else {
+                        if !matches!(r, Role::Fraction) && n.lower != "dozen" {
+                            return None;
+                        }
+                        next += 1;
+                        (if r == Role::Fraction { v } else { 12.0 }, r)
                     }
-                    next += 1;
-                    (if r == Role::Fraction { v } else { 12.0 }, r)
                 } else {
                     *self.numbers.get(tok.lower.as_str())?
                 };
@@ -599,11 +604,13 @@ impl AmountExtractor {
             _ => return None,
         }
         // Scales: "45 million", "two hundred thousand"; suffixes only after a currency.
+        let mut last_scale = 0.0;
         while let Some(x) = t.get(next) {
             match self.numbers.get(x.lower.as_str()) {
                 Some(&(mult, Role::Scale)) => {
                     value *= mult;
                     precision *= mult;
+                    last_scale = mult;
                 }
                 Some(&(mult, Role::Suffix)) if currency => {
                     value *= mult;
@@ -613,12 +620,35 @@ impl AmountExtractor {
             }
             next += 1;
         }
+        // Number words go on below their scale: "one hundred and eighty-six", "two thousand
+        // five hundred". Each part is smaller than the scale before it, so this ends.
+        if tok.kind == TokenKind::Word && last_scale > 0.0 {
+            let k = next + usize::from(t.get(next).is_some_and(|x| x.lower == "and"));
+            if t.get(k).is_some_and(|x| x.kind == TokenKind::Word)
+                && let Some(rest) = self.number(t, k, false)
+                && !rest.fraction
+                && rest.value >= 1.0
+                && rest.value < last_scale
+            {
+                value += rest.value;
+                precision = precision.min(rest.precision.max(1.0));
+                next = rest.next;
+            }
+        }
         Some(Num {
             value,
             next,
             fraction: false,
             precision,
         })
+    }
+
+    /// The value of a number word below a hundred ("six", "nineteen", "forty"), if it is one.
+    pub(crate) fn small_number_word(&self, w: &str) -> Option<u16> {
+        match self.numbers.get(w) {
+            Some(&(v, Role::Unit | Role::Ten)) if (1.0..100.0).contains(&v) => Some(v as u16),
+            _ => None,
+        }
     }
 
     /// A number starting at token `i` (after an optional modifier: "at least 12", "some

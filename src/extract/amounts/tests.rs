@@ -184,3 +184,26 @@ fn feet_and_crew_are_units() {
         "{got:?}"
     );
 }
+
+#[test]
+fn number_words_go_on_below_their_scale() {
+    assert_eq!(
+        one("The ferry carried one hundred and forty-two passengers."),
+        t(
+            "one hundred and forty-two passengers",
+            "142",
+            "passengers",
+            false
+        )
+    );
+    assert_eq!(
+        one("A hundred and twelve homes were flooded."),
+        t("A hundred and twelve homes", "112", "homes", false)
+    );
+    assert_eq!(
+        one("Three thousand four hundred fans stayed away."),
+        t("Three thousand four hundred fans", "3400", "fans", false)
+    );
+    // Each part must be smaller than the scale before it: two figures, not one.
+    assert_eq!(amounts("a hundred and a hundred more boats").len(), 1);
+}

@@ -331,6 +331,22 @@ impl ClaimExtractor {
                 &date_spans,
                 &mut out,
             );
+            // "Ilse Marant, 76": the number is her age, not a count of its own.
+            let ages: Vec<Span> = out[start..]
+                .iter()
+                .filter(|c| matches!(c.value, ClaimValue::Age(_)))
+                .map(|c| c.span)
+                .collect();
+            if !ages.is_empty() {
+                let mut k = start;
+                out.retain(|c| {
+                    k += 1;
+                    k <= start
+                        || c.attribute != MENTION
+                        || !matches!(c.value, ClaimValue::Number { .. })
+                        || !ages.iter().any(|a| a.overlaps(c.span))
+                });
+            }
             for c in &mut out[start..] {
                 c.change = if c.attribute == WHEN && !self.t.once.contains(c.event) {
                     Change::Recurs
@@ -1049,11 +1065,25 @@ impl ClaimExtractor {
             {
                 return Some((MENTION, "", None));
             }
+            // "on Saturday, one day before Barr released it": a date told relative to an event
+            // is not that event's date.
+            let relative = |h: &Hit<&'static str>| {
+                let between = if h.first > last {
+                    &toks[last + 1..h.first]
+                } else if h.last < first {
+                    &toks[h.last + 1..first]
+                } else {
+                    return false;
+                };
+                between
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "before" | "after" | "ahead"))
+            };
             let hit = s
                 .events
                 .iter()
                 .filter(|h| in_range(h.first) && !inside(h.first, h.last, first, last))
-                .filter(|h| !planned(h))
+                .filter(|h| !planned(h) && !relative(h))
                 .min_by_key(|h| (dist(h.first, h.last), h.first));
             return Some(match hit {
                 Some(h) => (WHEN, h.what, Some((h.first, h.last))),

@@ -609,7 +609,11 @@ pub(crate) fn about_a_relationship(_x: &ClaimExtractor, s: &Sentence<'_>, k: usi
 }
 
 /// An age read at tokens: a whole number from 0 to 120.
-fn age_at(t: &Tok) -> Option<u16> {
+fn age_at(x: &ClaimExtractor, t: &Tok) -> Option<u16> {
+    // "a six-year-old girl": a number word too.
+    if t.kind == TokenKind::Word {
+        return x.numbers.small_number_word(&t.lower);
+    }
     if t.kind != TokenKind::Number || t.lower.len() > 3 {
         return None;
     }
@@ -650,9 +654,11 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
         });
     };
     for k in 0..toks.len() {
-        let Some(years) = age_at(&toks[k]) else {
+        let Some(years) = age_at(x, &toks[k]) else {
             continue;
         };
+        // A number word is an age only as "six-year-old" or "aged six" ("Lund, six," is none).
+        let word = toks[k].kind == TokenKind::Word;
         let prev = k.checked_sub(1).map(|j| toks[j].lower.as_str());
         let next = toks.get(k + 1).map(|t| t.lower.as_str());
         // "61-year-old": what follows is the person (or a description of one).
@@ -697,9 +703,13 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
             let subject = match named.map(|m| m.entity).or_else(set_after) {
                 Some(e) => Some(e),
                 None => {
-                    let noun = toks.get(after).map(|t| t.lower.as_str()).unwrap_or("");
+                    // "the 58-year-old lorry driver": a person described, within three words.
+                    let described = toks.iter().skip(after).take(3).any(|t| {
+                        PERSON_NOUNS.contains(&t.lower.as_str())
+                            || x.t.role_nouns.contains(t.lower.as_str())
+                    });
                     let det = k.checked_sub(1).map(|j| toks[j].lower.as_str());
-                    if PERSON_NOUNS.contains(&noun) || det.is_some_and(|d| d == "a" || d == "an") {
+                    if described || det.is_some_and(|d| d == "a" || d == "an") {
                         None
                     } else if det == Some("the") {
                         // "The 24-year-old completed …": the person the text is about.
@@ -712,9 +722,12 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
             push(k, k + 4, years, subject);
             continue;
         }
-        // "aged 61".
+        // "aged 61", "aged nine".
         if prev == Some("aged") {
             push(k - 1, k, years, person_before(k - 1, 6));
+            continue;
+        }
+        if word {
             continue;
         }
         // "61 years old".

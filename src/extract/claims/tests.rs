@@ -994,3 +994,34 @@ fn a_clause_dated_weeks_before_the_article_is_background() {
     assert_eq!(background("8000"), Some(false));
     assert_eq!(background("43"), Some(true));
 }
+
+#[test]
+fn ages_in_words_and_of_people_described() {
+    assert_eq!(
+        of("A seven-year-old boy was rescued from the river.", "age"),
+        vec![sev("", "", "7")]
+    );
+    // "the 52-year-old bus driver" describes someone: not the firm the text is about.
+    assert_eq!(
+        of(
+            "Orlen Coaches runs the route. The 52-year-old bus driver was unhurt.",
+            "age"
+        ),
+        vec![sev("", "", "52")]
+    );
+    // "Mara Quill, 64," is her age and no count besides.
+    let all = claims("Among the injured was Mara Quill, 64, a retired nurse.");
+    assert!(all.iter().all(|x| x.1 != MENTION || x.3 != "64"), "{all:?}");
+}
+
+#[test]
+fn a_date_told_relative_to_an_event_is_not_its_date() {
+    let all = claims(
+        "On Tuesday, one day before the council released its report, protesters gathered \
+         outside the town hall.",
+    );
+    assert!(
+        all.iter().all(|x| x.2 != "PUBLISH" && x.2 != "RELEASE"),
+        "{all:?}"
+    );
+}

@@ -921,3 +921,20 @@ fn a_numeric_ordinal_before_a_noun_is_no_day() {
     );
     assert_dates("We met on the 5th, in Paris.", &[("the 5th", "2025-03-05")]);
 }
+
+#[test]
+fn halves_of_units_at_any_place_in_the_sentence() {
+    assert_dates(
+        "The ban will last a year and a half.",
+        &[("a year and a half", "P1Y6M")],
+    );
+    assert_dates(
+        "The road stays shut for a day and a half, officials said.",
+        &[("a day and a half", "P1DT12H")],
+    );
+    assert_dates("They waited half an hour.", &[("half an hour", "PT30M")]);
+    assert_dates(
+        "He served three and a half years.",
+        &[("three and a half years", "P3Y6M")],
+    );
+}

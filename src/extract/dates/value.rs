@@ -1252,8 +1252,12 @@ pub(crate) fn act(
             } else {
                 None
             };
+            // "half an hour" is half of one; "a year and a half", "two and a half years" one
+            // half more.
+            let half = span.iter().any(|t| t.is("half"));
             let n = match n {
-                Some(n) if span.iter().any(|t| t.is("half")) => Some(n + 0.5),
+                Some(_) if span.first().is_some_and(|t| t.is("half")) => Some(0.5),
+                Some(n) if half => Some(n + 0.5),
                 n => n,
             };
             // "a second", "one second": an ordinal or a moment, not a duration.
@@ -1293,6 +1297,7 @@ pub(crate) fn act(
             let modifier_position = next.is_some_and(|t| t.shape == Shape::Word && !t.cap);
             if !hyphen
                 && !plural
+                && !half
                 && n.is_some_and(|n| n > 1.0 && (n >= 1000.0 || !modifier_position))
             {
                 return None;
