@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
+use newsrake::input::SourceRules;
 
 /// The exit codes, in one place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +96,16 @@ pub struct Args {
     /// Skip files (and JSONL lines) larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 50_000_000)]
     pub max_bytes: u64,
+
+    /// Every input is from this outlet (above what the files say).
+    #[arg(long, value_name = "NAME", conflicts_with = "source_map")]
+    pub source: Option<String>,
+
+    /// Outlets by path: a CSV file of `path_glob,source` rows; a file takes the source of the
+    /// first row whose glob matches its path (e.g. `articles/bbc/**,BBC`). Files no row
+    /// matches fall back to their metadata, address, folder or name.
+    #[arg(long, value_name = "FILE")]
+    pub source_map: Option<PathBuf>,
 }
 
 /// `--format` values.
@@ -149,8 +160,14 @@ impl Args {
         {
             return Err(format!("output is not a folder: {}", self.output.display()));
         }
+        let sources = match (&self.source, &self.source_map) {
+            (Some(name), _) => SourceRules::fixed(name).map_err(|e| e.to_string())?,
+            (None, Some(map)) => SourceRules::map_file(map).map_err(|e| e.to_string())?,
+            (None, None) => SourceRules::default(),
+        };
         Ok(newsrake::Config {
             inputs,
+            sources,
             output: self.output,
             threads: self.threads.unwrap_or(0),
             format: match (self.stdout, self.format) {

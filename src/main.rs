@@ -112,6 +112,19 @@ fn real_main() -> Exit {
                     }
                 );
             }
+            if !quiet && s.articles > 0 {
+                let how: Vec<String> = s
+                    .source_from
+                    .iter()
+                    .map(|(from, n)| format!("{} {n}", from.name()))
+                    .collect();
+                eprintln!("newsrake: sources: {} (from {})", s.sources, how.join(", "));
+            }
+            if !quiet {
+                for w in &s.source_warnings {
+                    eprintln!("newsrake: warning: {w}");
+                }
+            }
             // A stream stage reports skipped inputs as `errors` rows in its output: a stage
             // runner (Spark's `pipe`) fails the whole task on a non-zero exit.
             if s.skipped > 0 && !config.stdout {

@@ -5,7 +5,7 @@
 //! thread while the next window is analysed. Memory is bounded by two windows whatever the
 //! size of the corpus, and the output does not depend on the number of threads.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::mpsc::sync_channel;
@@ -21,7 +21,7 @@ use crate::extract::claims::{Claim, ClaimExtractor, subject_keys};
 use crate::extract::dates::{DateExtractor, DateMention, DateOptions};
 use crate::extract::names::{NameExtractor, Names};
 use crate::extract::quotes::{Quote, QuoteExtractor};
-use crate::input::{Article, Job, Jobs, Problem, WalkStats, read_job};
+use crate::input::{Article, Job, Jobs, Problem, SourceFrom, SourceRules, WalkStats, read_job};
 use crate::output::staging::{RunInfo, Staging};
 use crate::output::{
     AmountRow, ArticleRow, ClaimRow, DateRow, Encoded, EntityRow, ErrorRow, Format, NameRow,
@@ -65,6 +65,8 @@ pub struct Config {
     pub stdout: bool,
     /// The command line, recorded in the output's `manifest.json`.
     pub arguments: Vec<String>,
+    /// The user's choice of sources (`--source`, `--source-map`).
+    pub sources: SourceRules,
 }
 
 impl Default for Config {
@@ -83,6 +85,7 @@ impl Default for Config {
             story_days: 7,
             stdout: false,
             arguments: Vec::new(),
+            sources: SourceRules::default(),
         }
     }
 }
@@ -94,6 +97,11 @@ pub struct Summary {
     pub articles: usize,
     /// Distinct sources among them.
     pub sources: usize,
+    /// How the sources were decided: per way, the sources it named (each counted once, under
+    /// the way of its first article), in the order of [`SourceFrom`].
+    pub source_from: Vec<(SourceFrom, usize)>,
+    /// Warnings about the sources: a comparison impossible or doubtful.
+    pub source_warnings: Vec<String>,
     /// Input bytes read.
     pub bytes: u64,
     /// Wall-clock seconds.
@@ -247,6 +255,7 @@ impl Pipeline {
             &ArticleRow {
                 article_id: &article.id,
                 source: &article.source,
+                source_from: article.source_from.name(),
                 path: &article.path,
                 title: &article.title,
                 published: article.published.as_ref().map_or("", |p| &p.iso),
@@ -532,7 +541,7 @@ fn kind_name(k: TokenKind) -> &'static str {
 struct Done {
     enc: Encoded,
     digests: Vec<Digest>,
-    sources: Vec<String>,
+    sources: Vec<(String, SourceFrom)>,
     problems: Vec<Problem>,
     bytes: u64,
 }
@@ -553,7 +562,7 @@ fn process(
     let mut digests = Vec::with_capacity(read.articles.len());
     for article in &read.articles {
         digests.extend(pipeline.encode(article, config, &mut enc));
-        sources.push(article.source.clone());
+        sources.push((article.source.clone(), article.source_from));
     }
     for p in &read.problems {
         enc.row(
@@ -575,6 +584,30 @@ fn process(
         problems: read.problems,
         bytes,
     }
+}
+
+/// What a user should know about the sources before trusting a comparison: when it is
+/// impossible (one source) or doubtful (every article its own source).
+fn source_warnings(articles: usize, sources: &BTreeMap<String, SourceFrom>) -> Vec<String> {
+    let how = "name each article's outlet with --source-map FILE (path_glob,source), a \
+               `source:` line in its front matter, or one folder per outlet";
+    let mut w = Vec::new();
+    if articles > 1
+        && let [(name, from)] = sources.iter().collect::<Vec<_>>()[..]
+    {
+        w.push(format!(
+            "all {articles} articles are from one source, {name:?} (from {}): nothing is \
+             compared across sources; {how}",
+            from.name()
+        ));
+    }
+    if articles > 20 && sources.len() == articles {
+        w.push(format!(
+            "every article is its own source ({articles} sources): each is compared as a \
+             separate outlet, so an outlet's follow-up reads as another outlet; {how}"
+        ));
+    }
+    w
 }
 
 /// Runs the whole pipeline as configured.
@@ -628,7 +661,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         );
         pb
     });
-    let mut jobs = Jobs::new(&config.inputs, config.max_bytes);
+    let mut jobs = Jobs::new(&config.inputs, config.max_bytes).with_sources(config.sources.clone());
     if !config.stdout {
         jobs = jobs.skipping(&config.output);
     }
@@ -639,7 +672,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
         let summary = &mut summary;
         let progress = progress.as_ref();
         let writer = scope.spawn(move || -> Result<(), Error> {
-            let mut sources = BTreeSet::new();
+            let mut sources: BTreeMap<String, SourceFrom> = BTreeMap::new();
             let mut comparer = Comparer::new(config.story_days)?;
             for batch in rx {
                 for mut done in batch {
@@ -666,7 +699,9 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
                             }
                         }
                     }
-                    sources.extend(done.sources);
+                    for (s, from) in done.sources {
+                        sources.entry(s).or_insert(from);
+                    }
                 }
                 if let Some(pb) = progress {
                     pb.set_message(format!(
@@ -677,6 +712,12 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
                 }
             }
             summary.sources = sources.len();
+            let mut by: BTreeMap<SourceFrom, usize> = BTreeMap::new();
+            for from in sources.values() {
+                *by.entry(*from).or_default() += 1;
+            }
+            summary.source_from = by.into_iter().collect();
+            summary.source_warnings = source_warnings(summary.articles, &sources);
             // Nothing to read is worth saying, in the run's own errors table too.
             if summary.articles == 0 {
                 let why = if summary.problems > 0 {

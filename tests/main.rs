@@ -9,5 +9,6 @@ mod golden;
 mod properties;
 mod shared;
 mod signals;
+mod sources;
 mod spreadsheets;
 mod stories;

@@ -9,7 +9,7 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use super::{Article, Meta, Origin, Problem, ProblemKind, Read, build_article};
+use super::{Article, Meta, Origin, Problem, ProblemKind, Read, SourceFrom, build_article};
 
 /// Elements whose content is never article text.
 const SKIP: [&str; 16] = [
@@ -69,6 +69,7 @@ struct Selectors {
     json_ld: Selector,
     time: Selector,
     site: Selector,
+    publisher: Selector,
     url: Selector,
     canonical: Selector,
     author: Selector,
@@ -87,6 +88,7 @@ static SEL: LazyLock<Selectors> = LazyLock::new(|| {
         json_ld: s(r#"script[type="application/ld+json"]"#),
         time: s("time[datetime]"),
         site: s(r#"meta[property="og:site_name"]"#),
+        publisher: s(r#"meta[name="publisher"], meta[property="article:publisher"]"#),
         url: s(r#"meta[property="og:url"]"#),
         canonical: s(r#"link[rel="canonical"]"#),
         author: s(r#"meta[name="author"]"#),
@@ -212,7 +214,10 @@ fn article(html: &str, origin: &Origin) -> Article {
         published: attr(&sel.published, "content")
             .or_else(|| ld.as_ref().and_then(|v| find_key(v, "datePublished")))
             .or_else(|| attr(&sel.time, "datetime")),
-        source: attr(&sel.site, "content"),
+        source: attr(&sel.site, "content")
+            .or_else(|| attr(&sel.publisher, "content"))
+            // "article:publisher" is often the outlet's page address, not its name.
+            .filter(|s| !s.starts_with("http")),
         url: attr(&sel.url, "content").or_else(|| attr(&sel.canonical, "href")),
         author: attr(&sel.author, "content").or_else(|| {
             ld.as_ref()
@@ -220,6 +225,7 @@ fn article(html: &str, origin: &Origin) -> Article {
                 .filter(|a| !a.is_empty())
         }),
         id: None,
+        from: SourceFrom::Html,
     };
     let container = sel
         .containers

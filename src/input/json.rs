@@ -4,7 +4,9 @@
 
 use serde_json::Value;
 
-use super::{Meta, Origin, Problem, ProblemKind, Read, build_article, normalize_newlines};
+use super::{
+    Meta, Origin, Problem, ProblemKind, Read, SourceFrom, build_article, normalize_newlines,
+};
 
 const TEXT_KEYS: [&str; 4] = ["text", "body", "maintext", "content"];
 
@@ -49,7 +51,10 @@ fn read_value(v: Value, origin: &Origin, line: Option<usize>, out: &mut Read) {
         ));
         return;
     };
-    let mut meta = Meta::default();
+    let mut meta = Meta {
+        from: SourceFrom::Json,
+        ..Meta::default()
+    };
     let mut text = None;
     for (k, v) in map {
         if TEXT_KEYS.contains(&k.as_str()) {

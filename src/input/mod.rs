@@ -8,6 +8,7 @@ mod decode;
 mod html;
 mod json;
 mod published;
+mod source;
 mod text;
 mod walk;
 
@@ -18,6 +19,7 @@ use serde::Serialize;
 
 pub use decode::{Decoded, decode};
 pub use published::{Published, parse_published};
+pub use source::{SourceFrom, SourceRules, host_source};
 pub use walk::{Job, JobKind, Jobs, WalkStats};
 
 /// One news article, decoded, with its metadata.
@@ -27,6 +29,8 @@ pub struct Article {
     pub id: String,
     /// The outlet.
     pub source: String,
+    /// How the outlet was decided.
+    pub source_from: SourceFrom,
     /// The file it came from, as walked (`-` for standard input).
     pub path: String,
     /// The headline, when known.
@@ -47,6 +51,7 @@ impl Article {
         Article {
             id: self.id.clone(),
             source: self.source.clone(),
+            source_from: self.source_from,
             path: self.path.clone(),
             title: self.title.clone(),
             published: self.published.clone(),
@@ -66,6 +71,8 @@ pub(crate) struct Meta {
     pub published: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
+    /// Where `source` was read: front matter, JSON or HTML.
+    pub from: SourceFrom,
 }
 
 impl Meta {
@@ -154,8 +161,13 @@ pub struct Origin {
     pub path: Arc<str>,
     /// Relative to the input root: the default article id.
     pub rel: Arc<str>,
-    /// The default source: first folder below the root, else the file stem.
+    /// The default source: first folder below the root, else the file stem (or the one
+    /// `--source`/`--source-map` gives, when `forced`).
     pub source: Arc<str>,
+    /// How `source` was decided.
+    pub from: SourceFrom,
+    /// `source` was given by the user and overrides what the file says.
+    pub forced: bool,
 }
 
 impl Origin {
@@ -164,17 +176,24 @@ impl Origin {
         let rel = rel_path.to_string_lossy().replace('\\', "/");
         let mut comps = rel_path.components();
         let first = comps.next();
-        let source = match (first, comps.next()) {
-            (Some(dir), Some(_)) => dir.as_os_str().to_string_lossy().into_owned(),
-            _ => path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+        let (source, from) = match (first, comps.next()) {
+            (Some(dir), Some(_)) => (
+                dir.as_os_str().to_string_lossy().into_owned(),
+                SourceFrom::Folder,
+            ),
+            _ => (
+                path.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                SourceFrom::FileName,
+            ),
         };
         Origin {
             path: path.to_string_lossy().into(),
             rel: rel.into(),
             source: source.into(),
+            from,
+            forced: false,
         }
     }
 
@@ -184,6 +203,8 @@ impl Origin {
             path: "-".into(),
             rel: "stdin".into(),
             source: "stdin".into(),
+            from: SourceFrom::Stdin,
+            forced: false,
         }
     }
 }
@@ -319,7 +340,7 @@ impl Format {
 
 /// Fills an [`Article`] from metadata and text, applying the defaults for id and source.
 pub(crate) fn build_article(
-    meta: Meta,
+    mut meta: Meta,
     text: String,
     origin: &Origin,
     line: Option<usize>,
@@ -328,9 +349,20 @@ pub(crate) fn build_article(
         Some(l) => format!("{}:{l}", origin.rel),
         None => origin.rel.to_string(),
     });
+    // The user's choice, then the file's own word, then its address's host, then where it lies.
+    let (source, source_from) = if origin.forced {
+        (origin.source.to_string(), origin.from)
+    } else if let Some(s) = meta.source.take() {
+        (s, meta.from)
+    } else if let Some(h) = meta.url.as_deref().and_then(host_source) {
+        (h, SourceFrom::Url)
+    } else {
+        (origin.source.to_string(), origin.from)
+    };
     Article {
         id,
-        source: meta.source.unwrap_or_else(|| origin.source.to_string()),
+        source,
+        source_from,
         path: origin.path.to_string(),
         title: meta.title.unwrap_or_default(),
         published: meta.published.as_deref().and_then(parse_published),

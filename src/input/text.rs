@@ -1,11 +1,14 @@
 //! Plain text and Markdown: optional front matter, then the body; a short first line without
 //! final punctuation is the title (and stays part of the text).
 
-use super::{Article, Meta, Origin, build_article};
+use super::{Article, Meta, Origin, SourceFrom, build_article};
 
 /// Reads a `.txt`/`.md` file's decoded text into an article.
 pub(crate) fn read(text: String, origin: &Origin) -> Article {
-    let mut meta = Meta::default();
+    let mut meta = Meta {
+        from: SourceFrom::FrontMatter,
+        ..Meta::default()
+    };
     let body = match split_front_matter(&text) {
         Some((front, body_start)) => {
             for line in front.lines() {
@@ -20,8 +23,23 @@ pub(crate) fn read(text: String, origin: &Origin) -> Article {
         }
         None => text,
     };
+    // A page saved as text often opens with its address alone on a line.
+    let first = body.lines().find(|l| !l.trim().is_empty());
+    let address = first.and_then(super::source::url_line);
+    if meta.url.is_none() {
+        meta.url = address.map(str::to_string);
+    }
     if meta.title.is_none() {
-        meta.title = title_line(&body).map(str::to_string);
+        let headline = match address {
+            // The headline is the line after the address.
+            Some(_) => {
+                let rest = body.trim_start();
+                let after = rest.find('\n').map_or("", |i| &rest[i + 1..]);
+                title_line(after)
+            }
+            None => title_line(&body),
+        };
+        meta.title = headline.map(str::to_string);
     }
     if meta.published.is_none() {
         meta.published = byline_date(&body).map(str::to_string);

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::{Format, Origin, Problem, ProblemKind};
+use super::{Format, Origin, Problem, ProblemKind, SourceRules};
 
 /// One unit of work for a worker thread.
 #[derive(Debug)]
@@ -79,6 +79,8 @@ pub struct Jobs {
     /// Several inputs: article ids carry their root (the path as walked), so that `a/x.txt`
     /// and `b/x.txt` stay two ids.
     rooted_ids: bool,
+    /// `--source` / `--source-map`.
+    sources: SourceRules,
     /// Counts so far.
     pub stats: WalkStats,
 }
@@ -93,8 +95,25 @@ impl Jobs {
             max_bytes,
             skip: None,
             rooted_ids: inputs.len() > 1,
+            sources: SourceRules::default(),
             stats: WalkStats::default(),
         }
+    }
+
+    /// Names sources as the user chose (`--source`, `--source-map`), above anything a file says.
+    pub fn with_sources(mut self, rules: SourceRules) -> Jobs {
+        self.sources = rules;
+        self
+    }
+
+    /// Applies the user's choice of source to an origin.
+    fn chosen(&self, mut o: Origin) -> Origin {
+        if let Some((name, from)) = self.sources.explicit(&o.path, &o.rel) {
+            o.source = name;
+            o.from = from;
+            o.forced = true;
+        }
+        o
     }
 
     /// Never reads the folder `dir` (the run's own output, when it lies inside an input): its
@@ -155,7 +174,7 @@ impl Jobs {
             let walked = path.to_string_lossy().replace('\\', "/");
             o.rel = walked.strip_prefix("./").unwrap_or(&walked).into();
         }
-        o
+        self.chosen(o)
     }
 
     /// The job for one file found at `path` below `root`.
@@ -262,7 +281,7 @@ impl Iterator for Jobs {
             if input.as_os_str() == "-" {
                 self.stream = Some(Stream {
                     reader: Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
-                    origin: Origin::stdin(),
+                    origin: self.chosen(Origin::stdin()),
                     line: 0,
                 });
                 continue;

@@ -480,7 +480,7 @@ mod tests {
         let cols = |t: Table| t.columns().join(",");
         assert_eq!(
             cols(Table::Articles),
-            "article_id,source,path,title,published,url,author,chars,words,sentences,paragraphs,dates,names,entities,quotes,amounts,claims,story"
+            "article_id,source,source_from,path,title,published,url,author,chars,words,sentences,paragraphs,dates,names,entities,quotes,amounts,claims,story"
         );
         assert_eq!(
             cols(Table::Sentences),

@@ -10,6 +10,8 @@ use crate::input::ProblemKind;
 pub struct ArticleRow<'a> {
     pub article_id: &'a str,
     pub source: &'a str,
+    /// How `source` was decided (`front matter`, `URL`, `folder`, …).
+    pub source_from: &'a str,
     pub path: &'a str,
     pub title: &'a str,
     pub published: &'a str,
