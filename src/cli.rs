@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
-use newsrake::input::SourceRules;
+use newsrake::input::{SourceRules, StdinFormat};
 
 /// The exit codes, in one place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +22,7 @@ Examples:
   newsrake articles/ -o tables/     one folder of articles, one folder of tables
   newsrake a.html b.txt feed.jsonl  single files
   zcat dump.jsonl.gz | newsrake -   JSONL articles on standard input
+  newsrake - < article.txt          one plain-text article on standard input
   newsrake --format jsonl --tokens --sentences corpus/
   newsrake - --stdout -q            a stream stage: JSONL articles in, tagged rows out
                                     (Spark: rdd.pipe(\"newsrake - --stdout -q\"))
@@ -106,6 +107,20 @@ pub struct Args {
     /// matches fall back to their metadata, address, folder or name.
     #[arg(long, value_name = "FILE")]
     pub source_map: Option<PathBuf>,
+
+    /// What `-` (standard input) holds [default: JSON lines when it opens with `{`, else one
+    /// plain-text article].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub stdin_format: Option<StdinArg>,
+}
+
+/// `--stdin-format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StdinArg {
+    /// One plain-text article (front matter allowed).
+    Text,
+    /// One JSON article a line.
+    Jsonl,
 }
 
 /// `--format` values.
@@ -168,6 +183,11 @@ impl Args {
         Ok(newsrake::Config {
             inputs,
             sources,
+            stdin_format: match self.stdin_format {
+                None => StdinFormat::Auto,
+                Some(StdinArg::Text) => StdinFormat::Text,
+                Some(StdinArg::Jsonl) => StdinFormat::Jsonl,
+            },
             output: self.output,
             threads: self.threads.unwrap_or(0),
             format: match (self.stdout, self.format) {

@@ -64,7 +64,12 @@ fn stop_cleanly_on_signals(output: &std::path::Path, stdout: bool) {
 }
 
 fn real_main() -> Exit {
-    let args = match Args::try_parse() {
+    // `newsrake help` is `newsrake --help` (a folder named `help` is still read as one).
+    let mut argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if argv.len() == 2 && argv[1] == "help" && !std::path::Path::new("help").exists() {
+        argv[1] = "--help".into();
+    }
+    let args = match Args::try_parse_from(argv) {
         Ok(a) => a,
         Err(e) => {
             let _ = e.print();
@@ -127,7 +132,8 @@ fn real_main() -> Exit {
             }
             // A stream stage reports skipped inputs as `errors` rows in its output: a stage
             // runner (Spark's `pipe`) fails the whole task on a non-zero exit.
-            if s.skipped > 0 && !config.stdout {
+            // A run that read no article says why (above) and fails: there is nothing to use.
+            if (s.skipped > 0 || s.articles == 0) && !config.stdout {
                 Exit::Skipped
             } else {
                 Exit::Ok

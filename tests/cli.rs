@@ -139,7 +139,7 @@ fn every_format_is_read() {
                 "in/feed.jsonl",
                 b"{\"text\": \"Line one.\", \"outlet\": \"wire\"}\n\n{\"content\": \"Line three.\"}\n",
             ),
-            ("in/ignored.pdf", b"%PDF"),
+            ("in/ignored.xyz", b"not an article"),
             ("in/.hidden/secret.txt", b"Hidden."),
         ],
     );
@@ -615,12 +615,103 @@ fn tables_of_an_earlier_run_are_never_left_beside_new_ones() {
 #[test]
 fn zero_articles_is_a_warning_and_a_row_saying_why() {
     let dir = tempfile::tempdir().unwrap();
-    write_files(dir.path(), &[("in/scan.pdf", b"%PDF-1.4")]);
+    write_files(dir.path(), &[("in/scan.xyz", b"%PDF-1.4")]);
     let out = run_in(dir.path(), &["in", "-o", "out"]);
-    assert_eq!(out.status.code(), Some(0));
+    // Nothing to use: the run fails, saying why.
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning: no articles found"));
     let errors = table(&dir.path().join("out/errors.csv"));
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0]["kind"], "warning");
     assert!(errors[0]["message"].contains("no article"));
+}
+
+/// Runs newsrake in a temporary folder with `stdin` as its standard input.
+fn run_with_stdin(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("newsrake")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn plain_text_on_standard_input_is_one_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Ferry service resumes\n\nThe Kettle Sound ferry sailed again on Tuesday, \
+                officials said.\n";
+    let out = run_with_stdin(dir.path(), &["-", "-o", "out", "-q"], text);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let articles = table(&dir.path().join("out/articles.csv"));
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["title"], "Ferry service resumes");
+    assert_eq!(articles[0]["source_from"], "stdin");
+    // A lone `-` is no formula: the path is written as it is.
+    assert_eq!(articles[0]["path"], "-");
+    // Offsets index standard input as it was given.
+    let dates = table(&dir.path().join("out/dates.csv"));
+    let d = &dates[0];
+    let (s, e): (usize, usize) = (d["start"].parse().unwrap(), d["end"].parse().unwrap());
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(chars[s..e].iter().collect::<String>(), d["text"]);
+    // --stdin-format jsonl reads the same text as (bad) JSON lines instead.
+    let out = run_with_stdin(
+        dir.path(),
+        &["-", "-o", "out2", "-q", "--stdin-format", "jsonl"],
+        text,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let errors = table(&dir.path().join("out2/errors.csv"));
+    assert!(
+        errors.iter().any(|r| r["kind"] == "malformed-json"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn documents_newsrake_cannot_read_say_how_to_convert_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write_files(
+        dir.path(),
+        &[
+            ("in/report.pdf", b"%PDF-1.7 not really"),
+            ("in/memo.docx", b"PK not really"),
+            ("in/photo.jpg", b"not really"),
+            ("in/notes.csv", b"a,b\n"),
+        ],
+    );
+    let out = run_in(dir.path(), &["in", "-o", "out"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    // Nothing was read: the run fails and says why.
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("no articles found"), "{err}");
+    let errors = table(&dir.path().join("out/errors.csv"));
+    let by_path = |p: &str| {
+        errors
+            .iter()
+            .find(|r| r["path"].ends_with(p))
+            .unwrap_or_else(|| panic!("no row for {p}: {errors:?}"))
+    };
+    assert_eq!(by_path("report.pdf")["kind"], "unsupported");
+    assert!(by_path("report.pdf")["message"].contains("pdftotext"));
+    assert!(by_path("memo.docx")["message"].contains("pandoc"));
+    assert!(by_path("photo.jpg")["message"].contains("OCR"));
+    // A file of no document format is only counted.
+    assert!(errors.iter().all(|r| !r["path"].ends_with("notes.csv")));
+}
+
+#[test]
+fn help_is_a_command_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), &["help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("--source-map"), "{text}");
 }

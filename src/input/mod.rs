@@ -20,7 +20,7 @@ use serde::Serialize;
 pub use decode::{Decoded, decode};
 pub use published::{Published, parse_published};
 pub use source::{SourceFrom, SourceRules, host_source};
-pub use walk::{Job, JobKind, Jobs, WalkStats};
+pub use walk::{Job, JobKind, Jobs, StdinFormat, WalkStats};
 
 /// One news article, decoded, with its metadata.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -116,6 +116,9 @@ pub enum ProblemKind {
     NoText,
     /// An HTML document nested deeper than newsrake reads (see [`html::MAX_DEPTH`]).
     TooDeep,
+    /// A document of a format newsrake does not read (PDF, Word, an image): the message says
+    /// how to convert it.
+    Unsupported,
 }
 
 impl ProblemKind {
@@ -230,6 +233,7 @@ pub fn read_job(job: Job, max_bytes: u64) -> Read {
             };
             json::read_line(&text, &job.origin, line, &mut out);
         }
+        JobKind::Bytes { format, bytes } => read_file_bytes(&bytes, format, &job.origin, &mut out),
         JobKind::File { format, size } => {
             if size > max_bytes {
                 out.problems.push(Problem::new(

@@ -37,8 +37,27 @@ pub enum JobKind {
         /// The raw line.
         bytes: Vec<u8>,
     },
+    /// A whole document already read (plain text on standard input).
+    Bytes {
+        /// Its format.
+        format: Format,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
     /// A problem found while walking.
     Problem(Problem),
+}
+
+/// What standard input (`-`) holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StdinFormat {
+    /// JSON lines when the first character is `{`, else one plain-text article.
+    #[default]
+    Auto,
+    /// One plain-text article (front matter allowed).
+    Text,
+    /// One JSON article a line.
+    Jsonl,
 }
 
 impl Job {
@@ -46,7 +65,7 @@ impl Job {
     pub fn weight(&self) -> u64 {
         match &self.kind {
             JobKind::File { size, .. } => *size,
-            JobKind::Line { bytes, .. } => bytes.len() as u64,
+            JobKind::Line { bytes, .. } | JobKind::Bytes { bytes, .. } => bytes.len() as u64,
             JobKind::Problem(_) => 0,
         }
     }
@@ -81,6 +100,8 @@ pub struct Jobs {
     rooted_ids: bool,
     /// `--source` / `--source-map`.
     sources: SourceRules,
+    /// What `-` holds.
+    stdin_format: StdinFormat,
     /// Counts so far.
     pub stats: WalkStats,
 }
@@ -96,6 +117,7 @@ impl Jobs {
             skip: None,
             rooted_ids: inputs.len() > 1,
             sources: SourceRules::default(),
+            stdin_format: StdinFormat::Auto,
             stats: WalkStats::default(),
         }
     }
@@ -104,6 +126,69 @@ impl Jobs {
     pub fn with_sources(mut self, rules: SourceRules) -> Jobs {
         self.sources = rules;
         self
+    }
+
+    /// Reads standard input as `format` (`--stdin-format`), or decides by its first character.
+    pub fn with_stdin_format(mut self, format: StdinFormat) -> Jobs {
+        self.stdin_format = format;
+        self
+    }
+
+    /// The job for standard input: a JSONL stream (set up, no job yet) or one text article.
+    fn stdin_job(&mut self) -> Option<Job> {
+        let mut reader = BufReader::with_capacity(1 << 16, std::io::stdin());
+        let origin = self.chosen(Origin::stdin());
+        let text = match self.stdin_format {
+            StdinFormat::Text => true,
+            StdinFormat::Jsonl => false,
+            StdinFormat::Auto => match reader.fill_buf() {
+                // JSON lines open with `{` (after blanks or a byte-order mark); a buffer of
+                // blanks alone is read as JSONL, which skips blank lines.
+                Ok(buf) => buf
+                    .strip_prefix(b"\xef\xbb\xbf")
+                    .unwrap_or(buf)
+                    .iter()
+                    .find(|b| !b.is_ascii_whitespace())
+                    .is_some_and(|&b| b != b'{'),
+                Err(_) => false,
+            },
+        };
+        if !text {
+            self.stream = Some(Stream {
+                reader: Box::new(reader),
+                origin,
+                line: 0,
+            });
+            return None;
+        }
+        let mut bytes = Vec::new();
+        let read = (&mut reader)
+            .take(self.max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes);
+        let problem = match read {
+            Ok(_) if bytes.len() as u64 > self.max_bytes => Problem::new(
+                "-",
+                None,
+                ProblemKind::TooLarge,
+                format!("standard input is over --max-bytes {}", self.max_bytes),
+            ),
+            Ok(_) => {
+                return Some(Job {
+                    origin,
+                    kind: JobKind::Bytes {
+                        format: Format::Text,
+                        bytes,
+                    },
+                });
+            }
+            Err(e) => Problem::new(
+                "-",
+                None,
+                ProblemKind::Unreadable,
+                format!("read failed: {e}"),
+            ),
+        };
+        Some(problem_job(origin, problem))
     }
 
     /// Applies the user's choice of source to an origin.
@@ -180,6 +265,12 @@ impl Jobs {
     /// The job for one file found at `path` below `root`.
     fn file_job(&mut self, path: &Path, root: &Path, size: u64) -> Option<Job> {
         let Some(format) = Format::of(path) else {
+            // Documents newsrake cannot read but a user meant it to: say how to convert them.
+            if let Some(how) = unsupported(path) {
+                let origin = self.origin(path, root);
+                let p = Problem::new(&*origin.path, None, ProblemKind::Unsupported, how);
+                return Some(problem_job(origin, p));
+            }
             self.stats.unknown_extension += 1;
             return None;
         };
@@ -210,6 +301,33 @@ impl Jobs {
             kind: JobKind::File { format, size },
         })
     }
+}
+
+/// What to do with a document of a format newsrake does not read, by its extension.
+fn unsupported(path: &Path) -> Option<String> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Some(match ext.as_str() {
+        "pdf" => {
+            format!("PDF is not read: convert it to text first, e.g. `pdftotext {file} {stem}.txt`")
+        }
+        "docx" | "doc" | "odt" | "rtf" | "epub" => format!(
+            "{} is not read: convert it to text first, e.g. `pandoc {file} -t plain -o {stem}.txt`",
+            ext.to_ascii_uppercase()
+        ),
+        "png" | "jpg" | "jpeg" | "gif" | "webp" | "tif" | "tiff" | "bmp" => format!(
+            "an image ({}) holds no text newsrake can read: run OCR first, e.g. `tesseract {file} {stem}`",
+            ext.to_ascii_uppercase()
+        ),
+        _ => return None,
+    })
 }
 
 fn problem_job(origin: Origin, p: Problem) -> Job {
@@ -279,11 +397,9 @@ impl Iterator for Jobs {
             }
             let input = self.inputs.pop_front()?;
             if input.as_os_str() == "-" {
-                self.stream = Some(Stream {
-                    reader: Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
-                    origin: self.chosen(Origin::stdin()),
-                    line: 0,
-                });
+                if let Some(j) = self.stdin_job() {
+                    return Some(j);
+                }
                 continue;
             }
             let meta = match std::fs::metadata(&input) {

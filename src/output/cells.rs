@@ -15,7 +15,8 @@ use serde::ser::{self, Impossible};
 /// The cell as a spreadsheet may show it safely: `s` itself, or `'` and `s` when a spreadsheet
 /// would read `s` as a formula.
 pub fn safe_cell(s: &str) -> Cow<'_, str> {
-    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    // A lone `-` (standard input's path, an empty value) is no formula.
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s != "-";
     if risky && s.trim().parse::<f64>().is_err() {
         Cow::Owned(format!("'{s}"))
     } else {
@@ -325,6 +326,8 @@ mod tests {
             "\tx",
             "\rx",
             "=HYPERLINK(\"x\")",
+            "--",
+            "-x",
         ] {
             assert_eq!(safe_cell(risky), format!("'{risky}"), "{risky:?}");
         }
@@ -337,6 +340,7 @@ mod tests {
             "",
             "'quoted",
             "a=b",
+            "-",
         ] {
             assert_eq!(safe_cell(fine), fine, "{fine:?}");
         }
