@@ -64,6 +64,9 @@ pub struct Weights {
     pub same_specific: f32,
     /// Added for different qualifiers near the values.
     pub other_qualifiers: f32,
+    /// Added when each fact is the only value of its kind in its article (one clock time,
+    /// one percentage, one count of its noun).
+    pub only_of_kind: f32,
     /// Added when one fact is background about another incident and the other is not.
     pub background: f32,
     /// Facts of one story aligned at most; beyond, each stands alone (with a warning).
@@ -98,6 +101,7 @@ impl Weights {
             compatible_values: f32::NAN,
             same_specific: f32::NAN,
             other_qualifiers: f32::NAN,
+            only_of_kind: f32::NAN,
             background: f32::NAN,
             max_facts: 0,
         };
@@ -125,6 +129,7 @@ impl Weights {
                 "compatible_values" => &mut w.compatible_values,
                 "same_specific" => &mut w.same_specific,
                 "other_qualifiers" => &mut w.other_qualifiers,
+                "only_of_kind" => &mut w.only_of_kind,
                 "background" => &mut w.background,
                 "max_facts" => {
                     w.max_facts = v as usize;
@@ -154,6 +159,7 @@ impl Weights {
             w.compatible_values,
             w.same_specific,
             w.other_qualifiers,
+            w.only_of_kind,
             w.background,
         ];
         if all.iter().any(|v| v.is_nan()) || w.max_facts == 0 {

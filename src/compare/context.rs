@@ -121,6 +121,9 @@ pub struct Context {
     pub qualifiers: Vec<String>,
     /// Told as changed since an earlier report ("the toll rose to two": `updates.txt`).
     pub updated: bool,
+    /// The time zone written with a clock time (`ET`, `GMT`: the TZ words of the dates
+    /// lexicon), lower case; empty when none.
+    pub zone: String,
 }
 
 /// The word lists and the stemmer. Build once, share across threads.
@@ -128,6 +131,7 @@ pub struct ContextRules {
     stop: FxHashSet<&'static str>,
     qualifiers: FxHashSet<&'static str>,
     updates: FxHashSet<&'static str>,
+    zones: FxHashSet<&'static str>,
     numbers: FxHashSet<&'static str>,
     /// Words of measures, currencies and percentages ("percent", "cent", "miles", "pounds"):
     /// the value's dimension already says them.
@@ -186,6 +190,16 @@ impl ContextRules {
                 Order::Sorted,
             )?
             .words()
+            .collect(),
+            zones: List::parse(
+                "extract/dates/lexicon.txt",
+                include_str!("../extract/dates/lexicon.txt"),
+                Order::Sorted,
+            )?
+            .fields(3)?
+            .into_iter()
+            .filter(|(_, f)| f[1] == "TZ")
+            .map(|(_, f)| f[0])
             .collect(),
             numbers: NUMBER_WORDS.iter().copied().collect(),
             units: List::parse(
@@ -281,6 +295,12 @@ impl ContextRules {
         let mut out: Vec<ContextWord> = Vec::new();
         let mut qualifiers: Vec<String> = Vec::new();
         let mut updated = false;
+        // "4:30 p.m. ET": a zone inside the value or just after it.
+        let zone = toks[first.min(toks.len())..(last + 3).min(toks.len())]
+            .iter()
+            .find(|t| t.word && self.zones.contains(t.lower.as_str()))
+            .map(|t| t.lower.clone())
+            .unwrap_or_default();
         let mut noun = String::new();
         // The counted noun: the value's own last word ("8,000 marchers", "eleven crew
         // members"), else a word right after a bare number ("11 crew" where crew is no unit).
@@ -354,6 +374,7 @@ impl ContextRules {
             noun,
             qualifiers,
             updated,
+            zone,
         }
     }
 

@@ -456,6 +456,8 @@ pub(crate) struct StoredClaim {
     pub background: bool,
     /// Told as changed since an earlier report ("rose to two").
     pub updated: bool,
+    /// The time zone written with a clock time (a key id; the empty key when none).
+    pub zone: u32,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
@@ -595,6 +597,7 @@ impl Comparer {
                     sentence: c.sentence,
                     background: c.background,
                     updated: c.context.updated,
+                    zone: self.keys.str_id(&c.context.zone),
                 }
             })
             .collect();

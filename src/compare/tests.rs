@@ -541,3 +541,51 @@ fn a_headline_value_keeps_the_qualifier_its_article_gives_it() {
         statuses(&got)
     );
 }
+
+#[test]
+fn the_only_percentage_each_outlet_gives_answers_one_question() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Dock workers at Harwick port will strike on Friday. Members of the Harwick Dock \
+             Union backed the walkout by 78 per cent in a ballot.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Harwick port faces a strike by dock workers on Friday. The Harwick Dock Union said \
+             64 per cent of members who voted backed the walkout.",
+        ),
+    ]);
+    assert!(
+        got.iter()
+            .any(|r| r.status == "conflict"
+                && r.values.values().flatten().any(|v| v.contains("78%"))),
+        "{:?}",
+        statuses(&got)
+    );
+}
+
+#[test]
+fn clock_times_in_two_zones_never_conflict() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "The Harwick Rovers face the Kell Hawks in the cup final at 3:30 p.m. on Saturday \
+             at Marsh Park.",
+        ),
+        (
+            "beta",
+            DAY,
+            "The cup final between the Harwick Rovers and the Kell Hawks kicks off at 4:30 p.m. \
+             ET on Saturday at Marsh Park.",
+        ),
+    ]);
+    assert!(
+        got.iter().all(|r| r.status != "conflict"),
+        "{:?}",
+        statuses(&got)
+    );
+}

@@ -867,30 +867,6 @@ impl<'a> View<'a> {
             for (x, &i) in ks.iter().enumerate() {
                 for &j in &ks[x + 1..] {
                     let sc = self.score(st, naming, &members[i], &members[j]);
-                    if std::env::var_os("NEWSRAKE_DEBUG_ALIGN").is_some()
-                        && let Some(x) = sc
-                        && x > 0.1
-                    {
-                        let (mi, mj) = (&members[i], &members[j]);
-                        let ctx = |m: &Member<'_>| {
-                            m.ctx
-                                .iter()
-                                .map(|e| format!("{}:{:.2}", c.keys.get(e.0), e.2))
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        };
-                        eprintln!(
-                            "ALIGN {:.2} cos {:.2} | {} {} | {} {} || {} || {}",
-                            x,
-                            self.cosine(mi, mj).0,
-                            c.strings.get(mi.claim.plain),
-                            mi.claim.attribute,
-                            c.strings.get(mj.claim.plain),
-                            mj.claim.attribute,
-                            ctx(mi),
-                            ctx(mj)
-                        );
-                    }
                     if let Some(score) = sc
                         && score >= w.align
                     {
@@ -1046,6 +1022,15 @@ impl<'a> View<'a> {
         if x.background != y.background {
             score += w.background;
         }
+        // Each the only value of its kind its article gives (the one clock time, the one
+        // percentage): likely one question, as for two facts a cue names alike.
+        if a.article != b.article
+            && self.subjects_meet(naming, x, y) != Some(false)
+            && self.only_of_kind(a)
+            && self.only_of_kind(b)
+        {
+            score += w.only_of_kind;
+        }
         Some(score)
     }
 
@@ -1085,6 +1070,33 @@ impl<'a> View<'a> {
                 .claims(m.article)
                 .iter()
                 .all(|y| !unnamed(y) || y.value == m.claim.value)
+    }
+
+    /// True when the fact's value is the only one of its kind its article gives (told any
+    /// number of times): the only clock time, percentage, count of its noun, sum in its
+    /// currency or length of time. Background and values told as changed do not count.
+    fn only_of_kind(&self, m: &Member<'_>) -> bool {
+        let x = m.claim;
+        if x.background {
+            return false;
+        }
+        let kind = |y: &StoredClaim| {
+            let clock = matches!(y.cmp, Some(super::Value::Time { .. }));
+            (self.dimension(y), clock, y.noun)
+        };
+        let k = kind(x);
+        // Lengths of time, clock times and percentages only: dates without a clock are too
+        // many and too varied to count on, and counts and sums are often estimates of one
+        // thing by two parties (the police's crowd and the organisers').
+        let percent = self.dimension(x).0 == "percent";
+        if !(x.value_type == "duration" || k.1 || percent) {
+            return false;
+        }
+        self.c
+            .claims(m.article)
+            .iter()
+            .filter(|y| !y.background && kind(y) == k)
+            .all(|y| y.value == x.value)
     }
 
     /// A fact's subjects as the story names them: entity keys, aliases resolved, sorted.
@@ -1246,9 +1258,6 @@ impl<'a> View<'a> {
         // question), carry the same qualifiers, are about no two subjects and neither is
         // background about another incident. Dates must share their context words too, and
         // ages their person.
-        // A value no cue names (a mention) contradicts only by its sentence's words: they
-        // must say much the same around it, in one news cycle (a count told a week later may
-        // have grown).
         // Qualifiers hold for every telling of a value in one article: a headline's "£2.3bn
         // deal" is the body's "£2.3bn including debt".
         let quals = |m: &Member<'_>| -> BTreeSet<u32> {
@@ -1273,15 +1282,29 @@ impl<'a> View<'a> {
             })
         };
         let fair = |a: &Member<'_>, b: &Member<'_>| {
-            !a.claim.background
+            // "3:30 p.m." and "4:30 p.m. ET" may be one kick-off in two zones.
+            let clock = |m: &Member<'_>| matches!(m.claim.cmp, Some(super::Value::Time { .. }));
+            (!clock(a) || !clock(b) || a.claim.zone == b.claim.zone)
+                && !a.claim.background
                 && !b.claim.background
                 && !a.claim.updated
                 && !b.claim.updated
                 && quals(a) == quals(b)
                 && !told_apart(a, b)
         };
-        let by_words = |a: &Member<'_>, b: &Member<'_>| {
+        // A value no cue names (a mention) contradicts only by its context: its sentence says
+        // much the same as the other's (`mention_strong`, `mention_context`), or it is the
+        // only one of its kind in each article (the one length of time, clock time or
+        // percentage each gives) and they align. Either way in one news cycle (a figure told a
+        // week later may have moved), about no two subjects. The score is judged without the
+        // mention's own penalty: a cue on one side only is no evidence against.
+        let by_context = |a: &Member<'_>, b: &Member<'_>| {
             let day = |m: &Member<'_>| c.articles[m.article].published;
+            let mixed = (a.claim.attribute == MENTION) != (b.claim.attribute == MENTION);
+            let score = || {
+                self.score(st, naming, a, b)
+                    .map(|s| s - if mixed { w.mention } else { 0.0 })
+            };
             fair(a, b)
                 && (a.claim.attribute == MENTION || b.claim.attribute == MENTION)
                 && a.claim.value_type != "age"
@@ -1290,13 +1313,15 @@ impl<'a> View<'a> {
                     _ => false,
                 }
                 && self.subjects_meet(naming, a.claim, b.claim) != Some(false)
-                && self.words_alike(a, b) >= w.mention_context
-                && self
-                    .score(st, naming, a, b)
-                    .is_some_and(|s| s >= w.mention_strong)
+                && (self.words_alike(a, b) >= w.mention_context
+                    && score().is_some_and(|s| s >= w.mention_strong)
+                    || self.only_of_kind(a)
+                        && self.only_of_kind(b)
+                        && self.words_alike(a, b) >= w.min_context
+                        && score().is_some_and(|s| s >= w.align))
         };
         let earned = |a: &Member<'_>, b: &Member<'_>| {
-            by_words(a, b)
+            by_context(a, b)
                 || a.claim.attribute != MENTION
                     && a.claim.attribute == b.claim.attribute
                     && a.claim.event == b.claim.event

@@ -1298,9 +1298,17 @@ impl ClaimExtractor {
             // A date opening the sentence ("In 2010, after a wave of …, she lost 43 votes")
             // dates all of it; any other, its own clause.
             let opening = k < s.toks.len() && s.toks[k].clause == 0 && k <= 2;
+            // "since 2023, when a fire took 11 hours": a clause opening with "when" is the
+            // time the clause before it ends on.
+            let after = s.toks.partition_point(|t| t.span.start() < d.span.end());
+            let when = after < first
+                && s.toks[after..first]
+                    .iter()
+                    .find(|t| t.kind != TokenKind::Punct)
+                    .is_some_and(|t| t.is("when"));
             if k >= s.toks.len()
-                || s.toks[k].clause != clause && !opening
-                || k > 0 && s.toks[k - 1].is("since")
+                || s.toks[k].clause != clause && !opening && !when
+                || k > 0 && s.toks[k - 1].is("since") && !when
             {
                 return false;
             }

@@ -711,6 +711,16 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
                     let det = k.checked_sub(1).map(|j| toks[j].lower.as_str());
                     if described || det.is_some_and(|d| d == "a" || d == "an") {
                         None
+                    } else if det == Some("the")
+                        && toks.get(after).is_some_and(|t| {
+                            t.kind == TokenKind::Word
+                                && !t.cap
+                                && !x.t.verbs.contains(t.lower.as_str())
+                                && !t.lower.ends_with("ed")
+                        })
+                    {
+                        // "The 12-year-old aircraft": a thing described, no one's age.
+                        None
                     } else if det == Some("the") {
                         // "The 24-year-old completed …": the person the text is about.
                         reference(x, ctx, s, k - 1).and_then(|r| r.first().copied())

@@ -1025,3 +1025,15 @@ fn a_date_told_relative_to_an_event_is_not_its_date() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_thing_described_by_its_age_is_no_ones_age() {
+    // "The 12-year-old ferry": the age is the ferry's, not the firm the text is about.
+    assert_eq!(
+        of(
+            "Orlen Lines runs the crossing. The 12-year-old ferry was towed to port.",
+            "age"
+        ),
+        vec![sev("", "", "12")]
+    );
+}

@@ -15,6 +15,7 @@ pub(crate) const ACTIONS: &[&str] = &[
     "clock",
     "clock_dur",
     "date",
+    "date_year_rel",
     "decade",
     "deictic",
     "deictic_pod",
@@ -779,6 +780,20 @@ pub(crate) fn act(
     // tense word.
     let strong = strong || tense == Tense::Past && past_verb_just_before(toks, span);
     match name {
+        // "14 February last year": that day of the year before the publication's.
+        "date_year_rel" => {
+            let month = num_of(toks, b, Cat::Month)?;
+            let d = num_of(toks, b, Cat::Day)?;
+            let dir = direction(span, b).unwrap_or(0);
+            match dct {
+                Some(dct) => {
+                    let y = dct.year() as i64 + dir;
+                    let date = jiff::civil::Date::new(y as i16, month as i8, d as i8).ok()?;
+                    res(Date, ymd(date), Published)
+                }
+                None => res(Date, format!("XXXX-{month:02}-{d:02}"), Unresolved),
+            }
+        }
         "date" => {
             let month = num_of(toks, b, Cat::Month)?;
             let day = num_of(toks, b, Cat::Day);
