@@ -180,6 +180,9 @@ struct Member<'s> {
     /// Its context as a unit vector: (stem, word, weight), weights made rare-word heavy by
     /// the run's IDF and the story's (a word in most facts of the story tells none apart).
     ctx: &'s [(u32, u32, f32)],
+    /// The only value of its kind its article gives (see [`View::only_of_kind`]), worked out
+    /// once per fact, not per pair.
+    only: bool,
 }
 
 impl<'a> View<'a> {
@@ -849,6 +852,7 @@ impl<'a> View<'a> {
                 source: c.articles[i].source,
                 claim,
                 ctx: v,
+                only: self.only_of_kind(i, claim),
             })
             .collect();
         let w = &c.weights;
@@ -998,7 +1002,8 @@ impl<'a> View<'a> {
                 w.other_event
             };
         }
-        match self.subjects_meet(naming, x, y) {
+        let meet = self.subjects_meet(naming, x, y);
+        match meet {
             Some(true) => score += w.same_subject,
             Some(false) => score += w.other_subject,
             None => {}
@@ -1024,11 +1029,7 @@ impl<'a> View<'a> {
         }
         // Each the only value of its kind its article gives (the one clock time, the one
         // percentage): likely one question, as for two facts a cue names alike.
-        if a.article != b.article
-            && self.subjects_meet(naming, x, y) != Some(false)
-            && self.only_of_kind(a)
-            && self.only_of_kind(b)
-        {
+        if a.article != b.article && meet != Some(false) && a.only && b.only {
             score += w.only_of_kind;
         }
         Some(score)
@@ -1075,8 +1076,7 @@ impl<'a> View<'a> {
     /// True when the fact's value is the only one of its kind its article gives (told any
     /// number of times): the only clock time, percentage, count of its noun, sum in its
     /// currency or length of time. Background and values told as changed do not count.
-    fn only_of_kind(&self, m: &Member<'_>) -> bool {
-        let x = m.claim;
+    fn only_of_kind(&self, article: usize, x: &StoredClaim) -> bool {
         if x.background {
             return false;
         }
@@ -1093,7 +1093,7 @@ impl<'a> View<'a> {
             return false;
         }
         self.c
-            .claims(m.article)
+            .claims(article)
             .iter()
             .filter(|y| !y.background && kind(y) == k)
             .all(|y| y.value == x.value)
@@ -1315,8 +1315,8 @@ impl<'a> View<'a> {
                 && self.subjects_meet(naming, a.claim, b.claim) != Some(false)
                 && (self.words_alike(a, b) >= w.mention_context
                     && score().is_some_and(|s| s >= w.mention_strong)
-                    || self.only_of_kind(a)
-                        && self.only_of_kind(b)
+                    || a.only
+                        && b.only
                         && self.words_alike(a, b) >= w.min_context
                         && score().is_some_and(|s| s >= w.align))
         };
