@@ -338,14 +338,12 @@ impl ClaimExtractor {
                 .map(|c| c.span)
                 .collect();
             if !ages.is_empty() {
-                let mut k = start;
-                out.retain(|c| {
-                    k += 1;
-                    k <= start
-                        || c.attribute != MENTION
+                let told = out.split_off(start);
+                out.extend(told.into_iter().filter(|c| {
+                    c.attribute != MENTION
                         || !matches!(c.value, ClaimValue::Number { .. })
                         || !ages.iter().any(|a| a.overlaps(c.span))
-                });
+                }));
             }
             for c in &mut out[start..] {
                 c.change = if c.attribute == WHEN && !self.t.once.contains(c.event) {

@@ -237,6 +237,11 @@ fn subject_before(
 /// stole from a pension fund was jailed … . Owen Brackley, 57, admitted …". The opening
 /// sentences of an article only: an indefinite description of a person at token `k` (`a`,
 /// lower-case words, a role or person noun) and a person's name opening the next sentence.
+/// A noun that describes a person: a role (`striker`, `minister`) or `man`, `driver` ….
+fn describes_person(x: &ClaimExtractor, w: &str) -> bool {
+    x.t.role_nouns.contains(w) || PERSON_NOUNS.contains(&w)
+}
+
 fn delayed_lede(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, k: usize) -> Option<usize> {
     let toks = s.toks;
     if s.index > 1 || !matches!(toks[k].lower.as_str(), "a" | "an") {
@@ -244,10 +249,7 @@ fn delayed_lede(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, k: usize) -
     }
     let noun = (k + 1..(k + 5).min(toks.len()))
         .take_while(|&j| toks[j].kind == TokenKind::Word && !toks[j].cap)
-        .find(|&j| {
-            let w = toks[j].lower.as_str();
-            x.t.role_nouns.contains(w) || PERSON_NOUNS.contains(&w)
-        });
+        .find(|&j| describes_person(x, &toks[j].lower));
     noun?;
     let m = ctx
         .names
@@ -704,10 +706,11 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
                 Some(e) => Some(e),
                 None => {
                     // "the 58-year-old lorry driver": a person described, within three words.
-                    let described = toks.iter().skip(after).take(3).any(|t| {
-                        PERSON_NOUNS.contains(&t.lower.as_str())
-                            || x.t.role_nouns.contains(t.lower.as_str())
-                    });
+                    let described = toks
+                        .iter()
+                        .skip(after)
+                        .take(3)
+                        .any(|t| describes_person(x, &t.lower));
                     let det = k.checked_sub(1).map(|j| toks[j].lower.as_str());
                     if described || det.is_some_and(|d| d == "a" || d == "an") {
                         None
