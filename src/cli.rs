@@ -94,6 +94,12 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["output", "format"])]
     pub stdout: bool,
 
+    /// Comparison tables wide: one column per source (values, wordings, mentions), as a
+    /// spreadsheet shows a handful of outlets side by side; refused past 50 sources (the long
+    /// tables are written instead).
+    #[arg(long, conflicts_with = "stdout")]
+    pub wide: bool,
+
     /// Skip files (and JSONL lines) larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 50_000_000)]
     pub max_bytes: u64,
@@ -206,6 +212,7 @@ impl Args {
             report_problems: true,
             day_first: self.day_first,
             story_days: self.story_days,
+            wide: self.wide,
             arguments: std::env::args_os()
                 .map(|a| a.to_string_lossy().into_owned())
                 .collect(),

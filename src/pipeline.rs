@@ -71,6 +71,9 @@ pub struct Config {
     pub sources: SourceRules,
     /// What `-` holds (`--stdin-format`).
     pub stdin_format: StdinFormat,
+    /// Comparison tables wide (one column per source) instead of long, for at most
+    /// [`crate::compare::MAX_WIDE_SOURCES`] sources.
+    pub wide: bool,
 }
 
 impl Default for Config {
@@ -91,6 +94,7 @@ impl Default for Config {
             arguments: Vec::new(),
             sources: SourceRules::default(),
             stdin_format: StdinFormat::Auto,
+            wide: false,
         }
     }
 }
@@ -262,6 +266,8 @@ impl Pipeline {
                 source: &article.source,
                 source_from: article.source_from.name(),
                 path: &article.path,
+                line: article.line,
+                text_offset: article.text_offset,
                 title: &article.title,
                 published: article.published.as_ref().map_or("", |p| &p.iso),
                 url: &article.url,
@@ -377,6 +383,7 @@ impl Pipeline {
                     text: d.span.slice(text),
                     kind: d.kind.name(),
                     value: &d.value,
+                    value_plain: &crate::compare::values::plain_mention(d),
                     modifier: d.modifier.map_or("", |m| m.name()),
                     anchor: d.anchor.name(),
                 },
@@ -427,11 +434,15 @@ impl Pipeline {
                     unit: &c.unit,
                     modifier: d.modifier,
                     hedged: c.hedged,
-                    when: &c.when.map(|i| a.dates[i].value.clone()).unwrap_or_default(),
+                    // With its modifier, in plain words (`early 2022`), as the comparison shows it.
+                    when: &c
+                        .when
+                        .map(|i| crate::compare::values::plain_mention(&a.dates[i]))
+                        .unwrap_or_default(),
                     start: span.start,
                     end: span.end,
                     cue: c.cue.map_or("", |s| s.slice(text)),
-                    evidence: &excerpt(text, sentence, c.span),
+                    evidence: &excerpt(text, sentence),
                 },
             );
         }
@@ -772,7 +783,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             crate::output::staging::pause_for_tests("comparison");
             let t = Instant::now();
             let dir = staging_dir.as_deref().unwrap_or(&config.output);
-            tables.extend(comparer.finish(dir, config.format, pending)?);
+            tables.extend(comparer.finish(dir, config.format, config.wide, pending)?);
             if std::env::var_os("NEWSRAKE_TIMING").is_some() {
                 eprintln!("comparison: {:.2} s", t.elapsed().as_secs_f64());
             }

@@ -45,7 +45,16 @@ fn sample_articles_show_the_planted_contradictions_and_no_others() {
         stories[0]["sources"],
         "coastal-daily|northern-wire|the-herald"
     );
-    let claims = table_at(&dir.path().join("compare_claims.csv"));
+    let all_claims = table_at(&dir.path().join("compare_claims.csv"));
+    let claims = first_rows(&all_claims);
+    // The value each source gives in a finding, in plain words.
+    let plain = |row: &HashMap<String, String>, source: &str| -> Vec<String> {
+        finding_rows(&all_claims, row)
+            .into_iter()
+            .filter(|r| r["source"] == source)
+            .map(|r| r["value_plain"].clone())
+            .collect()
+    };
     let with = |status: &str| -> Vec<(String, String, String)> {
         let mut v: Vec<_> = claims
             .iter()
@@ -65,8 +74,8 @@ fn sample_articles_show_the_planted_contradictions_and_no_others() {
     // The jobs (240 against about 260): one outlet against two.
     assert_eq!(with("conflict"), vec![c("jobs", "cut")]);
     let jobs = claims.iter().find(|r| r["attribute"] == "jobs").unwrap();
-    assert_eq!(jobs["coastal-daily"], "240 jobs");
-    assert!(jobs["the-herald"].contains("about 260 jobs"));
+    assert_eq!(plain(jobs, "coastal-daily"), ["240 jobs"]);
+    assert!(plain(jobs, "the-herald").contains(&"about 260 jobs".to_string()));
     assert_eq!(
         jobs["detail"],
         "coastal-daily: 240 jobs vs the-herald: 260 jobs, about 260 jobs; northern-wire: 240 jobs \
@@ -83,12 +92,33 @@ fn sample_articles_show_the_planted_contradictions_and_no_others() {
         .find(|r| r["attribute"] == "when" && r["event"] == "CLOSE")
         .unwrap();
     assert!(close["detail"].starts_with("northern-wire contradicts itself"));
-    assert_eq!(close["coastal-daily"], "2025-06 END (end of June 2025)");
-    // Every row says where its values come from.
-    for r in claims.iter().filter(|r| r["attribute"] != "mention") {
-        for s in r["sources"].split('|') {
-            assert!(r["evidence"].contains(&format!("{s} (")), "{r:?}");
-        }
+    let coastal = finding_rows(&all_claims, close)
+        .into_iter()
+        .find(|r| r["source"] == "coastal-daily")
+        .unwrap();
+    assert_eq!(coastal["value"], "2025-06 END");
+    assert_eq!(coastal["value_plain"], "end of June 2025");
+    // Every row says where its value comes from: article, sentence, offsets, and the whole
+    // sentence, which holds the value as written.
+    for r in &all_claims {
+        assert!(
+            !r["article_id"].is_empty() && !r["path"].is_empty(),
+            "{r:?}"
+        );
+        assert!(r["sentence"].parse::<usize>().unwrap() >= 1, "{r:?}");
+        let (a, b): (usize, usize) = (r["start"].parse().unwrap(), r["end"].parse().unwrap());
+        assert_eq!(b - a, r["text"].chars().count(), "{r:?}");
+        assert!(r["evidence"].contains(r["text"].as_str()), "{r:?}");
+        assert!(!r["evidence"].contains('…'), "{r:?}");
+    }
+    // Each finding's sources are the sources of its rows.
+    for f in &claims {
+        let mut sources: Vec<String> = finding_rows(&all_claims, f)
+            .iter()
+            .map(|r| r["source"].clone())
+            .collect();
+        sources.dedup();
+        assert_eq!(sources.join("|"), f["sources"], "{f:?}");
     }
     // The founding year agrees where it is given.
     assert!(
@@ -103,8 +133,13 @@ fn sample_articles_show_the_planted_contradictions_and_no_others() {
         .find(|r| r["text"].starts_with("Twenty years"))
         .unwrap();
     assert_eq!(reyes["status"], "variant");
-    assert_eq!(reyes["speaker"], "Tom Reyes");
-    assert_eq!(reyes["differences"], "the-herald: twenty → 20");
+    assert_eq!(reyes["quote_speaker"], "Tom Reyes");
+    let herald = finding_rows(&quotes, reyes)
+        .into_iter()
+        .find(|r| r["source"] == "the-herald")
+        .unwrap();
+    assert_eq!(herald["differences"], "twenty → 20");
+    assert!(herald["wording"].starts_with("20 years"));
     // Northern Wire gives Reyes's words as narration.
     assert_eq!(reyes["unquoted_in"], "northern-wire");
     let okafor = quotes
@@ -134,7 +169,9 @@ fn sample_articles_show_the_planted_contradictions_and_no_others() {
     assert!(md.contains("### Outlets that contradict themselves"));
     assert!(md.contains("the-herald: twenty → 20"));
     // The words behind a contradiction, per source.
-    assert!(md.contains("the-herald (the-herald/halvorsen-yard.html, 2025-03-11): about 260 jobs"));
+    assert!(md.contains(
+        "the-herald (the-herald/halvorsen-yard.html, sentence 3, 2025-03-11): about 260 jobs"
+    ));
 }
 
 const MARCH: &str = "---\npublished: 2025-03-12\n---\nAcme Ferries will close its Brightwater \
@@ -200,8 +237,17 @@ fn relative_dates_compare_by_their_resolved_value() {
         .find(|r| r["event"] == "FIRE_BREAKOUT" && r["value_type"] == "date")
         .unwrap_or_else(|| panic!("{claims:?}"));
     assert_eq!(fire["status"], "agree", "{fire:?}");
-    assert_eq!(fire["herald"], "2025-03-13 (Thursday 13 March 2025)");
-    assert_eq!(fire["coastal"], "2025-03-13 (Thursday 13 March 2025)");
+    let sides: Vec<(&str, &str, &str)> = finding_rows(&claims, fire)
+        .into_iter()
+        .map(|r| (&*r["source"], &*r["value"], &*r["value_plain"]))
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            ("coastal", "2025-03-13", "Thursday 13 March 2025"),
+            ("herald", "2025-03-13", "Thursday 13 March 2025")
+        ]
+    );
     let crews = claims
         .iter()
         .find(|r| r["unit"] == "firefighters")
@@ -236,6 +282,26 @@ fn comparison_tables_have_the_documented_columns() {
         header(&out.join("stories.csv")).join(","),
         "story,articles,sources,first_published,last_published,top_entities"
     );
+    // Long: one row per finding, source and value, whatever the sources are called.
+    assert_eq!(
+        header(&out.join("compare_names.csv")).join(","),
+        "finding_id,story,entity,kind,key,status,sources,source,mentions,article_id,path,line,\
+         sentence,start,end"
+    );
+    assert_eq!(
+        header(&out.join("compare_quotes.csv")).join(","),
+        "finding_id,story,quote_group,status,quote_speaker,text,sources,source,speaker,wording,\
+         differences,quote_id,part,article_id,path,line,sentence,start,end,unquoted_in"
+    );
+    assert_eq!(
+        header(&out.join("compare_claims.csv")).join(","),
+        "finding_id,story,subject,subject_key,attribute,event,value_type,status,confidence,\
+         because,sources,source,published,value,value_plain,unit,when,hedged,text,claim_id,\
+         article_id,path,line,sentence,start,end,evidence,detail"
+    );
+    // Wide, on request: one column per source.
+    run(dir.path(), &["in", "-o", "wide", "--quiet", "--wide"]);
+    let out = dir.path().join("wide");
     assert_eq!(
         header(&out.join("compare_names.csv")).join(","),
         "story,entity,kind,key,sources,status,coastal,herald"
@@ -313,7 +379,12 @@ fn one_speaker_named_two_ways_is_no_misattribution() {
         .iter()
         .find(|r| r["text"].starts_with("The rule lets us"))
         .unwrap();
-    assert!(row["speakers"].contains("Marta Lindqvist"), "{row:?}");
+    assert!(
+        finding_rows(&quotes, row)
+            .iter()
+            .any(|r| r["source"] == "gamma" && r["speaker"] == "Marta Lindqvist"),
+        "{quotes:#?}"
+    );
     // A phrase quoted with no reporting verb is given to no one.
     assert_ne!(status("a paradise for walkers"), "misattributed");
     // Without the ranger's outlet, the two names of one man agree.

@@ -14,8 +14,12 @@ type Row = HashMap<String, String>;
 struct Run {
     _dir: tempfile::TempDir,
     articles: Vec<Row>,
+    /// The first row of each finding (one per finding: its status and question).
     claims: Vec<Row>,
     quotes: Vec<Row>,
+    /// Every row: one per finding, source and value.
+    claim_rows: Vec<Row>,
+    quote_rows: Vec<Row>,
     dates: Vec<Row>,
 }
 
@@ -35,8 +39,10 @@ fn run() -> Run {
     let t = |n: &str| table(&dir.path().join("out").join(n));
     Run {
         articles: t("articles.csv"),
-        claims: t("compare_claims.csv"),
-        quotes: t("compare_quotes.csv"),
+        claims: first_rows(&t("compare_claims.csv")),
+        quotes: first_rows(&t("compare_quotes.csv")),
+        claim_rows: t("compare_claims.csv"),
+        quote_rows: t("compare_quotes.csv"),
         dates: t("dates.csv"),
         _dir: dir,
     }
@@ -200,9 +206,16 @@ fn every_planted_contradiction_is_found_and_no_other() {
     assert_eq!(conflicts, want, "no false conflicts");
     // The contradiction says which outlet gives what, in plain words beside the code.
     let term = r.row(PRYCE, "Alan Pryce", "prison term", "");
-    assert_eq!(term["metro-ledger"], "P8Y (8 years)");
-    assert!(term["evidence"].contains("metro-ledger (metro-ledger/pryce-term.md): “"));
-    assert!(term["evidence"].contains("eight"), "{}", term["evidence"]);
+    let ledger = finding_rows(&r.claim_rows, term)
+        .into_iter()
+        .find(|x| x["source"] == "metro-ledger")
+        .unwrap();
+    assert_eq!(
+        (&*ledger["value"], &*ledger["value_plain"]),
+        ("P8Y", "8 years")
+    );
+    assert_eq!(ledger["article_id"], "metro-ledger/pryce-term.md");
+    assert!(ledger["evidence"].contains("eight"), "{ledger:?}");
 }
 
 #[test]
@@ -278,14 +291,14 @@ fn a_quotation_given_to_different_speakers_is_misattributed() {
         .find(|q| q["story"] == story && q["text"].contains("betrayed the trust"))
         .unwrap();
     assert_eq!(q["status"], "misattributed");
-    assert!(
-        q["speakers"].contains("harbour-gazette: Helen Okonjo"),
-        "{q:?}"
-    );
-    assert!(
-        q["speakers"].contains("metro-ledger: Daniel Frayne"),
-        "{q:?}"
-    );
+    let speaker = |source: &str| {
+        finding_rows(&r.quote_rows, q)
+            .into_iter()
+            .find(|x| x["source"] == source)
+            .map(|x| x["speaker"].clone())
+    };
+    assert_eq!(speaker("harbour-gazette").as_deref(), Some("Helen Okonjo"));
+    assert_eq!(speaker("metro-ledger").as_deref(), Some("Daniel Frayne"));
     // The fullest wording is the reference the others are shown against.
     assert!(q["text"].starts_with("You betrayed"), "{q:?}");
     // Quotations given to one speaker everywhere are not.

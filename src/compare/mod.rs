@@ -3,7 +3,7 @@
 //! Workers reduce every article to a [`Digest`] (its entity keys, claims with their evidence,
 //! quotations, a narration [`Sketch`] and its story terms); the writer thread feeds the
 //! digests to a [`Comparer`], which keeps only compact state: pooled keys, names, claim
-//! values, evidence excerpts (at most [`EVIDENCE_CHARS`] characters each), quotation texts,
+//! values, evidence sentences (each at most a sentence's 2,048 bytes), quotation texts,
 //! term lists and a sketch of at most 256 bytes per article. Nothing else of the text read is
 //! kept.
 //!
@@ -18,8 +18,9 @@
 //! lists, quotation lists, term lists and sketches are pooled, so each distinct one is stored
 //! once.
 //!
-//! **Tables.** `stories`, `compare_names`, `compare_quotes` and `compare_claims` (wide: one
-//! column per source, sources in sorted order), and `comparison.md`, a digest per story.
+//! **Tables.** `stories`, `compare_names`, `compare_quotes` and `compare_claims` (long: one row
+//! per finding and source; `--wide`: one column per source, sources in sorted order), and
+//! `comparison.md`, a digest per story.
 
 pub mod align;
 pub mod context;
@@ -51,9 +52,14 @@ use wording::Sketch;
 /// beyond it only equal wordings are grouped (a guard against quadratic time on huge stories).
 const MAX_FUZZY_WORDINGS: usize = 2000;
 
+/// The most sources `--wide` writes a column for.
+pub const MAX_WIDE_SOURCES: usize = 50;
+
 /// An entity of one article, for comparison.
 #[derive(Clone, Debug)]
 pub struct DigestEntity {
+    /// Where it is first named.
+    pub first: Locus,
     /// Cross-article key.
     pub key: String,
     /// Name as written (the entity's canonical name in the article).
@@ -64,9 +70,36 @@ pub struct DigestEntity {
     pub mentions: u32,
 }
 
+/// Where a value, quotation or name is written: its sentence (1-based) and its offsets in
+/// characters, as the extraction tables give them.
+#[derive(Clone, Copy, Debug, Default, Hash, PartialEq, Eq)]
+pub struct Locus {
+    /// The sentence's number in the article.
+    pub sentence: u32,
+    /// First character.
+    pub start: u32,
+    /// One past the last character.
+    pub end: u32,
+}
+
+impl Locus {
+    fn of(a: &Analysis, span: Span) -> Locus {
+        let c = a.offsets.chars(span);
+        Locus {
+            sentence: a.segmentation.sentence_at(span.start()) as u32 + 1,
+            start: c.start as u32,
+            end: c.end as u32,
+        }
+    }
+}
+
 /// A claim of one article, for comparison.
 #[derive(Clone, Debug)]
 pub struct DigestClaim {
+    /// Where the value is written.
+    pub locus: Locus,
+    /// The value as written.
+    pub text: String,
     /// The subjects' keys, sorted (none, one, or a couple's two).
     pub subject_keys: Vec<String>,
     /// The subjects' names, in the order of their keys.
@@ -95,7 +128,7 @@ pub struct DigestClaim {
     pub change: Change,
     /// The claim's own date in plain words (`early 2022`), if it has one.
     pub when: String,
-    /// The sentence as written, cut around the value.
+    /// The whole sentence as written.
     pub evidence: String,
     /// What the value is about: the words around it (see [`context`]).
     pub context: context::Context,
@@ -110,6 +143,12 @@ pub struct DigestClaim {
 /// A quotation of one article, for comparison.
 #[derive(Clone, Debug)]
 pub struct DigestQuote {
+    /// Its `quote_id` and `part` in `quotes.csv` (1-based).
+    pub id: u32,
+    /// The part of the quotation (1-based).
+    pub part: u32,
+    /// Where it is written.
+    pub locus: Locus,
     /// The quoted words as written.
     pub text: String,
     /// The speaker: the entity's name when resolved, else as written at the attribution.
@@ -127,6 +166,10 @@ pub struct DigestQuote {
 pub struct Digest {
     /// The article's id.
     pub id: String,
+    /// The file it came from.
+    pub path: String,
+    /// Its line in a JSON-lines file.
+    pub line: Option<usize>,
     /// The outlet.
     pub source: String,
     /// The headline.
@@ -145,68 +188,17 @@ pub struct Digest {
     pub terms: Vec<(String, f32)>,
 }
 
-/// The longest evidence excerpt, in characters: a longer sentence is cut around its value.
-pub const EVIDENCE_CHARS: usize = 240;
-
-/// The sentence `sentence` as written, cut to at most [`EVIDENCE_CHARS`] characters around
-/// `value` at word boundaries, with `…` where it was cut; white space runs as one space.
-pub fn excerpt(text: &str, sentence: Span, value: Span) -> String {
+/// The sentence `sentence` as written, whole (a sentence is at most
+/// [`MAX_SENTENCE`](crate::segment::MAX_SENTENCE) bytes), white space runs as one space: the
+/// evidence of every value it gives.
+pub fn excerpt(text: &str, sentence: Span) -> String {
     let s = sentence.slice(text);
-    let base = sentence.start();
-    let chars = s.chars().count();
-    let (from, to) = if chars <= EVIDENCE_CHARS {
-        (0, s.len())
-    } else {
-        // A window of EVIDENCE_CHARS characters centred on the value, within the sentence.
-        let v_start = value.start().clamp(base, sentence.end()) - base;
-        let v_end = value.end().clamp(base, sentence.end()) - base;
-        let idx: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
-        let vs = idx.partition_point(|&i| i < v_start);
-        let ve = idx.partition_point(|&i| i < v_end);
-        let room = EVIDENCE_CHARS.saturating_sub(ve - vs) / 2;
-        let mut a = vs.saturating_sub(room);
-        let mut b = (ve + room).min(chars);
-        if b - a < EVIDENCE_CHARS {
-            if a == 0 {
-                b = EVIDENCE_CHARS.min(chars);
-            } else {
-                a = b.saturating_sub(EVIDENCE_CHARS);
-            }
-        }
-        let (mut from, mut to) = (idx[a], idx[b]);
-        // Whole words: move inwards to white space.
-        if from > 0
-            && let Some(sp) = s[from..].find(char::is_whitespace)
-            && from + sp < v_start
-        {
-            from += sp + 1;
-        }
-        if to < s.len()
-            && let Some(sp) = s[..to].rfind(char::is_whitespace)
-            && sp >= v_end
-        {
-            to = sp;
-        }
-        (from, to)
-    };
-    let mut out = String::with_capacity(to - from + 8);
-    if from > 0 {
-        out.push('…');
-    }
-    let mut space = false;
-    for c in s[from..to].chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() && !out.ends_with('…') {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
             out.push(' ');
         }
-        space = false;
-        out.push(c);
-    }
-    if to < s.len() {
-        out.push('…');
+        out.push_str(w);
     }
     out
 }
@@ -245,6 +237,11 @@ impl Digest {
             .entities
             .iter()
             .map(|e| DigestEntity {
+                first: e
+                    .mentions
+                    .first()
+                    .map(|&m| Locus::of(a, a.names.mentions[m].span))
+                    .unwrap_or_default(),
                 key: e.key.clone(),
                 name: e.name.clone(),
                 kind: e.kind,
@@ -267,6 +264,8 @@ impl Digest {
                 entities.sort();
                 entities.dedup();
                 DigestClaim {
+                    locus: Locus::of(a, c.span),
+                    text: c.span.slice(text).to_string(),
                     subject_keys: subjects.iter().map(|s| s.0.to_string()).collect(),
                     subject_names: subjects.iter().map(|s| s.1.to_string()).collect(),
                     entities,
@@ -290,7 +289,7 @@ impl Digest {
                         .when
                         .map(|i| values::plain_date(&a.dates[i].value, a.dates[i].modifier))
                         .unwrap_or_default(),
-                    evidence: excerpt(text, sentence, c.span),
+                    evidence: excerpt(text, sentence),
                     context: rules.facts.context_in(
                         match &read {
                             Some((k, sw)) if *k == c.sentence => sw,
@@ -316,6 +315,9 @@ impl Digest {
             .quotes
             .iter()
             .map(|q| DigestQuote {
+                id: q.quote_id as u32 + 1,
+                part: q.part as u32,
+                locus: Locus::of(a, q.span),
                 text: q.span.slice(text).to_string(),
                 speaker: q
                     .speaker_entity
@@ -340,6 +342,8 @@ impl Digest {
         quoted.sort_by_key(|s| (s.start(), s.end()));
         Digest {
             id: article.id.clone(),
+            path: article.path.clone(),
+            line: article.line,
             source: article.source.clone(),
             title: article.title.clone(),
             published: article.published.as_ref().map(|p| p.date),
@@ -422,6 +426,7 @@ impl<T: Hash + Eq + Clone> Pool<Box<[T]>> {
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
 struct StoredEntity {
+    first: Locus,
     key: u32,
     name: u32,
     kind: NameKind,
@@ -430,6 +435,11 @@ struct StoredEntity {
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
 pub(crate) struct StoredClaim {
+    /// Its `claim_id` in `claims.csv`.
+    pub id: u32,
+    pub locus: Locus,
+    /// The value as written.
+    pub text: u32,
     /// The subjects' keys (a pooled list, sorted).
     pub subjects: u32,
     /// Keys of the entities named in the claim's sentence (a pooled list).
@@ -462,6 +472,9 @@ pub(crate) struct StoredClaim {
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
 struct StoredQuote {
+    id: u32,
+    part: u32,
+    locus: Locus,
     text: u32,
     speaker: u32,
     speaker_key: u32,
@@ -472,6 +485,8 @@ struct StoredQuote {
 #[derive(Debug)]
 struct Stored {
     id: u32,
+    path: u32,
+    line: Option<u32>,
     source: u32,
     title: u32,
     published: Option<Date>,
@@ -543,6 +558,7 @@ impl Comparer {
             .entities
             .iter()
             .map(|e| StoredEntity {
+                first: e.first,
                 key: self.keys.str_id(&e.key),
                 name: self.strings.str_id(&e.name),
                 kind: e.kind,
@@ -553,7 +569,8 @@ impl Comparer {
         let claims: Vec<StoredClaim> = d
             .claims
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(k, c)| {
                 let words: Vec<(u32, u32, u32)> = c
                     .context
                     .words
@@ -577,6 +594,9 @@ impl Comparer {
                 let subjects: Vec<u32> =
                     c.subject_keys.iter().map(|k| self.keys.str_id(k)).collect();
                 StoredClaim {
+                    id: k as u32 + 1,
+                    locus: c.locus,
+                    text: self.strings.str_id(&c.text),
                     subjects: self.key_lists.slice_id(subjects),
                     entities: self.key_lists.slice_id(keys),
                     attribute: c.attribute,
@@ -605,6 +625,9 @@ impl Comparer {
             .quotes
             .iter()
             .map(|q| StoredQuote {
+                id: q.id,
+                part: q.part,
+                locus: q.locus,
                 text: self.strings.str_id(&q.text),
                 speaker: self.strings.str_id(&q.speaker),
                 speaker_key: self.keys.str_id(&q.speaker_key),
@@ -639,6 +662,8 @@ impl Comparer {
         self.articles.push(Stored {
             terms,
             id: self.strings.str_id(&d.id),
+            path: self.strings.str_id(&d.path),
+            line: d.line.map(|l| l as u32),
             source,
             title,
             published: d.published,
@@ -737,6 +762,7 @@ impl Comparer {
         self,
         dir: &Path,
         format: Format,
+        wide: bool,
         pending: Vec<Pending>,
     ) -> Result<Vec<PathBuf>, Error> {
         let stories = self.stories();
@@ -754,7 +780,18 @@ impl Comparer {
             };
             written.push(path);
         }
-        written.extend(view.write(dir, format)?);
+        let wide = wide && {
+            let sources = view.sources_compared();
+            if sources > MAX_WIDE_SOURCES {
+                eprintln!(
+                    "newsrake: --wide refused: {sources} sources are compared, over \
+                     {MAX_WIDE_SOURCES}; the comparison tables are written long (one row per \
+                     finding and source)"
+                );
+            }
+            sources <= MAX_WIDE_SOURCES
+        };
+        written.extend(view.write(dir, format, wide)?);
         let capped = view.capped();
         if capped > 0 {
             // Said once, on stderr like the run's other warnings: the tables stay complete.

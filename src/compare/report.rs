@@ -285,9 +285,10 @@ fn evidence(c: &ClaimGroup, max: usize) -> String {
     for e in c.evidence.iter().take(max) {
         let _ = write!(
             s,
-            "\n  - {} ({}{}): {} — “{}”",
+            "\n  - {} ({}, sentence {}{}): {} — “{}”",
             e.source,
-            e.article,
+            e.place.article,
+            e.place.locus.sentence,
             e.published.map(|d| format!(", {d}")).unwrap_or_default(),
             e.shown,
             e.sentence

@@ -589,3 +589,61 @@ fn clock_times_in_two_zones_never_conflict() {
         statuses(&got)
     );
 }
+
+#[test]
+fn a_quotation_cut_short_is_verbatim_and_one_reworded_is_a_variant() {
+    let full = "The bridge will stay shut until the engineers are sure it is safe. Nobody \
+                crosses before then.";
+    let c = comparer(digests(&[
+        (
+            "alpha",
+            DAY,
+            &format!("Inspector Rhona Vale said: \"{full}\""),
+        ),
+        (
+            "beta",
+            DAY,
+            "\"The bridge will stay shut until the engineers are sure it is safe,\" Inspector \
+             Rhona Vale said.",
+        ),
+        (
+            "gamma",
+            DAY,
+            "\"The bridge will stay closed until engineers are sure it is safe,\" Inspector \
+             Rhona Vale said.",
+        ),
+    ]));
+    let stories = c.stories();
+    let view = View::new(&c, &stories);
+    let q = view.quote_groups(1);
+    // Alpha and beta alone: beta quotes less, and alters nothing.
+    assert_eq!(
+        q.len(),
+        1,
+        "{:?}",
+        q.iter().map(|g| &g.text).collect::<Vec<_>>()
+    );
+    assert_eq!(q[0].status, "variant", "gamma rewords it");
+    let beta = q[0].entries.iter().find(|e| e.source == "beta").unwrap();
+    assert!(
+        beta.differences.starts_with("omits"),
+        "{}",
+        beta.differences
+    );
+    let c = comparer(digests(&[
+        (
+            "alpha",
+            DAY,
+            &format!("Inspector Rhona Vale said: \"{full}\""),
+        ),
+        (
+            "beta",
+            DAY,
+            "\"The bridge will stay shut until the engineers are sure it is safe,\" Inspector \
+             Rhona Vale said.",
+        ),
+    ]));
+    let stories = c.stories();
+    let q = View::new(&c, &stories).quote_groups(1);
+    assert_eq!(q[0].status, "verbatim");
+}

@@ -319,6 +319,29 @@ fn ordinal(n: i64) -> String {
 /// A TIMEX3 date value in plain words: `2025-06 END` reads "end of June 2025", `199` "the
 /// 1990s", `2025-03-11` "Tuesday 11 March 2025", `2025-Q3` "the third quarter of 2025". A
 /// value it cannot read is given back as written.
+/// A date mention's value in plain words, as `claims.csv` gives it: `end of June 2025`,
+/// `9 years`, `the 1990s`.
+pub fn plain_mention(d: &DateMention) -> String {
+    use crate::extract::dates::DateType;
+    match d.kind {
+        DateType::Duration => plain_duration(&d.value, d.modifier),
+        // "every Monday", "every week", "every 2 years".
+        DateType::Set if d.value.starts_with('P') => {
+            let each = plain_duration(&d.value, None);
+            match each.strip_prefix("1 ") {
+                Some(unit) => format!("every {unit}"),
+                None => format!("every {each}"),
+            }
+        }
+        DateType::Set => match plain_period(&d.value) {
+            Some(p) => format!("every {}", p.trim_start_matches("a ")),
+            None => d.value.clone(),
+        },
+        _ => plain_date(&d.value, d.modifier),
+    }
+}
+
+/// A date's value in plain words.
 pub fn plain_date(value: &str, modifier: Option<Mod>) -> String {
     let Some(base) = plain_period(value) else {
         return show_date(value, modifier);
@@ -337,10 +360,19 @@ pub fn plain_date(value: &str, modifier: Option<Mod>) -> String {
 }
 
 fn plain_period(value: &str) -> Option<String> {
+    match value {
+        "PRESENT_REF" => return Some("the present".into()),
+        "PAST_REF" => return Some("the past".into()),
+        "FUTURE_REF" => return Some("the future".into()),
+        _ => {}
+    }
     let (date, time) = value.split_once('T').unwrap_or((value, ""));
     let parts: Vec<&str> = date.split('-').collect();
     let head = *parts.first()?;
     let base = match (head.len(), parts.len()) {
+        // A date whose year is unknown: what is known of it ("a Wednesday", "summer",
+        // "14 March").
+        (4, _) if head == "XXXX" => unknown_year(&parts[1..])?,
         (2, 1) => format!("the {} century", ordinal(num(head)? + 1)),
         (3, 1) => format!("the {}0s", num(head)?),
         (4, 1) => head.to_string(),
@@ -391,6 +423,36 @@ fn plain_period(value: &str) -> Option<String> {
         "NI" => format!("the night of {base}"),
         t if t.len() >= 5 && t.as_bytes()[2] == b':' => format!("{base}, {}", &t[..5]),
         t => format!("{base} {t}"),
+    })
+}
+
+/// What a TIMEX3 date of unknown year says: a weekday ("XXXX-WXX-3": "a Wednesday"), a
+/// weekend, a season, a month or a day of a month.
+fn unknown_year(parts: &[&str]) -> Option<String> {
+    // Names from a calendar: 1 January 2024 was a Monday.
+    let month = |m: &str| {
+        let m = i8::try_from(num(m)?).ok()?;
+        fmt_date("%B", Date::new(2024, m, 1).ok()?)
+    };
+    let weekday = |d: &str| {
+        let d = num(d).filter(|d| (1..=7).contains(d))?;
+        fmt_date(
+            "%A",
+            Date::constant(2024, 1, 1)
+                .checked_add(jiff::Span::new().days(d - 1))
+                .ok()?,
+        )
+    };
+    Some(match parts {
+        ["WXX", "WE"] => "a weekend".into(),
+        ["WXX", d] => format!("a {}", weekday(d)?),
+        ["SP"] => "spring".into(),
+        ["SU"] => "summer".into(),
+        ["FA"] => "autumn".into(),
+        ["WI"] => "winter".into(),
+        [m] => month(m)?,
+        [m, d] => format!("{} {}", num(d)?, month(m)?),
+        _ => return None,
     })
 }
 
@@ -457,7 +519,20 @@ pub fn duration_days(value: &str) -> Option<(f64, f64)> {
 /// A TIMEX3 duration in plain words: `P9Y` reads "9 years", `PT14H` "14 hours".
 pub fn plain_duration(value: &str, modifier: Option<Mod>) -> String {
     let Some(parts) = duration_parts(value) else {
-        return value.to_string();
+        // A length of time counted in no number ("months", "weeks": `PXM`, `PXW`).
+        let unit = match value {
+            "PXY" => "years",
+            "PXM" => "months",
+            "PXW" => "weeks",
+            "PXD" => "days",
+            "PXDE" => "decades",
+            "PXC" | "PXCE" => "centuries",
+            "PTXH" => "hours",
+            "PTXM" => "minutes",
+            "PTXS" => "seconds",
+            _ => return value.to_string(),
+        };
+        return unit.to_string();
     };
     let words: Vec<String> = parts
         .iter()
@@ -856,7 +931,14 @@ mod tests {
             plain_date("2025-03-11T15:30", None),
             "Tuesday 11 March 2025, 15:30"
         );
-        assert_eq!(plain_date("PAST_REF", None), "PAST_REF");
+        assert_eq!(plain_date("PAST_REF", None), "the past");
+        assert_eq!(
+            plain_date("XXXX-WXX-3TEV", None),
+            "the evening of a Wednesday"
+        );
+        assert_eq!(plain_date("XXXX-SU", None), "summer");
+        assert_eq!(plain_date("XXXX-03-14", None), "14 March");
+        assert_eq!(plain_duration("PXM", None), "months");
         assert_eq!(plain_duration("P9Y", None), "9 years");
         assert_eq!(plain_duration("P1Y", None), "1 year");
         assert_eq!(plain_duration("PT14H", Some(Mod::Approx)), "about 14 hours");

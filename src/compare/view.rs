@@ -36,11 +36,91 @@ use super::context::{is_count_unit, unit_dimension};
 use super::report::ReportWriter;
 use super::table::{Cell, TableWriter};
 use super::wording::{differences, same_quotation, words};
-use super::{Comparer, MAX_FUZZY_WORDINGS, StoredClaim, Stories, find, union};
+use super::{Comparer, Locus, MAX_FUZZY_WORDINGS, StoredClaim, Stories, find, union};
 use crate::Error;
 use crate::extract::claims::{Change, MENTION, WHEN};
 use crate::extract::names::NameKind;
 use crate::output::Format;
+
+/// Columns of the long `compare_names`: one row per entity and source.
+pub const LONG_NAMES: &[&str] = &[
+    "finding_id",
+    "story",
+    "entity",
+    "kind",
+    "key",
+    "status",
+    "sources",
+    "source",
+    "mentions",
+    "article_id",
+    "path",
+    "line",
+    "sentence",
+    "start",
+    "end",
+];
+
+/// Columns of the long `compare_quotes`: one row per quotation group, source and wording.
+pub const LONG_QUOTES: &[&str] = &[
+    "finding_id",
+    "story",
+    "quote_group",
+    "status",
+    "quote_speaker",
+    "text",
+    "sources",
+    "source",
+    "speaker",
+    "wording",
+    "differences",
+    "quote_id",
+    "part",
+    "article_id",
+    "path",
+    "line",
+    "sentence",
+    "start",
+    "end",
+    "unquoted_in",
+];
+
+/// Columns of the long `compare_claims`: one row per finding, source and value.
+pub const LONG_CLAIMS: &[&str] = &[
+    "finding_id",
+    "story",
+    "subject",
+    "subject_key",
+    "attribute",
+    "event",
+    "value_type",
+    "status",
+    "confidence",
+    "because",
+    "sources",
+    "source",
+    "published",
+    "value",
+    "value_plain",
+    "unit",
+    "when",
+    "hedged",
+    "text",
+    "claim_id",
+    "article_id",
+    "path",
+    "line",
+    "sentence",
+    "start",
+    "end",
+    "evidence",
+    "detail",
+];
+
+/// True when the words `part` are `whole`, or a run of its words.
+fn part_of(part: &[String], whole: &[String]) -> bool {
+    !part.is_empty() && whole.windows(part.len()).any(|w| w == part)
+}
 
 /// Stories compared at once before their rows are written.
 const REPORT_CHUNK: usize = 32;
@@ -58,6 +138,10 @@ struct Tables {
     quotes: TableWriter,
     claims: TableWriter,
     report: ReportWriter,
+    /// One column per source (`--wide`) instead of long rows.
+    wide: bool,
+    /// Findings numbered so far: names, quotations, claims.
+    findings: [usize; 3],
 }
 
 impl Tables {
@@ -96,14 +180,51 @@ impl Naming {
     }
 }
 
-/// One source's evidence for a claim row.
+/// Where a finding's value, quotation or name is written: its article and file, the line of
+/// a JSON-lines file, its sentence and offsets (as the extraction tables give them).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Place {
+    pub article: String,
+    pub path: String,
+    pub line: Option<u32>,
+    pub locus: Locus,
+}
+
+/// One source's value in a claim row, and where it is written.
 #[derive(Clone, Debug)]
 pub(crate) struct Evidence {
     pub source: String,
-    pub article: String,
+    pub place: Place,
     pub published: Option<Date>,
+    /// The value as the wide table and the digest show it (code, plain words, date, hedge).
     pub shown: String,
+    /// The claim's row in `claims.csv`.
+    pub claim_id: u32,
+    pub value: String,
+    pub plain: String,
+    pub unit: String,
+    /// The claim's own date in plain words.
+    pub when: String,
+    pub hedged: bool,
+    /// The value as written.
+    pub text: String,
+    /// The whole sentence.
     pub sentence: String,
+}
+
+/// One source's wording in a quotation row, and where it is written.
+#[derive(Clone, Debug)]
+pub(crate) struct QuoteEntry {
+    pub source: String,
+    pub place: Place,
+    /// Its `quote_id` and `part` in `quotes.csv`.
+    pub quote_id: u32,
+    pub part: u32,
+    /// The speaker this source gives.
+    pub speaker: String,
+    pub wording: String,
+    /// How the wording differs from the row's (reference) text.
+    pub differences: String,
 }
 
 /// A group of claims: one row of `compare_claims`.
@@ -134,6 +255,9 @@ pub(crate) struct NameGroup {
     pub key: String,
     /// Mentions per source.
     pub mentions: BTreeMap<String, u32>,
+    /// Per source: where it is first named (in the story's first article of that source to
+    /// name it).
+    pub first: BTreeMap<String, Place>,
 }
 
 /// A group of quotations: one row of `compare_quotes`.
@@ -146,6 +270,8 @@ pub(crate) struct QuoteGroup {
     pub speakers: BTreeMap<String, Vec<String>>,
     pub differences: String,
     pub unquoted_in: Vec<String>,
+    /// Per source and distinct wording: the first quotation giving it.
+    pub entries: Vec<QuoteEntry>,
 }
 
 /// Everything computed for one compared story.
@@ -222,6 +348,22 @@ impl<'a> View<'a> {
         self.capped.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// How many sources the wide tables would have a column for.
+    pub(crate) fn sources_compared(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// Where `locus` of article `article` is.
+    fn place(&self, article: usize, locus: Locus) -> Place {
+        let a = &self.c.articles[article];
+        Place {
+            article: self.c.strings.get(a.id).to_string(),
+            path: self.c.strings.get(a.path).to_string(),
+            line: a.line,
+            locus,
+        }
+    }
+
     fn source(&self, article: usize) -> &str {
         self.c.sources.get(self.c.articles[article].source)
     }
@@ -259,21 +401,25 @@ impl<'a> View<'a> {
         })
     }
 
-    pub(crate) fn write(&self, dir: &Path, format: Format) -> Result<Vec<PathBuf>, Error> {
+    pub(crate) fn write(
+        &self,
+        dir: &Path,
+        format: Format,
+        wide: bool,
+    ) -> Result<Vec<PathBuf>, Error> {
+        let cols = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let stories = TableWriter::create(
             dir,
             "stories",
             format,
-            [
+            cols(&[
                 "story",
                 "articles",
                 "sources",
                 "first_published",
                 "last_published",
                 "top_entities",
-            ]
-            .map(String::from)
-            .to_vec(),
+            ]),
         )?;
         let with_sources = |fixed: &[&str], after: &[&str]| -> Vec<String> {
             fixed
@@ -283,52 +429,46 @@ impl<'a> View<'a> {
                 .chain(after.iter().map(|s| s.to_string()))
                 .collect()
         };
-        let names = TableWriter::create(
-            dir,
-            "compare_names",
-            format,
-            with_sources(
-                &["story", "entity", "kind", "key", "sources", "status"],
-                &[],
-            ),
-        )?;
-        let quotes = TableWriter::create(
-            dir,
-            "compare_quotes",
-            format,
-            with_sources(
-                &[
-                    "story",
-                    "quote_group",
-                    "speaker",
-                    "sources",
-                    "status",
-                    "text",
-                ],
-                &["speakers", "differences", "unquoted_in"],
-            ),
-        )?;
-        let claims = TableWriter::create(
-            dir,
-            "compare_claims",
-            format,
-            with_sources(
-                &[
-                    "story",
-                    "subject",
-                    "subject_key",
-                    "attribute",
-                    "event",
-                    "value_type",
-                    "unit",
-                    "sources",
-                    "status",
-                    "confidence",
-                    "because",
-                ],
-                &["detail", "evidence"],
-            ),
-        )?;
+        let (names, quotes, claims) = if wide {
+            (
+                with_sources(
+                    &["story", "entity", "kind", "key", "sources", "status"],
+                    &[],
+                ),
+                with_sources(
+                    &[
+                        "story",
+                        "quote_group",
+                        "speaker",
+                        "sources",
+                        "status",
+                        "text",
+                    ],
+                    &["speakers", "differences", "unquoted_in"],
+                ),
+                with_sources(
+                    &[
+                        "story",
+                        "subject",
+                        "subject_key",
+                        "attribute",
+                        "event",
+                        "value_type",
+                        "unit",
+                        "sources",
+                        "status",
+                        "confidence",
+                        "because",
+                    ],
+                    &["detail", "evidence"],
+                ),
+            )
+        } else {
+            (cols(LONG_NAMES), cols(LONG_QUOTES), cols(LONG_CLAIMS))
+        };
+        let names = TableWriter::create(dir, "compare_names", format, names)?;
+        let quotes = TableWriter::create(dir, "compare_quotes", format, quotes)?;
+        let claims = TableWriter::create(dir, "compare_claims", format, claims)?;
         let report = ReportWriter::create(dir)?;
         let mut tables = Tables {
             stories,
@@ -336,6 +476,8 @@ impl<'a> View<'a> {
             quotes,
             claims,
             report,
+            wide,
+            findings: [0; 3],
         };
         // Stories are compared in parallel, a chunk at a time (memory stays bounded), and
         // written in story order.
@@ -361,18 +503,11 @@ impl<'a> View<'a> {
 
     /// Writes one story's rows (and its comparison, when it has one).
     fn write_story(&self, st: &StoryView, done: Story, t: &mut Tables) -> Result<(), Error> {
-        let Tables {
-            stories,
-            names,
-            quotes,
-            claims,
-            report,
-        } = t;
         let (first, last, top) = match &done {
             Story::Alone(first, last, top) => (*first, *last, top),
             Story::Compared(r) => (r.first, r.last, &r.top),
         };
-        stories.row(&[
+        t.stories.row(&[
             Cell::N(st.number),
             Cell::N(st.articles.len()),
             Cell::S(self.source_names(&st.sources).join("|")),
@@ -383,6 +518,113 @@ impl<'a> View<'a> {
         let Story::Compared(r) = done else {
             return Ok(());
         };
+        if t.wide {
+            self.write_wide(st, &r, t)?;
+        } else {
+            self.write_long(st, &r, t)?;
+        }
+        t.report.story(&r)?;
+        Ok(())
+    }
+
+    /// The long tables: one row per finding, source and value (or wording, or name), each
+    /// with where it is written; `finding_id` joins the rows of one finding.
+    fn write_long(&self, st: &StoryView, r: &StoryReport, t: &mut Tables) -> Result<(), Error> {
+        let place = |p: &Place| {
+            [
+                Cell::S(p.article.clone()),
+                Cell::S(p.path.clone()),
+                p.line
+                    .map_or(Cell::S(String::new()), |l| Cell::N(l as usize)),
+                Cell::N(p.locus.sentence as usize),
+                Cell::N(p.locus.start as usize),
+                Cell::N(p.locus.end as usize),
+            ]
+        };
+        for g in &r.names {
+            t.findings[0] += 1;
+            let id = format!("N{}", t.findings[0]);
+            let sources = g.mentions.keys().cloned().collect::<Vec<_>>().join("|");
+            let status = status(g.mentions.len(), st.sources.len());
+            for (src, &m) in &g.mentions {
+                let mut row = vec![
+                    Cell::S(id.clone()),
+                    Cell::N(st.number),
+                    Cell::S(g.entity.clone()),
+                    Cell::S(g.kind.name().into()),
+                    Cell::S(g.key.clone()),
+                    Cell::S(status.into()),
+                    Cell::S(sources.clone()),
+                    Cell::S(src.clone()),
+                    Cell::N(m as usize),
+                ];
+                row.extend(place(&g.first.get(src).cloned().unwrap_or_default()));
+                t.names.row(&row)?;
+            }
+        }
+        for (n, q) in r.quotes.iter().enumerate() {
+            t.findings[1] += 1;
+            let id = format!("Q{}", t.findings[1]);
+            let sources = q.wording.keys().cloned().collect::<Vec<_>>().join("|");
+            for e in &q.entries {
+                let mut row = vec![
+                    Cell::S(id.clone()),
+                    Cell::N(st.number),
+                    Cell::N(n + 1),
+                    Cell::S(q.status.into()),
+                    Cell::S(q.speaker.clone()),
+                    Cell::S(q.text.clone()),
+                    Cell::S(sources.clone()),
+                    Cell::S(e.source.clone()),
+                    Cell::S(e.speaker.clone()),
+                    Cell::S(e.wording.clone()),
+                    Cell::S(e.differences.clone()),
+                    Cell::N(e.quote_id as usize),
+                    Cell::N(e.part as usize),
+                ];
+                row.extend(place(&e.place));
+                row.push(Cell::S(q.unquoted_in.join("|")));
+                t.quotes.row(&row)?;
+            }
+        }
+        for g in &r.claims {
+            t.findings[2] += 1;
+            let id = format!("C{}", t.findings[2]);
+            let sources = g.values.keys().cloned().collect::<Vec<_>>().join("|");
+            for e in &g.evidence {
+                let mut row = vec![
+                    Cell::S(id.clone()),
+                    Cell::N(st.number),
+                    Cell::S(g.subject.clone()),
+                    Cell::S(g.subject_key.clone()),
+                    Cell::S(g.attribute.into()),
+                    Cell::S(g.event.into()),
+                    Cell::S(g.value_type.into()),
+                    Cell::S(g.status.into()),
+                    Cell::S(g.confidence.map(|x| format!("{x:.2}")).unwrap_or_default()),
+                    Cell::S(g.because.clone()),
+                    Cell::S(sources.clone()),
+                    Cell::S(e.source.clone()),
+                    Cell::S(e.published.map(|d| d.to_string()).unwrap_or_default()),
+                    Cell::S(e.value.clone()),
+                    Cell::S(e.plain.clone()),
+                    Cell::S(e.unit.clone()),
+                    Cell::S(e.when.clone()),
+                    Cell::S(e.hedged.to_string()),
+                    Cell::S(e.text.clone()),
+                    Cell::N(e.claim_id as usize),
+                ];
+                row.extend(place(&e.place));
+                row.push(Cell::S(e.sentence.clone()));
+                row.push(Cell::S(g.detail.clone()));
+                t.claims.row(&row)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The wide tables (`--wide`): one row per finding, one column per source.
+    fn write_wide(&self, st: &StoryView, r: &StoryReport, t: &mut Tables) -> Result<(), Error> {
         let in_story = |s: &str| st.sources.iter().any(|&x| **self.c.sources.get(x) == *s);
         for g in &r.names {
             let per = &g.mentions;
@@ -400,7 +642,7 @@ impl<'a> View<'a> {
                 None if in_story(s) => Cell::N(0),
                 None => Cell::S(String::new()),
             }));
-            names.row(&row)?;
+            t.names.row(&row)?;
         }
         for (g, q) in r.quotes.iter().enumerate() {
             let mut row = vec![
@@ -424,7 +666,7 @@ impl<'a> View<'a> {
             row.push(Cell::S(speakers.join(" | ")));
             row.push(Cell::S(q.differences.clone()));
             row.push(Cell::S(q.unquoted_in.join("|")));
-            quotes.row(&row)?;
+            t.quotes.row(&row)?;
         }
         for g in &r.claims {
             let mut row = vec![
@@ -449,12 +691,16 @@ impl<'a> View<'a> {
             let evidence: Vec<String> = g
                 .evidence
                 .iter()
-                .map(|e| format!("{} ({}): “{}”", e.source, e.article, e.sentence))
+                .map(|e| {
+                    format!(
+                        "{} ({}, sentence {}): “{}”",
+                        e.source, e.place.article, e.place.locus.sentence, e.sentence
+                    )
+                })
                 .collect();
             row.push(Cell::S(evidence.join(" | ")));
-            claims.row(&row)?;
+            t.claims.row(&row)?;
         }
-        report.story(&r)?;
         Ok(())
     }
 
@@ -536,6 +782,7 @@ impl<'a> View<'a> {
             first: usize,
             kinds: [u32; 4],
             per: BTreeMap<String, u32>,
+            at: BTreeMap<String, Place>,
         }
         let naming = &self.namings[st.number - 1];
         let mut by_key: FxHashMap<u32, Agg> = FxHashMap::default();
@@ -549,10 +796,14 @@ impl<'a> View<'a> {
                         first: order,
                         kinds: [0; 4],
                         per: BTreeMap::new(),
+                        at: BTreeMap::new(),
                     }
                 });
                 a.kinds[e.kind as usize] += e.mentions;
                 *a.per.entry(src.clone()).or_default() += e.mentions;
+                if !a.at.contains_key(&src) {
+                    a.at.insert(src.clone(), self.place(i, e.first));
+                }
             }
         }
         // Most sources first, then most mentions, then first named.
@@ -584,6 +835,7 @@ impl<'a> View<'a> {
                     kind,
                     key: self.c.keys.get(key).to_string(),
                     mentions: a.per,
+                    first: a.at,
                 };
                 (rank, group)
             })
@@ -655,12 +907,35 @@ impl<'a> View<'a> {
             // The speakers of the quotations given with a reporting verb, per source.
             let mut attributed: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
             let mut seen: FxHashSet<(u32, usize)> = FxHashSet::default();
+            // Per source and distinct wording, the first quotation giving it (and its wording).
+            let mut entries: Vec<(usize, QuoteEntry)> = Vec::new();
             for &(w, i, k) in ms {
                 let src = self.source(i).to_string();
                 let q = &self.c.quotes(i)[k];
                 let list = wording.entry(src.clone()).or_default();
                 if seen.insert((self.c.articles[i].source, w)) {
                     list.push(self.c.strings.get(q.text).to_string());
+                    let sp: &str = self.c.strings.get(q.speaker);
+                    let speaker = if self.c.keys.get(q.speaker_key).is_empty() {
+                        sp
+                    } else {
+                        naming
+                            .name
+                            .get(&naming.key(q.speaker_key))
+                            .map_or(sp, |&n| self.c.strings.get(n))
+                    };
+                    entries.push((
+                        w,
+                        QuoteEntry {
+                            source: src.clone(),
+                            place: self.place(i, q.locus),
+                            quote_id: q.id,
+                            part: q.part,
+                            speaker: speaker.to_string(),
+                            wording: self.c.strings.get(q.text).to_string(),
+                            differences: String::new(),
+                        },
+                    ));
                 }
                 let ws = norm.entry(src.clone()).or_default();
                 if !ws.contains(&w) {
@@ -733,11 +1008,16 @@ impl<'a> View<'a> {
                         .iter()
                         .any(|b| !a.iter().any(|&ka| b.iter().any(|&kb| meet(ka, kb))))
                 });
+            let reference = &wordings[reference_member.0];
             let status = if wording.len() < 2 {
                 "one"
             } else if misattributed {
                 "misattributed"
-            } else if distinct.len() == 1 {
+            } else if distinct.len() == 1
+                || distinct.iter().all(|&w| part_of(&wordings[w], reference))
+            {
+                // Every wording is the fullest one's words, or a run of them: an outlet that
+                // quotes less has altered nothing (`differences` says what it leaves out).
                 "verbatim"
             } else {
                 "variant"
@@ -747,7 +1027,6 @@ impl<'a> View<'a> {
                 .strings
                 .get(self.c.quotes(reference_member.1)[reference_member.2].text)
                 .to_string();
-            let reference = &wordings[reference_member.0];
             let differences = if distinct.len() > 1 && wording.len() >= 2 {
                 norm.iter()
                     .flat_map(|(s, ws)| ws.iter().map(move |&w| (s, w)))
@@ -758,6 +1037,15 @@ impl<'a> View<'a> {
             } else {
                 String::new()
             };
+            let entries: Vec<QuoteEntry> = entries
+                .into_iter()
+                .map(|(w, mut e)| {
+                    if w != reference_member.0 {
+                        e.differences = super::wording::differences(reference, &wordings[w]);
+                    }
+                    e
+                })
+                .collect();
             let quoting: BTreeSet<&String> = wording.keys().collect();
             let mut unquoted_in = Vec::new();
             for (&x, sketches) in &sketches {
@@ -785,6 +1073,7 @@ impl<'a> View<'a> {
                     },
                     differences,
                     unquoted_in,
+                    entries,
                 },
             ));
         }
@@ -1656,9 +1945,16 @@ impl<'a> View<'a> {
             .flat_map(|(s, ms)| {
                 ms.iter().map(move |m| Evidence {
                     source: s.clone(),
-                    article: c.strings.get(c.articles[m.article].id).to_string(),
+                    place: self.place(m.article, m.claim.locus),
                     published: published(m),
                     shown: shown(m),
+                    claim_id: m.claim.id,
+                    value: c.strings.get(m.claim.value).to_string(),
+                    plain: c.strings.get(m.claim.plain).to_string(),
+                    unit: c.strings.get(m.claim.unit).to_string(),
+                    when: c.strings.get(m.claim.when).to_string(),
+                    hedged: m.claim.hedged,
+                    text: c.strings.get(m.claim.text).to_string(),
                     sentence: c.strings.get(m.claim.evidence).to_string(),
                 })
             })

@@ -41,6 +41,12 @@ pub struct Article {
     pub url: String,
     /// The byline, when known.
     pub author: String,
+    /// The line of a JSON-lines file the article is (1-based), when it is one.
+    pub line: Option<usize>,
+    /// Where the text starts in the file as read (in characters, front matter counted), when
+    /// the text is the end of the file as written: `start`/`end` of its rows plus this offset
+    /// index the file. None for HTML and JSON, whose text is extracted from the markup.
+    pub text_offset: Option<usize>,
     /// The text every extractor sees; all offsets index into it.
     pub text: String,
 }
@@ -57,6 +63,8 @@ impl Article {
             published: self.published.clone(),
             url: self.url.clone(),
             author: self.author.clone(),
+            line: self.line,
+            text_offset: self.text_offset,
             text: String::new(),
         }
     }
@@ -372,6 +380,8 @@ pub(crate) fn build_article(
         published: meta.published.as_deref().and_then(parse_published),
         url: meta.url.unwrap_or_default(),
         author: meta.author.unwrap_or_default(),
+        line,
+        text_offset: None,
         text,
     }
 }

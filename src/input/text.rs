@@ -9,6 +9,8 @@ pub(crate) fn read(text: String, origin: &Origin) -> Article {
         from: SourceFrom::FrontMatter,
         ..Meta::default()
     };
+    // The body is the file's end as read: its offsets index the file from there.
+    let mut offset = 0;
     let body = match split_front_matter(&text) {
         Some((front, body_start)) => {
             for line in front.lines() {
@@ -19,6 +21,7 @@ pub(crate) fn read(text: String, origin: &Origin) -> Article {
                     );
                 }
             }
+            offset = text[..body_start].chars().count();
             text[body_start..].to_string()
         }
         None => text,
@@ -44,7 +47,9 @@ pub(crate) fn read(text: String, origin: &Origin) -> Article {
     if meta.published.is_none() {
         meta.published = byline_date(&body).map(str::to_string);
     }
-    build_article(meta, body, origin, None)
+    let mut a = build_article(meta, body, origin, None);
+    a.text_offset = Some(offset);
+    a
 }
 
 /// A publication date on a byline or date line among the first lines: "By Lena Marsh, Valley

@@ -480,7 +480,7 @@ mod tests {
         let cols = |t: Table| t.columns().join(",");
         assert_eq!(
             cols(Table::Articles),
-            "article_id,source,source_from,path,title,published,url,author,chars,words,sentences,paragraphs,dates,names,entities,quotes,amounts,claims,story"
+            "article_id,source,source_from,path,line,text_offset,title,published,url,author,chars,words,sentences,paragraphs,dates,names,entities,quotes,amounts,claims,story"
         );
         assert_eq!(
             cols(Table::Sentences),
@@ -492,7 +492,7 @@ mod tests {
         );
         assert_eq!(
             cols(Table::Dates),
-            "article_id,source,sentence,start,end,text,type,value,mod,anchor"
+            "article_id,source,sentence,start,end,text,type,value,value_plain,mod,anchor"
         );
         assert_eq!(
             cols(Table::Names),

@@ -13,6 +13,10 @@ pub struct ArticleRow<'a> {
     /// How `source` was decided (`front matter`, `URL`, `folder`, …).
     pub source_from: &'a str,
     pub path: &'a str,
+    /// The line of a JSON-lines file (1-based).
+    pub line: Option<usize>,
+    /// Where the text starts in the file (characters): rows' offsets plus this index the file.
+    pub text_offset: Option<usize>,
     pub title: &'a str,
     pub published: &'a str,
     pub url: &'a str,
@@ -86,6 +90,8 @@ pub struct DateRow<'a> {
     #[serde(rename = "type")]
     pub kind: &'a str,
     pub value: &'a str,
+    /// The value in plain words (`end of June 2025`, `9 years`).
+    pub value_plain: &'a str,
     #[serde(rename = "mod")]
     pub modifier: &'a str,
     pub anchor: &'a str,

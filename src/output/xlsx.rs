@@ -78,6 +78,8 @@ const NUMBER_COLUMNS: &[&str] = &[
     "claim_id",
     "articles",
     "quote_group",
+    "text_offset",
+    "confidence",
 ];
 
 /// Columns written as dates when their cell is a full ISO date.
@@ -97,6 +99,24 @@ fn kind_of(table: &str, column: &str) -> Kind {
         ("amounts", "value") => Kind::NumberOrDate,
         (_, c) if NUMBER_COLUMNS.contains(&c) => Kind::Number,
         ("dates" | "articles" | "stories", c) if DATE_COLUMNS.contains(&c) => Kind::Date,
+        ("compare_claims", "published") => Kind::Date,
+        // `--wide`: a column per source, each a count of mentions.
+        ("compare_names", c)
+            if !matches!(
+                c,
+                "finding_id"
+                    | "entity"
+                    | "kind"
+                    | "key"
+                    | "sources"
+                    | "status"
+                    | "source"
+                    | "article_id"
+                    | "path"
+            ) =>
+        {
+            Kind::Number
+        }
         _ => Kind::Text,
     }
 }
