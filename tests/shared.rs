@@ -95,6 +95,12 @@ fn seeds_compare_as_the_user_reads_them() {
             })
             .unwrap_or_else(|| panic!("no {attribute} {event} row: {claims:#?}"))
     };
+    // Every row's offsets slice the seed files as written (absolute paths).
+    let (checked, skipped) = offsets_round_trip(&dir.path().join("out"), dir.path());
+    assert!(
+        checked > 100 && skipped == 0,
+        "{checked} checked, {skipped} not"
+    );
     let met = row("when", "FIRST_MET");
     assert_eq!(met["status"], "agree");
     assert!(

@@ -238,3 +238,49 @@ fn many_articles_each_its_own_source_are_a_doubtful_comparison() {
         "{err}"
     );
 }
+
+/// One outlet's sections, told apart by their own labels, share its web address: the run says
+/// the comparison may be an outlet against itself.
+#[test]
+fn sources_sharing_a_web_address_are_flagged() {
+    let page = |source: &str, path: &str| {
+        format!(
+            "---\nsource: {source}\nurl: https://www.example-news.co.uk/{path}\n\
+             published: 2025-03-10\n---\nFlood waters rose in Kettlewick on Monday after two \
+             days of rain, and 40 homes were evacuated, the Kettlewick council said.\n"
+        )
+    };
+    let a = page("Example Politics", "politics/1");
+    let b = page("Example Local", "local/2");
+    let (src, _, err) = sources_of(&[("in/a.md", a.as_bytes()), ("in/b.md", b.as_bytes())], &[]);
+    assert_eq!(src.len(), 2);
+    assert!(
+        err.contains("have sources sharing a web address")
+            && err.contains("Example Local and Example Politics on example-news.co.uk"),
+        "{err}"
+    );
+}
+
+/// `--wide` gives a column per source, and is refused past 50: the long tables are written
+/// and stderr says why.
+#[test]
+fn wide_tables_are_refused_past_fifty_sources() {
+    let text = b"---\npublished: 2025-03-10\n---\nFlood waters rose in Kettlewick on Monday after \
+                 two days of rain, and 40 homes were evacuated, the Kettlewick council said.\n";
+    let names: Vec<String> = (0..51).map(|i| format!("in/outlet{i:02}/a.md")).collect();
+    let files: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &text[..])).collect();
+    let (src, _, err) = sources_of(&files, &["--wide"]);
+    assert_eq!(src.len(), 51);
+    assert!(
+        err.contains("--wide refused: 51 sources are compared, over 50"),
+        "{err}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    write_files(dir.path(), &files[..3]);
+    let out = run_in(dir.path(), &["in", "-o", "out", "--wide", "-q"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        header(&dir.path().join("out/compare_names.csv")).join(","),
+        "story,entity,kind,key,sources,status,outlet00,outlet01,outlet02"
+    );
+}

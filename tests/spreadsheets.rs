@@ -179,6 +179,13 @@ fn xlsx_is_one_workbook_with_typed_safe_cells() {
         })
         .collect();
     assert!(sources.contains(&"'=evil".to_string()), "{sources:?}");
+    // Counts are numbers.
+    let entities = wb.worksheet_range("compare_names").unwrap();
+    let mentions = col(&entities, "mentions");
+    assert!(entities.height() > 1);
+    assert!(
+        (1..entities.height()).all(|r| matches!(entities.get((r, mentions)), Some(Data::Float(_))))
+    );
     let statuses: Vec<String> = (1..compared.height())
         .map(|r| {
             compared

@@ -170,6 +170,8 @@ pub struct Digest {
     pub path: String,
     /// Its line in a JSON-lines file.
     pub line: Option<usize>,
+    /// The registrable domain of its address (`bbc.co.uk`), or empty.
+    pub host: String,
     /// The outlet.
     pub source: String,
     /// The headline.
@@ -344,6 +346,7 @@ impl Digest {
             id: article.id.clone(),
             path: article.path.clone(),
             line: article.line,
+            host: crate::input::host_source(&article.url).unwrap_or_default(),
             source: article.source.clone(),
             title: article.title.clone(),
             published: article.published.as_ref().map(|p| p.date),
@@ -487,6 +490,7 @@ struct Stored {
     id: u32,
     path: u32,
     line: Option<u32>,
+    host: u32,
     source: u32,
     title: u32,
     published: Option<Date>,
@@ -664,6 +668,7 @@ impl Comparer {
             id: self.strings.str_id(&d.id),
             path: self.strings.str_id(&d.path),
             line: d.line.map(|l| l as u32),
+            host: self.keys.str_id(&d.host),
             source,
             title,
             published: d.published,
@@ -792,6 +797,19 @@ impl Comparer {
             sources <= MAX_WIDE_SOURCES
         };
         written.extend(view.write(dir, format, wide)?);
+        let shared = view.shared_hosts();
+        if let Some((story, host, names)) = shared.first() {
+            // Two outlets at one address are likely one outlet told apart by folder or by
+            // label: comparing it with itself finds nothing true.
+            eprintln!(
+                "newsrake: warning: {} compared stor{} have sources sharing a web address \
+                 (story {story}: {} on {host}); if they are one outlet, name it with --source \
+                 or --source-map",
+                shared.len(),
+                if shared.len() == 1 { "y" } else { "ies" },
+                names.join(" and ")
+            );
+        }
         let capped = view.capped();
         if capped > 0 {
             // Said once, on stderr like the run's other warnings: the tables stay complete.

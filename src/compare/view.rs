@@ -348,6 +348,29 @@ impl<'a> View<'a> {
         self.capped.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// The compared stories whose articles from two sources or more share a web host: for
+    /// each, its number, the host and those sources.
+    pub(crate) fn shared_hosts(&self) -> Vec<(usize, String, Vec<String>)> {
+        let mut out = Vec::new();
+        for st in self.stories.iter().filter(|st| st.sources.len() >= 2) {
+            let mut by_host: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+            for &i in &st.articles {
+                let host: &str = self.c.keys.get(self.c.articles[i].host);
+                if !host.is_empty() {
+                    by_host.entry(host).or_default().insert(self.source(i));
+                }
+            }
+            if let Some((host, sources)) = by_host.into_iter().find(|(_, s)| s.len() >= 2) {
+                out.push((
+                    st.number,
+                    host.to_string(),
+                    sources.into_iter().map(str::to_string).collect(),
+                ));
+            }
+        }
+        out
+    }
+
     /// How many sources the wide tables would have a column for.
     pub(crate) fn sources_compared(&self) -> usize {
         self.columns.len()
