@@ -400,3 +400,66 @@ fn time_grows_linearly_in_instructions() {
         );
     }
 }
+
+/// A FIFO blocks whoever opens it, and a link to `/dev/zero` never ends (its size reads 0):
+/// neither is opened, each is an `errors.csv` row of kind `not-a-file`, and the batch goes
+/// on. Run under the memory limit and a 60-second `timeout`, so a regression fails instead of
+/// hanging.
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("ok.txt"),
+        "Kettlewick council opened a flood shelter on Monday.\n",
+    )
+    .unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(input.join("p.txt"))
+        .status();
+    assert!(fifo.is_ok_and(|s| s.success()), "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", input.join("a.txt")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", input.join("b.jsonl")).unwrap();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {MEMORY_KIB} && exec timeout 60 \"$@\""))
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_newsrake"))
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .arg("--quiet")
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1), "finished, with inputs skipped");
+    let errors = table(&dir.path().join("out/errors.csv"));
+    let mut not_files: Vec<(String, String)> = errors
+        .iter()
+        .filter(|r| r["kind"] == "not-a-file")
+        .map(|r| {
+            let name = Path::new(&r["path"]).file_name().unwrap();
+            (name.to_string_lossy().into_owned(), r["message"].clone())
+        })
+        .collect();
+    not_files.sort();
+    assert_eq!(
+        not_files,
+        [
+            (
+                "a.txt".into(),
+                "not a regular file (a device): not read".into()
+            ),
+            (
+                "b.jsonl".into(),
+                "not a regular file (a device): not read".into()
+            ),
+            (
+                "p.txt".into(),
+                "not a regular file (a FIFO): not read".into()
+            ),
+        ]
+    );
+    assert_eq!(table(&dir.path().join("out/articles.csv")).len(), 1);
+}

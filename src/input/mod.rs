@@ -12,7 +12,7 @@ mod source;
 mod text;
 mod walk;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -127,6 +127,9 @@ pub enum ProblemKind {
     /// A document of a format newsrake does not read (PDF, Word, an image): the message says
     /// how to convert it.
     Unsupported,
+    /// Not a regular file (a FIFO, a device such as `/dev/zero`, a socket), or a link to
+    /// one: never opened, since reading one can block or never end.
+    NotAFile,
 }
 
 impl ProblemKind {
@@ -252,8 +255,17 @@ pub fn read_job(job: Job, max_bytes: u64) -> Read {
                 ));
                 return out;
             }
-            let bytes = match std::fs::read(PathBuf::from(&*job.origin.path)) {
-                Ok(b) => b,
+            let bytes = match read_bounded(Path::new(&*job.origin.path), max_bytes) {
+                Ok(Some(b)) => b,
+                Ok(None) => {
+                    out.problems.push(Problem::new(
+                        &*job.origin.path,
+                        None,
+                        ProblemKind::TooLarge,
+                        format!("file grew past --max-bytes {max_bytes} while read"),
+                    ));
+                    return out;
+                }
                 Err(e) => {
                     out.problems.push(Problem::new(
                         &*job.origin.path,
@@ -268,6 +280,20 @@ pub fn read_job(job: Job, max_bytes: u64) -> Read {
         }
     }
     out
+}
+
+/// Reads a regular file, at most `max` bytes: `None` when it holds more (it grew since the
+/// walk). A path that is no longer a regular file (swapped for a FIFO or a device since the
+/// walk) is refused before reading.
+fn read_bounded(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let f = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    f.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
 }
 
 /// Reads the bytes of one whole file of a format into articles, as [`read_job`] does once the

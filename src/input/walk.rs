@@ -262,8 +262,29 @@ impl Jobs {
         self.chosen(o)
     }
 
-    /// The job for one file found at `path` below `root`.
-    fn file_job(&mut self, path: &Path, root: &Path, size: u64) -> Option<Job> {
+    /// The job for one file found at `path` below `root`, of kind and size `meta` (its
+    /// target's, for a symlink).
+    fn file_job(
+        &mut self,
+        path: &Path,
+        root: &Path,
+        meta: Option<&std::fs::Metadata>,
+    ) -> Option<Job> {
+        let size = meta.map_or(0, std::fs::Metadata::len);
+        if let Some(m) = meta
+            && !m.is_file()
+        {
+            // A FIFO blocks on open and a device never ends: neither is read, whatever its
+            // name says.
+            let origin = self.origin(path, root);
+            let p = Problem::new(
+                &*origin.path,
+                None,
+                ProblemKind::NotAFile,
+                format!("not a regular file ({}): not read", file_kind(m)),
+            );
+            return Some(problem_job(origin, p));
+        }
         let Some(format) = Format::of(path) else {
             // Documents newsrake cannot read but a user meant it to: say how to convert them.
             if let Some(how) = unsupported(path) {
@@ -301,6 +322,26 @@ impl Jobs {
             kind: JobKind::File { format, size },
         })
     }
+}
+
+/// What kind of file system entry `m` is, in words.
+fn file_kind(m: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = m;
+    "not a file"
 }
 
 /// What to do with a document of a format newsrake does not read, by its extension.
@@ -372,8 +413,9 @@ impl Iterator for Jobs {
                             let p = Problem::new(path, None, ProblemKind::Warning, why);
                             return Some(problem_job(origin, p));
                         }
-                        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-                        if let Some(j) = self.file_job(entry.path(), &root, size) {
+                        // A symlink's target's kind and size (links are followed).
+                        let meta = entry.metadata().ok();
+                        if let Some(j) = self.file_job(entry.path(), &root, meta.as_ref()) {
                             return Some(j);
                         }
                     }
@@ -424,7 +466,7 @@ impl Iterator for Jobs {
                 self.walk = Some((walk, input));
             } else {
                 let root = input.parent().unwrap_or(Path::new("")).to_path_buf();
-                if let Some(j) = self.file_job(&input, &root, meta.len()) {
+                if let Some(j) = self.file_job(&input, &root, Some(&meta)) {
                     return Some(j);
                 }
             }
