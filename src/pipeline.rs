@@ -123,6 +123,8 @@ pub struct Summary {
     pub unknown_extension: usize,
     /// The tables written.
     pub tables: Vec<PathBuf>,
+    /// Rows of each table (header not counted), counted while writing.
+    pub rows: std::collections::HashMap<PathBuf, u64>,
     /// Cells cut to Excel's limit (`--format xlsx`).
     pub cut_cells: u64,
 }
@@ -692,6 +694,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
     let written: Result<WalkStats, Error> = std::thread::scope(|scope| {
         let summary = &mut summary;
         let progress = progress.as_ref();
+        let comparer_pool = &pool;
         let writer = scope.spawn(move || -> Result<(), Error> {
             let mut sources: BTreeMap<String, SourceFrom> = BTreeMap::new();
             let mut comparer = Comparer::new(config.story_days)?;
@@ -776,6 +779,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
                 Out::Files(w) => w,
                 Out::Stream(w) => return w.finish(),
             };
+            summary.rows.extend(writers.row_counts());
             let (mut tables, pending) = writers.finish_except(&[Table::Articles, Table::Claims])?;
             if let Some(pb) = progress {
                 pb.set_message(format!("comparing {} articles", comparer.len()));
@@ -783,7 +787,15 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             crate::output::staging::pause_for_tests("comparison");
             let t = Instant::now();
             let dir = staging_dir.as_deref().unwrap_or(&config.output);
-            tables.extend(comparer.finish(dir, config.format, config.wide, pending)?);
+            // In the pool `--threads` sizes, like the analysis: a task given one core uses one.
+            let compared = comparer_pool
+                .install(|| comparer.finish(dir, config.format, config.wide, pending))?;
+            for (path, rows) in compared {
+                if let Some(n) = rows {
+                    summary.rows.insert(path.clone(), n);
+                }
+                tables.push(path);
+            }
             if std::env::var_os("NEWSRAKE_TIMING").is_some() {
                 eprintln!("comparison: {:.2} s", t.elapsed().as_secs_f64());
             }
@@ -860,7 +872,7 @@ pub fn run(config: &Config) -> Result<Summary, Error> {
             rest.insert(0, book);
             summary.tables = rest;
         }
-        let (placed, _) = st.commit(&summary.tables, &run)?;
+        let (placed, _) = st.commit(&summary.tables, &summary.rows, &run)?;
         summary.tables = placed;
     }
     if let Some(pb) = progress {

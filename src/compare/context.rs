@@ -148,6 +148,14 @@ impl std::fmt::Debug for ContextRules {
     }
 }
 
+/// The most stems a thread remembers (about 2 MB).
+const STEM_CACHE: usize = 1 << 15;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Box<str>>> =
+        std::cell::RefCell::default();
+}
+
 /// A token of the sentence, for the context.
 struct Tok {
     span: Span,
@@ -217,9 +225,21 @@ impl ContextRules {
         })
     }
 
-    /// The stem of a lower-case word.
+    /// The stem of a lower-case word. Stems are remembered per thread (a word recurs across
+    /// the sentences and articles a worker reads), at most [`STEM_CACHE`] at a time.
     pub fn stem(&self, w: &str) -> String {
-        self.stemmer.stem(w).into_owned()
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(s) = cache.get(w) {
+                return s.to_string();
+            }
+            let s = self.stemmer.stem(w).into_owned();
+            if cache.len() >= STEM_CACHE {
+                cache.clear();
+            }
+            cache.insert(w.into(), s.as_str().into());
+            s
+        })
     }
 
     /// The context of the value at `value` in `sentence`; `counted` for a count or an

@@ -762,14 +762,15 @@ impl Comparer {
     }
 
     /// Writes the comparison tables into `dir`, fills the `story` column of the `pending`
-    /// tables, and returns the paths written.
+    /// tables, and returns the paths written, with the rows of the tables it wrote (the
+    /// pending tables keep the rows they had).
     pub fn finish(
         self,
         dir: &Path,
         format: Format,
         wide: bool,
         pending: Vec<Pending>,
-    ) -> Result<Vec<PathBuf>, Error> {
+    ) -> Result<Vec<(PathBuf, Option<u64>)>, Error> {
         let stories = self.stories();
         let view = view::View::new(&self, &stories);
         let mut written = Vec::new();
@@ -783,7 +784,7 @@ impl Comparer {
                 )?,
                 _ => table::fill(&p, format, stories.of_article.iter().map(|&s| (s, None)))?,
             };
-            written.push(path);
+            written.push((path, None));
         }
         let wide = wide && {
             let sources = view.sources_compared();

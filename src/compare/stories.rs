@@ -139,9 +139,14 @@ pub fn story_terms(
             }
         }
     });
+    // The most frequent words (ties by the word): which, not in what order, since they go
+    // into a map; selecting them is linear, sorting every word was not.
     let mut words: Vec<(String, u32)> = counts.into_iter().collect();
-    words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    words.truncate(TOP_WORDS);
+    let order = |a: &(String, u32), b: &(String, u32)| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0));
+    if words.len() > TOP_WORDS {
+        words.select_nth_unstable_by(TOP_WORDS, order);
+        words.truncate(TOP_WORDS);
+    }
     let mut terms: FxHashMap<String, f32> = FxHashMap::default();
     for (w, c) in words {
         *terms.entry(format!("w:{w}")).or_default() += 1.0 + (c as f32).ln();

@@ -35,6 +35,7 @@ pub(crate) struct TableWriter {
     tmp: PathBuf,
     path: PathBuf,
     sink: Sink,
+    rows: u64,
 }
 
 enum Sink {
@@ -80,11 +81,13 @@ impl TableWriter {
             tmp,
             path,
             sink,
+            rows: 0,
         })
     }
 
     /// Appends one row, cells in column order.
     pub(crate) fn row(&mut self, cells: &[Cell]) -> Result<(), Error> {
+        self.rows += 1;
         match &mut self.sink {
             Sink::Csv(c, safe) => c
                 .write_record(cells.iter().map(|c| c.text(*safe).into_owned()))
@@ -106,8 +109,9 @@ impl TableWriter {
         Ok(())
     }
 
-    /// Flushes the table and moves it into place.
-    pub(crate) fn finish(self) -> Result<PathBuf, Error> {
+    /// Flushes the table and moves it into place; returns its path and its rows.
+    pub(crate) fn finish(self) -> Result<(PathBuf, Option<u64>), Error> {
+        let rows = self.rows;
         let out = match self.sink {
             Sink::Csv(c, _) => c
                 .into_inner()
@@ -120,7 +124,7 @@ impl TableWriter {
         f.sync_all().ok();
         drop(f);
         std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::output(&self.path, e))?;
-        Ok(self.path)
+        Ok((self.path, Some(rows)))
     }
 }
 

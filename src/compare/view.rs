@@ -145,14 +145,15 @@ struct Tables {
 }
 
 impl Tables {
-    /// Closes every table; returns the files written.
-    fn finish(self) -> Result<Vec<PathBuf>, Error> {
+    /// Closes every table; returns the files written, with their rows (none for the
+    /// report).
+    fn finish(self) -> Result<Vec<(PathBuf, Option<u64>)>, Error> {
         Ok(vec![
             self.stories.finish()?,
             self.names.finish()?,
             self.quotes.finish()?,
             self.claims.finish()?,
-            self.report.finish()?,
+            (self.report.finish()?, None),
         ])
     }
 }
@@ -429,7 +430,7 @@ impl<'a> View<'a> {
         dir: &Path,
         format: Format,
         wide: bool,
-    ) -> Result<Vec<PathBuf>, Error> {
+    ) -> Result<Vec<(PathBuf, Option<u64>)>, Error> {
         let cols = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let stories = TableWriter::create(
             dir,

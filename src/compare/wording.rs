@@ -30,7 +30,18 @@ pub const SIMILAR: f64 = 0.6;
 /// Calls `f` with each normalised word of `text`.
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII a byte at a time; other characters decoded where they start.
+        let c = if bytes[i] < 0x80 {
+            i += 1;
+            char::from(bytes[i - 1])
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            c
+        };
         if c.is_ascii_alphanumeric() {
             word.push(c.to_ascii_lowercase());
         } else if c.is_alphanumeric() {

@@ -185,6 +185,8 @@ pub struct Encoded {
     cells: Vec<String>,
     /// Where rows beyond [`SPILL_BYTES`] a table go, when set.
     spill: Option<Spill>,
+    /// Rows encoded, per table.
+    rows: [u64; Table::ALL.len()],
 }
 
 /// Spill files of one [`Encoded`]: the rows of a long article wait there, in order, for the
@@ -266,6 +268,7 @@ impl Encoded {
     }
 
     fn encode_row<T: Serialize>(&mut self, format: Format, table: Table, row: &T) {
+        self.rows[table.index()] += 1;
         let buf = &mut self.bufs[table.index()];
         match format {
             Format::Csv | Format::RawCsv | Format::ExcelCsv | Format::Xlsx => {
@@ -381,6 +384,8 @@ struct Sink {
     tmp: PathBuf,
     path: PathBuf,
     out: BufWriter<File>,
+    /// Rows written (header not counted).
+    rows: u64,
 }
 
 /// A table fully written to its temporary file, not yet in place.
@@ -421,6 +426,7 @@ impl Writers {
                 tmp,
                 path,
                 out,
+                rows: 0,
             });
         }
         Ok(Writers { sinks })
@@ -429,6 +435,7 @@ impl Writers {
     /// Appends encoded rows to every open table: spilled rows first, then those in memory.
     pub fn write(&mut self, enc: &mut Encoded) -> Result<(), Error> {
         for s in &mut self.sinks {
+            s.rows += enc.rows[s.table.index()];
             enc.copy_spilled(s.table, &mut s.out, &s.tmp)?;
             let b = enc.bytes(s.table);
             if !b.is_empty() {
@@ -436,6 +443,15 @@ impl Writers {
             }
         }
         Ok(())
+    }
+
+    /// Each table's final path and the rows written to it so far (header not counted): the
+    /// manifest's counts, kept while writing rather than read back.
+    pub fn row_counts(&self) -> Vec<(PathBuf, u64)> {
+        self.sinks
+            .iter()
+            .map(|s| (s.path.clone(), s.rows))
+            .collect()
     }
 
     /// Flushes every table and moves it into place.

@@ -190,18 +190,22 @@ impl Staging {
     }
 
     /// Puts the staged tables (`files`, paths inside the staging folder) in place, removes
-    /// an earlier run's other tables, and writes the manifest. Returns the tables' paths in
-    /// the output folder and the manifest's entries.
+    /// an earlier run's other tables, and writes the manifest. `rows` holds the row counts
+    /// kept while writing; a table not in it is counted by reading it. Returns the tables'
+    /// paths in the output folder and the manifest's entries.
     pub fn commit(
         self,
         files: &[PathBuf],
+        rows: &std::collections::HashMap<PathBuf, u64>,
         run: &RunInfo,
     ) -> Result<(Vec<PathBuf>, Vec<TableEntry>), Error> {
-        // Row counts are read before the commit starts: the commit itself is only renames.
+        // Row counts are known before the commit starts: the commit itself is only renames.
         let mut entries = Vec::with_capacity(files.len());
         for f in files {
             let rows = if f.extension().is_some_and(|e| e == "xlsx") {
                 Some(run.sheets.iter().map(|s| s.rows).sum())
+            } else if let Some(&n) = rows.get(f) {
+                Some(n)
             } else {
                 count_rows(f).map_err(|e| Error::output(f, e))?
             };
@@ -473,7 +477,9 @@ mod tests {
         );
         let staged = s.dir().to_path_buf();
         assert!(staged.starts_with(root.path()) && !staged.starts_with(&out));
-        let (placed, entries) = s.commit(&files, &RunInfo::default()).unwrap();
+        let (placed, entries) = s
+            .commit(&files, &Default::default(), &RunInfo::default())
+            .unwrap();
         assert_eq!(
             placed,
             vec![out.join("dates.csv"), out.join("errors.jsonl")]
@@ -523,7 +529,10 @@ mod tests {
         assert!(abandon_where(|d| d == staged));
         assert!(!staged.exists());
         // The run finds it abandoned and does not commit.
-        assert!(s.commit(&[], &RunInfo::default()).is_err());
+        assert!(
+            s.commit(&[], &Default::default(), &RunInfo::default())
+                .is_err()
+        );
         assert!(!root.path().join("out").join(MANIFEST).exists());
     }
 
