@@ -14,7 +14,7 @@ use crate::util::*;
 const MEMORY_KIB: u64 = 2 * 1024 * 1024;
 
 /// Output bytes allowed per input byte, beyond a fixed allowance for headers and summaries.
-const OUTPUT_PER_INPUT: u64 = 40;
+const OUTPUT_PER_INPUT: u64 = 20;
 
 /// Runs the binary on `input` (a folder) into `dir/out` under the memory limit; returns its
 /// exit code.
@@ -124,6 +124,12 @@ fn date_like_digits_and_slashes_with_and_without_spaces() {
     hostile("glued.txt", glued.as_bytes());
     let spaced = words(30_000, &["1/2", "2025", "3/4/", "12", "/", "June"]);
     hostile("spaced.txt", spaced.as_bytes());
+    // Dates a few bytes apart, each a row of its own and a claim repeating its sentence.
+    let years = words(
+        40_000,
+        &["in", "1960", "in", "1933", "on", "12", "March", "2025,"],
+    );
+    hostile("years.txt", years.as_bytes());
 }
 
 #[test]

@@ -646,4 +646,23 @@ fn a_quotation_cut_short_is_verbatim_and_one_reworded_is_a_variant() {
     let stories = c.stories();
     let q = View::new(&c, &stories).quote_groups(1);
     assert_eq!(q[0].status, "verbatim");
+    // A phrase cut from inside a sentence may turn its meaning: a variant, showing what it
+    // leaves out.
+    let c = comparer(digests(&[
+        (
+            "alpha",
+            DAY,
+            "Inspector Rhona Vale said: \"Nobody should think the bridge is safe to cross \
+             tonight.\"",
+        ),
+        (
+            "beta",
+            DAY,
+            "Inspector Rhona Vale said the bridge was \"safe to cross tonight\" after the \
+             inspection.",
+        ),
+    ]));
+    let stories = c.stories();
+    let q = View::new(&c, &stories).quote_groups(1);
+    assert_eq!(q[0].status, "variant");
 }

@@ -117,9 +117,32 @@ pub const LONG_CLAIMS: &[&str] = &[
     "detail",
 ];
 
-/// True when the words `part` are `whole`, or a run of its words.
-fn part_of(part: &[String], whole: &[String]) -> bool {
-    !part.is_empty() && whole.windows(part.len()).any(|w| w == part)
+/// True when the words `part` are whole sentences of `whole` (the words of `text`): a run of
+/// its words that starts where one of its sentences starts and ends where one ends.
+fn whole_sentences_of(part: &[String], whole: &[String], text: &str) -> bool {
+    // Word counts at sentence ends: after `.`, `!` or `?`.
+    let mut bounds = vec![0];
+    let mut n = 0;
+    let mut rest = text;
+    while let Some(at) = rest.find(['.', '!', '?']) {
+        super::wording::for_each_word(&rest[..at], |_| n += 1);
+        if bounds.last() != Some(&n) {
+            bounds.push(n);
+        }
+        rest = &rest[at + 1..];
+    }
+    super::wording::for_each_word(rest, |_| n += 1);
+    if n != whole.len() {
+        // The text and its words disagree (a word split by a full stop): no claim either way.
+        return false;
+    }
+    bounds.push(n);
+    !part.is_empty()
+        && bounds.iter().any(|&i| {
+            i + part.len() <= whole.len()
+                && whole[i..i + part.len()] == *part
+                && bounds.contains(&(i + part.len()))
+        })
 }
 
 /// Stories compared at once before their rows are written.
@@ -1033,15 +1056,23 @@ impl<'a> View<'a> {
                         .any(|b| !a.iter().any(|&ka| b.iter().any(|&kb| meet(ka, kb))))
                 });
             let reference = &wordings[reference_member.0];
+            let reference_text: &str = self
+                .c
+                .strings
+                .get(self.c.quotes(reference_member.1)[reference_member.2].text);
             let status = if wording.len() < 2 {
                 "one"
             } else if misattributed {
                 "misattributed"
             } else if distinct.len() == 1
-                || distinct.iter().all(|&w| part_of(&wordings[w], reference))
+                || distinct
+                    .iter()
+                    .all(|&w| whole_sentences_of(&wordings[w], reference, reference_text))
             {
-                // Every wording is the fullest one's words, or a run of them: an outlet that
-                // quotes less has altered nothing (`differences` says what it leaves out).
+                // Every wording is the fullest one's words, or whole sentences of them: an
+                // outlet that quotes fewer sentences has altered nothing (`differences` says
+                // what it leaves out). A phrase cut from inside a sentence is a variant: what
+                // it leaves out may turn its meaning ("was not 'a war of choice'").
                 "verbatim"
             } else {
                 "variant"
@@ -2167,30 +2198,42 @@ fn naming(c: &Comparer, st: &StoryView) -> Naming {
     };
     let mut keys: Vec<u32> = kinds.keys().copied().collect();
     keys.sort_by(|a, b| c.keys.get(*a).cmp(c.keys.get(*b)));
+    // Names of several words by their last word (a person's surname) and by their first (an
+    // organisation's short name): each one-word key looks up its own, so the story's keys are
+    // read once, not once per one-word key.
+    let mut by_last: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+    let mut by_first: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+    for &o in &keys {
+        let other: &str = c.keys.get(o);
+        if let (Some(first), Some(last)) = (other.split(' ').next(), other.rsplit(' ').next())
+            && other.contains(' ')
+        {
+            by_last.entry(last).or_default().push(o);
+            by_first.entry(first).or_default().push(o);
+        }
+    }
     let mut alias = FxHashMap::default();
     for &k in &keys {
-        let key = c.keys.get(k);
+        let key: &str = c.keys.get(k);
         if key.contains(' ') {
             continue;
         }
         let kind = kind_of(k);
-        let longer: Vec<u32> = keys
-            .iter()
+        let index = match kind {
+            // NameKind::Person: a surname ends the full name.
+            0 => &by_last,
+            // NameKind::Org: a short name begins the full one.
+            1 => &by_first,
+            _ => continue,
+        };
+        let mut longer = index
+            .get(key)
+            .into_iter()
+            .flatten()
             .copied()
-            .filter(|&o| o != k && kind_of(o) == kind)
-            .filter(|&o| {
-                let other = c.keys.get(o);
-                match kind {
-                    // NameKind::Person: a surname ends the full name.
-                    0 => other.rsplit(' ').next() == Some(key) && other.contains(' '),
-                    // NameKind::Org: a short name begins the full one.
-                    1 => other.split(' ').next() == Some(key) && other.contains(' '),
-                    _ => false,
-                }
-            })
-            .collect();
-        if longer.len() == 1 {
-            alias.insert(k, longer[0]);
+            .filter(|&o| o != k && kind_of(o) == kind);
+        if let (Some(only), None) = (longer.next(), longer.next()) {
+            alias.insert(k, only);
         }
     }
     let mut best: FxHashMap<u32, (u32, u32, bool)> = FxHashMap::default();

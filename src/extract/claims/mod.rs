@@ -51,8 +51,9 @@ pub use tables::{AttributeDef, Change, SubjectPolicy, ValueKind};
 use tables::{CueMeaning, Tables, phrase_at};
 
 /// The most claims one sentence gives. Real news gives at most 8 (300 BASIL articles, 300
-/// ECB+ pages); a sentence with more is a list, and its claims would each repeat it.
-pub const MAX_CLAIMS_PER_SENTENCE: usize = 12;
+/// ECB+ pages); a sentence with more is a list, and its claims would each repeat it (this
+/// keeps a hostile list's claim rows within 8 times its text).
+pub const MAX_CLAIMS_PER_SENTENCE: usize = 8;
 
 /// The attribute of a value that answers no question the tables know: listed, never compared
 /// as a contradiction.
