@@ -156,6 +156,23 @@ fn a_million_nested_elements_are_one_error_row() {
     assert_eq!(errors[0]["kind"], "too-deep");
 }
 
+/// html5ever checks each attribute against those before it: an element with 200,000
+/// attributes (one million ran past two minutes) is refused before parsing.
+#[test]
+fn an_element_with_too_many_attributes_is_one_error_row() {
+    let attrs: Vec<String> = (0..200_000).map(|i| format!("a{i}=\"x y\"")).collect();
+    let body = format!("<html><body><p {}>Kettlewick flooded.</p>", attrs.join(" "));
+    let dir = hostile("wide.html", body.as_bytes());
+    let errors = skipped(dir.path());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0]["message"].contains("more than 1024 attributes"));
+    // A page with many quoted words in one attribute is read.
+    let alt = "word ".repeat(5000);
+    let page = format!("<html><body><img alt=\"{alt}\"><p>Kettlewick flooded.</p>");
+    let dir = hostile("alt.html", page.as_bytes());
+    assert!(skipped(dir.path()).is_empty());
+}
+
 #[test]
 fn nesting_that_overflowed_a_worker_stack_is_refused_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();

@@ -174,3 +174,47 @@ fn a_signal_during_the_final_replace_lets_it_finish() {
         assert_eq!(staging_left(work.path()), Vec::<String>::new());
     }
 }
+
+/// Two runs into one output folder take turns: the second waits for the first's lock, says
+/// so, and its complete set replaces the first's (never a mix: the first run's extra
+/// `tokens.csv` is gone and the manifest is the second's).
+#[test]
+fn two_runs_into_one_folder_take_turns() {
+    let work = work_with_previous_run();
+    let mut first = Command::new(assert_cmd::cargo::cargo_bin("newsrake"))
+        .current_dir(work.path())
+        .args(["input", "-o", "out", "-q", "--tokens"])
+        .env("NEWSRAKE_PAUSE", "comparison:2000")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(first.stderr.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("pause comparison") {
+        line.clear();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "no pause announced"
+        );
+    }
+    let second = run_in(work.path(), &["input", "-o", "out", "-q", "--sentences"]);
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(0), "{said}");
+    assert!(said.contains("another run is writing to out"), "{said}");
+    assert!(first.wait().unwrap().success());
+    let out = work.path().join("out");
+    assert!(
+        !out.join("tokens.csv").exists(),
+        "the first run's table is left"
+    );
+    assert!(out.join("sentences.csv").exists());
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let args = m["arguments"].to_string();
+    assert!(
+        args.contains("--sentences") && !args.contains("--tokens"),
+        "{args}"
+    );
+    assert!(staging_left(work.path()).is_empty());
+}

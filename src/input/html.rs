@@ -165,6 +165,48 @@ pub fn nesting_depth(html: &str, limit: usize) -> usize {
     max
 }
 
+/// The most attributes one element has that newsrake reads. html5ever checks each attribute
+/// of a tag against those before it (duplicates are dropped), so an element with a million
+/// attributes would take quadratic time; real pages give a few dozen at most.
+pub const MAX_ATTRIBUTES: usize = 1024;
+
+/// The most attributes of any start tag of `html`, counted in one pass without parsing
+/// (white-space separated words of the tag, quoted values skipped). Stops at `limit + 1`.
+pub fn most_attributes(html: &str, limit: usize) -> usize {
+    let b = html.as_bytes();
+    let mut most = 0;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        i += off + 1;
+        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let (mut count, mut space, mut quote) = (0usize, false, None);
+        while i < b.len() {
+            let c = b[i];
+            i += 1;
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if c == b'"' || c == b'\'' => quote = Some(c),
+                None if c == b'>' => break,
+                None if c.is_ascii_whitespace() => space = true,
+                None => {
+                    if space {
+                        count += 1;
+                        if count > limit {
+                            return count;
+                        }
+                    }
+                    space = false;
+                }
+            }
+        }
+        most = most.max(count);
+    }
+    most
+}
+
 /// The first place `needle` (lower-case ASCII) occurs in `hay`, ignoring ASCII case.
 fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let first = needle[0];
@@ -181,7 +223,7 @@ fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Reads an HTML document into an article, or reports it when it nests deeper than
-/// [`MAX_DEPTH`].
+/// [`MAX_DEPTH`] or an element has more than [`MAX_ATTRIBUTES`] attributes.
 pub(crate) fn read(html: &str, origin: &Origin, out: &mut Read) {
     let depth = nesting_depth(html, MAX_DEPTH);
     if depth > MAX_DEPTH {
@@ -190,6 +232,15 @@ pub(crate) fn read(html: &str, origin: &Origin, out: &mut Read) {
             None,
             ProblemKind::TooDeep,
             format!("HTML elements nest more than {MAX_DEPTH} deep; not read"),
+        ));
+        return;
+    }
+    if most_attributes(html, MAX_ATTRIBUTES) > MAX_ATTRIBUTES {
+        out.problems.push(Problem::new(
+            &*origin.path,
+            None,
+            ProblemKind::TooDeep,
+            format!("an HTML element has more than {MAX_ATTRIBUTES} attributes; not read"),
         ));
         return;
     }

@@ -129,6 +129,11 @@ struct Manifest<'a> {
 pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
+    /// The output folder, open and locked until the run is over: a run holds an exclusive
+    /// advisory lock (`flock`) on its output folder from before it stages anything until its
+    /// tables are in place, so two runs into one folder take turns and a folder never mixes
+    /// their tables. None where a folder cannot be opened as a file (not Unix).
+    _lock: Option<std::fs::File>,
 }
 
 impl Staging {
@@ -138,6 +143,20 @@ impl Staging {
     /// with SIGKILL, a power cut) are removed first.
     pub fn create(output: &Path) -> Result<Staging, Error> {
         std::fs::create_dir_all(output).map_err(|e| Error::output(output, e))?;
+        let lock = std::fs::File::open(output).ok();
+        if let Some(f) = &lock {
+            match f.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    eprintln!(
+                        "newsrake: another run is writing to {}: waiting for it to finish",
+                        output.display()
+                    );
+                    f.lock().map_err(|e| Error::output(output, e))?;
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(Error::output(output, e)),
+            }
+        }
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -162,6 +181,7 @@ impl Staging {
                         return Ok(Staging {
                             dir,
                             output: output.to_path_buf(),
+                            _lock: lock,
                         });
                     }
                     Err(e) => {
