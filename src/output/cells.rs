@@ -26,9 +26,11 @@ pub fn safe_cell(s: &str) -> Cow<'_, str> {
 
 /// Writes the cells of `row` (a struct of strings, numbers, booleans and options) into
 /// `cells`, text cells made safe; returns false when the row holds anything else.
+///
+/// The cells' strings are reused from row to row: writing a row allocates nothing once the
+/// strings have grown to the row's widths.
 pub fn flatten<T: Serialize>(row: &T, cells: &mut Vec<String>) -> bool {
-    cells.clear();
-    row.serialize(Flattener { cells }).is_ok()
+    row.serialize(Flattener { cells, n: 0 }).is_ok()
 }
 
 #[derive(Debug)]
@@ -92,6 +94,8 @@ macro_rules! no_compounds {
 /// Serialises a struct into cells.
 struct Flattener<'c> {
     cells: &'c mut Vec<String>,
+    /// Cells written so far.
+    n: usize,
 }
 
 impl<'c> ser::Serializer for Flattener<'c> {
@@ -199,98 +203,114 @@ impl ser::SerializeStruct for Flattener<'_> {
         _: &'static str,
         value: &T,
     ) -> Result<(), Unsupported> {
-        let cell = value.serialize(Cell)?;
-        self.cells.push(cell);
+        if self.n == self.cells.len() {
+            self.cells.push(String::new());
+        }
+        let cell = &mut self.cells[self.n];
+        cell.clear();
+        value.serialize(Cell(cell))?;
+        self.n += 1;
         Ok(())
     }
 
     fn end(self) -> Result<(), Unsupported> {
+        self.cells.truncate(self.n);
         Ok(())
     }
 }
 
-/// Serialises one field into its cell text, as the csv crate writes it.
-struct Cell;
+/// Serialises one field into its cell text, as the csv crate writes it, appended to a string.
+struct Cell<'s>(&'s mut String);
 
-impl ser::Serializer for Cell {
-    type Ok = String;
+impl Cell<'_> {
+    fn show(self, v: impl Display) -> Result<(), Unsupported> {
+        use std::fmt::Write as _;
+        write!(self.0, "{v}").map_err(|_| Unsupported)
+    }
+}
+
+impl ser::Serializer for Cell<'_> {
+    type Ok = ();
     type Error = Unsupported;
-    type SerializeSeq = Impossible<String, Unsupported>;
-    type SerializeTuple = Impossible<String, Unsupported>;
-    type SerializeTupleStruct = Impossible<String, Unsupported>;
-    type SerializeTupleVariant = Impossible<String, Unsupported>;
-    type SerializeMap = Impossible<String, Unsupported>;
-    type SerializeStruct = Impossible<String, Unsupported>;
-    type SerializeStructVariant = Impossible<String, Unsupported>;
+    type SerializeSeq = Impossible<(), Unsupported>;
+    type SerializeTuple = Impossible<(), Unsupported>;
+    type SerializeTupleStruct = Impossible<(), Unsupported>;
+    type SerializeTupleVariant = Impossible<(), Unsupported>;
+    type SerializeMap = Impossible<(), Unsupported>;
+    type SerializeStruct = Impossible<(), Unsupported>;
+    type SerializeStructVariant = Impossible<(), Unsupported>;
 
-    fn serialize_bool(self, v: bool) -> Result<String, Unsupported> {
-        Ok(v.to_string())
+    fn serialize_bool(self, v: bool) -> Result<(), Unsupported> {
+        self.show(v)
     }
-    fn serialize_i8(self, v: i8) -> Result<String, Unsupported> {
-        Ok(v.to_string())
+    fn serialize_i8(self, v: i8) -> Result<(), Unsupported> {
+        self.show(v)
     }
-    fn serialize_i16(self, v: i16) -> Result<String, Unsupported> {
-        Ok(v.to_string())
+    fn serialize_i16(self, v: i16) -> Result<(), Unsupported> {
+        self.show(v)
     }
-    fn serialize_i32(self, v: i32) -> Result<String, Unsupported> {
-        Ok(v.to_string())
+    fn serialize_i32(self, v: i32) -> Result<(), Unsupported> {
+        self.show(v)
     }
-    fn serialize_i64(self, v: i64) -> Result<String, Unsupported> {
-        Ok(v.to_string())
+    fn serialize_i64(self, v: i64) -> Result<(), Unsupported> {
+        self.show(v)
     }
-    fn serialize_u8(self, v: u8) -> Result<String, Unsupported> {
-        Ok(v.to_string())
+    fn serialize_u8(self, v: u8) -> Result<(), Unsupported> {
+        self.show(v)
     }
-    fn serialize_u16(self, v: u16) -> Result<String, Unsupported> {
-        Ok(v.to_string())
+    fn serialize_u16(self, v: u16) -> Result<(), Unsupported> {
+        self.show(v)
     }
-    fn serialize_u32(self, v: u32) -> Result<String, Unsupported> {
-        Ok(v.to_string())
+    fn serialize_u32(self, v: u32) -> Result<(), Unsupported> {
+        self.show(v)
     }
-    fn serialize_u64(self, v: u64) -> Result<String, Unsupported> {
-        Ok(v.to_string())
+    fn serialize_u64(self, v: u64) -> Result<(), Unsupported> {
+        self.show(v)
     }
-    fn serialize_f32(self, v: f32) -> Result<String, Unsupported> {
-        Ok(v.to_string())
+    fn serialize_f32(self, v: f32) -> Result<(), Unsupported> {
+        self.show(v)
     }
-    fn serialize_f64(self, v: f64) -> Result<String, Unsupported> {
-        Ok(v.to_string())
+    fn serialize_f64(self, v: f64) -> Result<(), Unsupported> {
+        self.show(v)
     }
-    fn serialize_char(self, v: char) -> Result<String, Unsupported> {
-        Ok(safe_cell(v.encode_utf8(&mut [0; 4])).into_owned())
+    fn serialize_char(self, v: char) -> Result<(), Unsupported> {
+        self.0.push_str(&safe_cell(v.encode_utf8(&mut [0; 4])));
+        Ok(())
     }
-    fn serialize_str(self, v: &str) -> Result<String, Unsupported> {
-        Ok(safe_cell(v).into_owned())
+    fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
+        self.0.push_str(&safe_cell(v));
+        Ok(())
     }
-    fn serialize_bytes(self, _: &[u8]) -> Result<String, Unsupported> {
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
-    fn serialize_none(self) -> Result<String, Unsupported> {
-        Ok(String::new())
+    fn serialize_none(self) -> Result<(), Unsupported> {
+        Ok(())
     }
-    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<String, Unsupported> {
-        v.serialize(Cell)
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<(), Unsupported> {
+        v.serialize(self)
     }
-    fn serialize_unit(self) -> Result<String, Unsupported> {
-        Ok(String::new())
+    fn serialize_unit(self) -> Result<(), Unsupported> {
+        Ok(())
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<String, Unsupported> {
-        Ok(String::new())
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
+        Ok(())
     }
     fn serialize_unit_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
-    ) -> Result<String, Unsupported> {
-        Ok(variant.to_string())
+    ) -> Result<(), Unsupported> {
+        self.0.push_str(variant);
+        Ok(())
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
         _: &'static str,
         v: &T,
-    ) -> Result<String, Unsupported> {
-        v.serialize(Cell)
+    ) -> Result<(), Unsupported> {
+        v.serialize(self)
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
         self,
@@ -298,7 +318,7 @@ impl ser::Serializer for Cell {
         _: u32,
         _: &'static str,
         _: &T,
-    ) -> Result<String, Unsupported> {
+    ) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
     no_compounds!();
