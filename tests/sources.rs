@@ -255,7 +255,7 @@ fn sources_sharing_a_web_address_are_flagged() {
     let (src, _, err) = sources_of(&[("in/a.md", a.as_bytes()), ("in/b.md", b.as_bytes())], &[]);
     assert_eq!(src.len(), 2);
     assert!(
-        err.contains("have sources sharing a web address")
+        err.contains("1 compared story has sources sharing a web address")
             && err.contains("Example Local and Example Politics on example-news.co.uk"),
         "{err}"
     );

@@ -803,11 +803,15 @@ impl Comparer {
             // Two outlets at one address are likely one outlet told apart by folder or by
             // label: comparing it with itself finds nothing true.
             eprintln!(
-                "newsrake: warning: {} compared stor{} have sources sharing a web address \
-                 (story {story}: {} on {host}); if they are one outlet, name it with --source \
-                 or --source-map",
+                "newsrake: warning: {} compared {} sources sharing a web address (story \
+                 {story}: {} on {host}); if they are one outlet, name it with --source or \
+                 --source-map",
                 shared.len(),
-                if shared.len() == 1 { "y" } else { "ies" },
+                if shared.len() == 1 {
+                    "story has"
+                } else {
+                    "stories have"
+                },
                 names.join(" and ")
             );
         }
