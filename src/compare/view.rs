@@ -117,10 +117,10 @@ pub const LONG_CLAIMS: &[&str] = &[
     "detail",
 ];
 
-/// True when the words `part` are whole sentences of `whole` (the words of `text`): a run of
-/// its words that starts where one of its sentences starts and ends where one ends.
-fn whole_sentences_of(part: &[String], whole: &[String], text: &str) -> bool {
-    // Word counts at sentence ends: after `.`, `!` or `?`.
+/// Where the sentences of a quotation's `text` end, counted in its words (0 first, then after
+/// each `.`, `!` or `?`); none when the count disagrees with its `words` (a word split by a
+/// full stop), so that no claim is made either way.
+fn sentence_bounds(text: &str, words: usize) -> Option<Vec<usize>> {
     let mut bounds = vec![0];
     let mut n = 0;
     let mut rest = text;
@@ -132,11 +132,15 @@ fn whole_sentences_of(part: &[String], whole: &[String], text: &str) -> bool {
         rest = &rest[at + 1..];
     }
     super::wording::for_each_word(rest, |_| n += 1);
-    if n != whole.len() {
-        // The text and its words disagree (a word split by a full stop): no claim either way.
-        return false;
+    if bounds.last() != Some(&n) {
+        bounds.push(n);
     }
-    bounds.push(n);
+    (n == words).then_some(bounds)
+}
+
+/// True when the words `part` are whole sentences of `whole`: a run of its words that starts
+/// and ends at sentence `bounds` (see [`sentence_bounds`]).
+fn whole_sentences_of(part: &[String], whole: &[String], bounds: &[usize]) -> bool {
     !part.is_empty()
         && bounds.iter().any(|&i| {
             i + part.len() <= whole.len()
@@ -959,18 +963,20 @@ impl<'a> View<'a> {
             for &(w, i, k) in ms {
                 let src = self.source(i).to_string();
                 let q = &self.c.quotes(i)[k];
+                // The speaker as the story names them (a name of its own, else as written).
+                let sp: &str = self.c.strings.get(q.speaker);
+                let key = self.c.keys.get(q.speaker_key);
+                let name: &str = if key.is_empty() {
+                    sp
+                } else {
+                    naming
+                        .name
+                        .get(&naming.key(q.speaker_key))
+                        .map_or(sp, |&n| self.c.strings.get(n))
+                };
                 let list = wording.entry(src.clone()).or_default();
                 if seen.insert((self.c.articles[i].source, w)) {
                     list.push(self.c.strings.get(q.text).to_string());
-                    let sp: &str = self.c.strings.get(q.speaker);
-                    let speaker = if self.c.keys.get(q.speaker_key).is_empty() {
-                        sp
-                    } else {
-                        naming
-                            .name
-                            .get(&naming.key(q.speaker_key))
-                            .map_or(sp, |&n| self.c.strings.get(n))
-                    };
                     entries.push((
                         w,
                         QuoteEntry {
@@ -978,7 +984,7 @@ impl<'a> View<'a> {
                             place: self.place(i, q.locus),
                             quote_id: q.id,
                             part: q.part,
-                            speaker: speaker.to_string(),
+                            speaker: name.to_string(),
                             wording: self.c.strings.get(q.text).to_string(),
                             differences: String::new(),
                         },
@@ -988,13 +994,7 @@ impl<'a> View<'a> {
                 if !ws.contains(&w) {
                     ws.push(w);
                 }
-                let sp: &str = self.c.strings.get(q.speaker);
-                let key = self.c.keys.get(q.speaker_key);
                 if !key.is_empty() {
-                    let name: &str = naming
-                        .name
-                        .get(&naming.key(q.speaker_key))
-                        .map_or(sp, |&n| self.c.strings.get(n));
                     *speakers.entry(name.to_string()).or_default() += 1;
                     let list = by_source.entry(src.clone()).or_default();
                     if !list.iter().any(|x| x == name) {
@@ -1065,9 +1065,11 @@ impl<'a> View<'a> {
             } else if misattributed {
                 "misattributed"
             } else if distinct.len() == 1
-                || distinct
-                    .iter()
-                    .all(|&w| whole_sentences_of(&wordings[w], reference, reference_text))
+                || sentence_bounds(reference_text, reference.len()).is_some_and(|bounds| {
+                    distinct
+                        .iter()
+                        .all(|&w| whole_sentences_of(&wordings[w], reference, &bounds))
+                })
             {
                 // Every wording is the fullest one's words, or whole sentences of them: an
                 // outlet that quotes fewer sentences has altered nothing (`differences` says

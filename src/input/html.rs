@@ -225,23 +225,20 @@ fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// Reads an HTML document into an article, or reports it when it nests deeper than
 /// [`MAX_DEPTH`] or an element has more than [`MAX_ATTRIBUTES`] attributes.
 pub(crate) fn read(html: &str, origin: &Origin, out: &mut Read) {
-    let depth = nesting_depth(html, MAX_DEPTH);
-    if depth > MAX_DEPTH {
-        out.problems.push(Problem::new(
-            &*origin.path,
-            None,
-            ProblemKind::TooDeep,
-            format!("HTML elements nest more than {MAX_DEPTH} deep; not read"),
-        ));
-        return;
-    }
-    if most_attributes(html, MAX_ATTRIBUTES) > MAX_ATTRIBUTES {
-        out.problems.push(Problem::new(
-            &*origin.path,
-            None,
-            ProblemKind::TooDeep,
-            format!("an HTML element has more than {MAX_ATTRIBUTES} attributes; not read"),
-        ));
+    let refused = if nesting_depth(html, MAX_DEPTH) > MAX_DEPTH {
+        Some(format!(
+            "HTML elements nest more than {MAX_DEPTH} deep; not read"
+        ))
+    } else if most_attributes(html, MAX_ATTRIBUTES) > MAX_ATTRIBUTES {
+        Some(format!(
+            "an HTML element has more than {MAX_ATTRIBUTES} attributes; not read"
+        ))
+    } else {
+        None
+    };
+    if let Some(why) = refused {
+        out.problems
+            .push(Problem::new(&*origin.path, None, ProblemKind::TooDeep, why));
         return;
     }
     out.articles.push(article(html, origin));
