@@ -178,6 +178,8 @@ pub struct Digest {
     pub title: String,
     /// The publication date.
     pub published: Option<Date>,
+    /// The day the article's opening sentences give its event (see [`event_day`]).
+    pub day: Option<Date>,
     /// Entities, in the article's order.
     pub entities: Vec<DigestEntity>,
     /// Claims, one per row of `claims`.
@@ -350,6 +352,7 @@ impl Digest {
             source: article.source.clone(),
             title: article.title.clone(),
             published: article.published.as_ref().map(|p| p.date),
+            day: event_day(a, article.published.as_ref().map(|p| p.date)),
             entities,
             claims,
             quotes,
@@ -357,6 +360,33 @@ impl Digest {
             terms: stories::story_terms(rules, text, &article.source, a),
         }
     }
+}
+
+/// The day an article's opening sentences give its event: the first day (or part of one),
+/// resolved against the publication date ("on Sunday", "yesterday"), of its first
+/// [`stories::EARLY_SENTENCES`] sentences (the headline and the lede), when it falls within
+/// a week before publication or the day after (further off is background or a plan). A
+/// date written out in full there is as often the page's own time stamp, and is not used.
+fn event_day(a: &Analysis, published: Option<Date>) -> Option<Date> {
+    a.dates.iter().find_map(|d| {
+        if !matches!(
+            d.kind,
+            crate::extract::dates::DateType::Date | crate::extract::dates::DateType::Time
+        ) || d.anchor != crate::extract::dates::Anchor::Published
+            || !(d.value.len() == 10 || d.value.as_bytes().get(10) == Some(&b'T'))
+            || a.segmentation.sentence_at(d.span.start()) as u32 + 1 > stories::EARLY_SENTENCES
+        {
+            return None;
+        }
+        let day: Date = d.value.get(..10)?.parse().ok()?;
+        if let Some(p) = published {
+            let off = (day - p).get_days();
+            if !(-7..=1).contains(&off) {
+                return None;
+            }
+        }
+        Some(day)
+    })
 }
 
 /// Values stored once and referred to by number: the same string, entity list, claim list,
@@ -494,6 +524,7 @@ struct Stored {
     source: u32,
     title: u32,
     published: Option<Date>,
+    day: Option<Date>,
     entities: u32,
     claims: u32,
     quotes: u32,
@@ -672,6 +703,7 @@ impl Comparer {
             source,
             title,
             published: d.published,
+            day: d.day,
             entities: self.entity_lists.slice_id(entities),
             claims: self.claim_lists.slice_id(claims),
             quotes: self.quote_lists.slice_id(quotes),
@@ -740,6 +772,17 @@ impl Comparer {
             .map(|&i| stories::Node {
                 terms: self.term_lists.get(self.articles[i].terms),
                 published: self.articles[i].published,
+                day: self.articles[i].day,
+                places: self
+                    .entities(i)
+                    .iter()
+                    .filter(|e| e.kind == NameKind::Place)
+                    .map(|e| stories::Place {
+                        key: e.key,
+                        mentions: e.mentions,
+                        early: e.first.sentence <= stories::EARLY_SENTENCES,
+                    })
+                    .collect(),
             })
             .collect();
         let specific: Vec<bool> = (0..self.keys.len() as u32)

@@ -16,6 +16,13 @@
 //! than one that is much like a few; two events of the same kind (two earthquakes, two
 //! signings by one club) stay apart although they share many words.
 //!
+//! **One event, one story.** Two articles are not linked when they report events of their
+//! own: the days their openings give the event ("on Sunday", resolved against publication)
+//! differ, and the places each is mostly about (most named, the opening counting double) are
+//! named at most once by the other. Another march in another town the next day, another
+//! landing at another airport, another quake in another country share nearly every word of
+//! the story they follow, and often name it in passing; they are stories of their own.
+//!
 //! **Grouping.** Articles are linked to their 24 most similar articles (cosine at least
 //! 0.03; when both have publication dates, at most `--story-days` apart), and the links are
 //! merged by average linkage: the two groups with the highest mean scaled similarity (links
@@ -216,10 +223,72 @@ pub fn story_terms(
     out
 }
 
-/// One article to group: its term ids (sorted) with raw weights, and its date.
+/// One article to group: its term ids (sorted) with raw weights, its date, the day its
+/// opening gives the event, and the places it names.
 pub(crate) struct Node<'a> {
     pub terms: &'a [(u32, f32)],
     pub published: Option<Date>,
+    pub day: Option<Date>,
+    pub places: Vec<Place>,
+}
+
+/// A place an article names: its key id, its mentions, and whether it is named in the
+/// article's opening sentences.
+pub(crate) struct Place {
+    pub key: u32,
+    pub mentions: u32,
+    pub early: bool,
+}
+
+/// The opening sentences (the headline and the lede) that give an article's event day and
+/// mark its main place.
+pub const EARLY_SENTENCES: u32 = 3;
+
+/// The score from which a place is an article's main place: its mentions, plus
+/// [`EARLY_PLACE`] when its opening names it.
+const MAIN_PLACE: u32 = 3;
+
+/// What naming a place in the opening adds to its score.
+const EARLY_PLACE: u32 = 2;
+
+impl Node<'_> {
+    /// The places the article is mostly about: those of the highest score (mentions, and
+    /// the opening naming it), when it is at least [`MAIN_PLACE`].
+    fn main_places(&self) -> Vec<u32> {
+        let score = |p: &Place| p.mentions + if p.early { EARLY_PLACE } else { 0 };
+        let best = self.places.iter().map(score).max().unwrap_or(0);
+        if best < MAIN_PLACE {
+            return Vec::new();
+        }
+        self.places
+            .iter()
+            .filter(|p| score(p) == best)
+            .map(|p| p.key)
+            .collect()
+    }
+
+    /// How often the article names the place `key`.
+    fn mentions(&self, key: u32) -> u32 {
+        self.places
+            .iter()
+            .find(|p| p.key == key)
+            .map_or(0, |p| p.mentions)
+    }
+}
+
+/// True when two articles report events of their own: each opens on another day, and each
+/// is about places the other names at most once (in passing: "the protest followed a march
+/// in Vellmouth on Saturday"). Two marches, two landings, two quakes of one week share most
+/// of their words; their places and days tell them apart.
+fn other_events(a: &Node<'_>, pa: &[u32], b: &Node<'_>, pb: &[u32]) -> bool {
+    let (Some(da), Some(db)) = (a.day, b.day) else {
+        return false;
+    };
+    da != db
+        && !pa.is_empty()
+        && !pb.is_empty()
+        && pa.iter().all(|&p| b.mentions(p) <= 1)
+        && pb.iter().all(|&p| a.mentions(p) <= 1)
 }
 
 /// A merge candidate: groups `a` and `b` with mean link `score`.
@@ -291,9 +360,18 @@ pub(crate) fn group(nodes: &[Node<'_>], specific: &[bool], story_days: i64) -> V
             postings[t as usize].push((i as u32, w));
         }
     }
-    let near = |i: usize, j: usize| match (nodes[i].published, nodes[j].published) {
-        (Some(x), Some(y)) => i64::from((x - y).get_days().abs()) <= story_days,
-        _ => true,
+    let main: Vec<Vec<u32>> = nodes.iter().map(Node::main_places).collect();
+    if std::env::var_os("NEWSRAKE_DEBUG_STORIES").is_some() {
+        for (i, nd) in nodes.iter().enumerate() {
+            eprintln!("node {i} place {:?} day {:?}", main[i], nd.day);
+        }
+    }
+    let near = |i: usize, j: usize| {
+        let dated = match (nodes[i].published, nodes[j].published) {
+            (Some(x), Some(y)) => i64::from((x - y).get_days().abs()) <= story_days,
+            _ => true,
+        };
+        dated && !other_events(&nodes[i], &main[i], &nodes[j], &main[j])
     };
     // Each node's most similar nodes, by cosine.
     let neighbours: Vec<Vec<(f32, u32)>> = (0..n)
