@@ -138,6 +138,10 @@ pub struct DigestClaim {
     ///
     /// [`Claim::background`]: crate::extract::claims::Claim::background
     pub background: bool,
+    /// Inside a quotation (not a scare-quoted term): `Some` of its speaker's entity key, or
+    /// of the empty string when the speaker is not resolved. What someone is quoted saying
+    /// is theirs, not the outlet's report.
+    pub quoted: Option<String>,
 }
 
 /// A quotation of one article, for comparison.
@@ -159,6 +163,10 @@ pub struct DigestQuote {
     /// show that outlets give one quotation to different speakers (a scare-quoted term has
     /// none; an organisation speaks through people, so its spokesman is no other speaker).
     pub attributed: bool,
+    /// Keys of the people named in the sentences that hold the quotation and its speaker,
+    /// outside the quoted words: the company a joint statement is given in ("said Laurence
+    /// Mark and Bill Condon").
+    pub beside: Vec<String>,
 }
 
 /// What the comparison needs of one article.
@@ -223,6 +231,33 @@ fn named_beside(
     named
         && (at == seg.sentence_at(quote.start())
             || at == seg.sentence_at(quote.end().saturating_sub(1).max(quote.start())))
+}
+
+/// Keys of the people named, outside the quoted words, in the sentences that hold a
+/// quotation and its speaker (sorted, without repeats).
+fn people_beside(a: &Analysis, q: &crate::extract::quotes::Quote) -> Vec<String> {
+    let seg = &a.segmentation;
+    let mut sentences = vec![
+        seg.sentence_at(q.span.start()),
+        seg.sentence_at(q.span.end().saturating_sub(1).max(q.span.start())),
+    ];
+    if let Some(sp) = q.speaker {
+        sentences.push(seg.sentence_at(sp.start()));
+    }
+    let mut keys: Vec<String> = a
+        .names
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.kind == NameKind::Person
+                && !(q.span.start() <= m.span.start() && m.span.end() <= q.span.end())
+                && sentences.contains(&seg.sentence_at(m.span.start()))
+        })
+        .map(|m| a.names.entities[m.entity].key.clone())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 /// True for a person's full name: two words or more, each capitalised ("Helen Okonjo",
@@ -312,6 +347,19 @@ impl Digest {
                     ),
                     sentence: c.sentence as u32,
                     background: c.background,
+                    quoted: a
+                        .quotes
+                        .iter()
+                        .find(|q| {
+                            q.kind != crate::extract::quotes::QuoteKind::Term
+                                && q.span.start() <= c.span.start()
+                                && c.span.end() <= q.span.end()
+                        })
+                        .map(|q| {
+                            q.speaker_entity
+                                .map(|e| a.names.entities[e].key.clone())
+                                .unwrap_or_default()
+                        }),
                 }
             })
             .collect();
@@ -339,7 +387,16 @@ impl Digest {
                         ent.kind == crate::extract::names::NameKind::Person && full_name(&ent.name)
                     })
                     && q.speaker
-                        .is_some_and(|sp| named_beside(text, &a.segmentation, q.span, sp)),
+                        .is_some_and(|sp| named_beside(text, &a.segmentation, q.span, sp))
+                    // A speaker named in the quoted words is what they speak of ("attacks
+                    // directed at Internet Explorer 8"), not who speaks.
+                    && q.speaker_entity.is_some_and(|e| {
+                        !a.names.entities[e].mentions.iter().any(|&m| {
+                            let s = a.names.mentions[m].span;
+                            q.span.start() <= s.start() && s.end() <= q.span.end()
+                        })
+                    }),
+                beside: people_beside(a, q),
             })
             .collect();
         let mut quoted: Vec<Span> = a.quotes.iter().map(|q| q.span).collect();
@@ -497,6 +554,8 @@ pub(crate) struct StoredClaim {
     pub qualifiers: u32,
     pub sentence: u32,
     pub background: bool,
+    /// Inside a quotation: its speaker's key id (the empty key when unresolved).
+    pub quoted: Option<u32>,
     /// Told as changed since an earlier report ("rose to two").
     pub updated: bool,
     /// The time zone written with a clock time (a key id; the empty key when none).
@@ -512,6 +571,8 @@ struct StoredQuote {
     speaker: u32,
     speaker_key: u32,
     attributed: bool,
+    /// People named beside it (a pooled key list; see [`DigestQuote::beside`]).
+    beside: u32,
 }
 
 /// One article's comparison state: ids into the pools.
@@ -651,6 +712,7 @@ impl Comparer {
                     qualifiers: self.key_lists.slice_id(qualifiers),
                     sentence: c.sentence,
                     background: c.background,
+                    quoted: c.quoted.as_deref().map(|k| self.keys.str_id(k)),
                     updated: c.context.updated,
                     zone: self.keys.str_id(&c.context.zone),
                 }
@@ -667,6 +729,10 @@ impl Comparer {
                 speaker: self.strings.str_id(&q.speaker),
                 speaker_key: self.keys.str_id(&q.speaker_key),
                 attributed: q.attributed,
+                beside: {
+                    let keys: Vec<u32> = q.beside.iter().map(|k| self.keys.str_id(k)).collect();
+                    self.key_lists.slice_id(keys)
+                },
             })
             .collect();
         seen.sort_unstable();

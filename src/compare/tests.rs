@@ -666,3 +666,93 @@ fn a_quotation_cut_short_is_verbatim_and_one_reworded_is_a_variant() {
     let q = View::new(&c, &stories).quote_groups(1);
     assert_eq!(q[0].status, "variant");
 }
+
+#[test]
+fn a_joint_statement_and_a_speaker_named_in_the_quote_are_no_misattribution() {
+    let status = |alpha: &str, beta: &str| {
+        let c = comparer(digests(&[("alpha", DAY, alpha), ("beta", DAY, beta)]));
+        let stories = c.stories();
+        View::new(&c, &stories).quote_groups(1)[0].status
+    };
+    let quote = "We will rebuild every home that the river took from this town";
+    // One outlet names the other's speaker beside its own: a statement they gave together.
+    assert_eq!(
+        status(
+            &format!("Mayor Lena Orr said: \"{quote}.\""),
+            &format!("Councillor Piet Marsh said: \"{quote}.\""),
+        ),
+        "misattributed"
+    );
+    assert_ne!(
+        status(
+            &format!("Mayor Lena Orr, standing beside Piet Marsh, said: \"{quote}.\""),
+            &format!("Councillor Piet Marsh said: \"{quote}.\""),
+        ),
+        "misattributed"
+    );
+    // A name inside the quoted words is whom the quotation speaks of.
+    let quote = "There are only a few attacks directed at Tomas Brandt and his family this week";
+    assert_ne!(
+        status(
+            &format!("Security chief Nora Lind said: \"{quote}.\""),
+            &format!("\"{quote},\" Tomas Brandt said."),
+        ),
+        "misattributed"
+    );
+}
+
+#[test]
+fn what_someone_is_quoted_saying_contradicts_no_report() {
+    // The outlet reports two-thirds; another quotes a third party speaking of 30 percent.
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Mayor Lena Orr won two-thirds of the vote in the Kelby council election on Monday.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Lena Orr won the Kelby council election on Monday. \"Just because you win only \
+             30 percent of the vote in one ward does not mean you stop going there,\" said \
+             councillor Piet Marsh.",
+        ),
+    ]);
+    assert!(
+        !got.iter().any(|r| r.status == "conflict"),
+        "{:?}",
+        statuses(&got)
+    );
+}
+
+#[test]
+fn an_outlet_dating_news_to_each_day_it_publishes_is_consistent() {
+    // Two articles of one outlet, six days apart, each with the announcement "today".
+    let c = comparer(digests(&[
+        (
+            "alpha",
+            Some("2026-03-03"),
+            "Relvar Cable announced today that services were restored to all customers in \
+             Kelby after the subsea cable outage.",
+        ),
+        (
+            "alpha",
+            Some("2026-03-09"),
+            "Relvar Cable announced today that services were restored to all customers in \
+             Kelby after the second subsea cable outage.",
+        ),
+        (
+            "beta",
+            Some("2026-03-09"),
+            "Relvar Cable said services were restored to all customers in Kelby after the \
+             subsea cable outage, the second in a week.",
+        ),
+    ]));
+    let stories = c.stories();
+    let got = View::new(&c, &stories).claim_groups(stories.of_article[0]);
+    assert!(
+        !got.iter().any(|r| r.status == "self-conflict"),
+        "{:?}",
+        statuses(&got)
+    );
+}

@@ -957,6 +957,7 @@ impl<'a> View<'a> {
             let mut speaker_keys: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
             // The speakers of the quotations given with a reporting verb, per source.
             let mut attributed: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+            let mut company: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
             let mut seen: FxHashSet<(u32, usize)> = FxHashSet::default();
             // Per source and distinct wording, the first quotation giving it (and its wording).
             let mut entries: Vec<(usize, QuoteEntry)> = Vec::new();
@@ -1006,6 +1007,13 @@ impl<'a> View<'a> {
                             .or_default()
                             .insert(naming.key(q.speaker_key));
                     }
+                    company.entry(src.clone()).or_default().extend(
+                        self.c
+                            .key_lists
+                            .get(q.beside)
+                            .iter()
+                            .map(|&k| naming.key(k)),
+                    );
                     speaker_keys
                         .entry(src)
                         .or_default()
@@ -1037,7 +1045,11 @@ impl<'a> View<'a> {
                 let (x, y) = (words(a), words(b));
                 x.last().is_some() && x.last() == y.last()
             };
-            let keyed: Vec<&BTreeSet<u32>> = attributed.values().collect();
+            let keyed: Vec<(&String, &BTreeSet<u32>)> = attributed.iter().collect();
+            // Whom a source names beside its speaker: a joint statement ("said Laurence Mark
+            // and Bill Condon") given to one of them by each source is no misattribution.
+            let nobody = BTreeSet::new();
+            let with = |src: &String| company.get(src).unwrap_or(&nobody);
             // A phrase of a few words ("midnight rules", "Yes.") is quoted by many; only a
             // statement of five words or more is one speaker's.
             let statement = ms.iter().any(|&(_, i, k)| {
@@ -1050,10 +1062,12 @@ impl<'a> View<'a> {
             let misattributed = statement
                 && single
                 && keyed.len() >= 2
-                && keyed.iter().enumerate().any(|(x, a)| {
-                    keyed[x + 1..]
-                        .iter()
-                        .any(|b| !a.iter().any(|&ka| b.iter().any(|&kb| meet(ka, kb))))
+                && keyed.iter().enumerate().any(|(x, (sa, a))| {
+                    keyed[x + 1..].iter().any(|(sb, b)| {
+                        !a.iter().any(|&ka| b.iter().any(|&kb| meet(ka, kb)))
+                            && !a.iter().any(|&ka| with(sb).iter().any(|&kb| meet(ka, kb)))
+                            && !b.iter().any(|&kb| with(sa).iter().any(|&ka| meet(ka, kb)))
+                    })
                 });
             let reference = &wordings[reference_member.0];
             let reference_text: &str = self
@@ -1249,6 +1263,13 @@ impl<'a> View<'a> {
             // Two values of one sentence are one fact only when they are one value.
             if a.article == b.article && a.claim.sentence == b.claim.sentence {
                 a.claim.value == b.claim.value
+            } else if a.article == b.article {
+                // One article telling one fact twice says it alike: the same value, or values
+                // that fit in sentences that share their words. A day and a clock time of it
+                // ("today" in a quotation, "at 7.45am" in the narration) are two facts.
+                self.compatible(st, a, b)
+                    && (a.claim.value == b.claim.value
+                        || self.words_alike(a, b) >= c.weights.min_context)
             } else {
                 self.compatible(st, a, b)
             }
@@ -1627,12 +1648,21 @@ impl<'a> View<'a> {
                 art != a.article && art != b.article && has(a) && has(b)
             })
         };
+        // What someone is quoted saying ("only getting 30 percent of the vote in some
+        // area") is theirs: it contradicts only what the same person is quoted saying, and
+        // the outlet's own report only in the outlet's own words.
+        let same_voice = |a: &Member<'_>, b: &Member<'_>| match (a.claim.quoted, b.claim.quoted) {
+            (None, None) => true,
+            (Some(x), Some(y)) => x == y && !c.keys.get(x).is_empty(),
+            _ => false,
+        };
         let fair = |a: &Member<'_>, b: &Member<'_>| {
             // "3:30 p.m." and "4:30 p.m. ET" may be one kick-off in two zones.
             let clock = |m: &Member<'_>| matches!(m.claim.cmp, Some(super::Value::Time { .. }));
             (!clock(a) || !clock(b) || a.claim.zone == b.claim.zone)
                 && !a.claim.background
                 && !b.claim.background
+                && same_voice(a, b)
                 && !a.claim.updated
                 && !b.claim.updated
                 && quals(a) == quals(b)
@@ -1756,6 +1786,13 @@ impl<'a> View<'a> {
             }
             _ => false,
         };
+        let own_day = |m: &Member<'_>| match (m.claim.cmp, published(m)) {
+            (Some(super::Value::Date { lo, hi }), Some(p)) => {
+                let day = (p - jiff::civil::Date::constant(1970, 1, 1)).get_days();
+                lo == day && hi == day + 1
+            }
+            _ => false,
+        };
         // Two sources' facts all published on one (known) day.
         let same_day = |p: &[Member<'_>], q: &[Member<'_>]| {
             let days: BTreeSet<Option<Date>> = p.iter().chain(q).map(&published).collect();
@@ -1773,6 +1810,13 @@ impl<'a> View<'a> {
                     // announcement) tells of two of them ("visited on Wednesday, as he did in
                     // September").
                     && !(change == Change::Recurs && a.article == b.article)
+                    // Two of its articles of two days, each dating the event to the day it
+                    // was published ("announced today"), each report that day's news.
+                    && !(change == Change::Recurs
+                        && a.article != b.article
+                        && published(a) != published(b)
+                        && own_day(a)
+                        && own_day(b))
                     && a.claim.attribute != MENTION
                     && a.claim.attribute == b.claim.attribute
                     && a.claim.event == b.claim.event

@@ -502,6 +502,13 @@ impl AmountExtractor {
         {
             next += 1;
         }
+        // A hundredth of a currency ("412 pence", "75 cents", units.txt `GBP/100`).
+        let mut precision = precision;
+        if let Some(code) = unit.strip_suffix("/100") {
+            unit = code.to_string();
+            value /= 100.0;
+            precision /= 100.0;
+        }
         if !value.is_finite() {
             value = 0.0;
         }

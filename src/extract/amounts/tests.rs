@@ -80,6 +80,15 @@ fn money_and_scales() {
         t("45 million dollars", "45000000", "USD", false)
     );
     assert_eq!(one("He paid £2020."), t("£2020", "2020", "GBP", false));
+    // Hundredths of a currency.
+    assert_eq!(
+        one("The offer is 412 pence a share."),
+        t("412 pence", "4.12", "GBP", false)
+    );
+    assert_eq!(
+        one("Shares rose 75 cents in New York."),
+        t("75 cents", "0.75", "USD", false)
+    );
 }
 
 #[test]
@@ -202,7 +211,12 @@ fn number_words_go_on_below_their_scale() {
     );
     assert_eq!(
         one("Three thousand four hundred fans stayed away."),
-        t("Three thousand four hundred fans", "3400", "fans", false)
+        t(
+            "Three thousand four hundred fans",
+            "3400",
+            "spectators",
+            false
+        )
     );
     // Each part must be smaller than the scale before it: two figures, not one.
     assert_eq!(amounts("a hundred and a hundred more boats").len(), 1);

@@ -93,7 +93,7 @@ impl std::fmt::Debug for DateExtractor {
 
 /// Bytes tokenised before and after an anchor word: enough for the longest pattern, its
 /// modifiers and the tense words around it.
-const WINDOW_BACK: usize = 70;
+const WINDOW_BACK: usize = 120;
 const WINDOW_AHEAD: usize = 40;
 
 /// Categories of which every expression that has no digit holds at least one word (a month,

@@ -431,6 +431,14 @@ fn arrangements_and_relative_named_days() {
         &[("Tuesday", "2025-03-18")],
     );
     assert_dates(
+        "The minister is expected to announce her decision on Monday evening.",
+        &[("Monday evening", "2025-03-17TEV")],
+    );
+    assert_dates(
+        "The two clubs are due to meet in the final on Saturday.",
+        &[("Saturday", "2025-03-15")],
+    );
+    assert_dates(
         "The contractor is to blame for Monday's outage.",
         &[("Monday", "2025-03-10")],
     );

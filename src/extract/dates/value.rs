@@ -216,16 +216,23 @@ pub(crate) enum Tense {
 /// a strong future word (`will`) in the few words before it, else the nearest tense word
 /// before it (lexicon `TENSE`, or a word in -ed), else the nearest after it. "since" just
 /// before the expression means the past. An arrangement ("is to resume", "are set to meet",
-/// "as early as") looks ahead; one that lay ahead in the past ("had been due", "had planned")
+/// "is expected to disclose", "are due to meet", "as early as") looks ahead; one that lay ahead in the past ("had been due", "had planned")
 /// looks back.
 pub(crate) fn tense(toks: &[Tok<'_>], at: usize) -> (Tense, bool) {
     let before = |j: usize, k: usize| j.checked_sub(k).map(|x| &toks[x]);
     let marker = |j: usize| {
         let t = &toks[j];
         // ("is to blame" is no arrangement.)
+        let plan =
+            |p: &Tok<'_>| p.is("expected") || p.is("due") || p.is("scheduled") || p.is("slated");
+        let now = |p: &Tok<'_>| p.is("is") || p.is("are") || p.is("'s");
         if t.is("to")
             && before(j, 1).is_some_and(|p| p.is("is") || p.is("are") || p.is("set"))
             && !toks.get(j + 1).is_some_and(|n| n.is("blame"))
+            // "is expected to disclose", "are due to meet": an arrangement of the present.
+            || t.is("to")
+                && before(j, 1).is_some_and(plan)
+                && before(j, 2).is_some_and(now)
             || t.is("early")
                 && before(j, 1).is_some_and(|p| p.is("as"))
                 && toks.get(j + 1).is_some_and(|n| n.is("as"))
