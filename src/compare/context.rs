@@ -130,7 +130,9 @@ pub struct Context {
 pub struct ContextRules {
     stop: FxHashSet<&'static str>,
     qualifiers: FxHashSet<&'static str>,
-    updates: FxHashSet<&'static str>,
+    /// Update words, and whether each counts only just before "to" and the value
+    /// ("bringing the toll to two", not "bringing gusts of 80 mph").
+    updates: rustc_hash::FxHashMap<&'static str, bool>,
     zones: FxHashSet<&'static str>,
     numbers: FxHashSet<&'static str>,
     /// Words of measures, currencies and percentages ("percent", "cent", "miles", "pounds"):
@@ -198,6 +200,10 @@ impl ContextRules {
                 Order::Sorted,
             )?
             .words()
+            .map(|w| match w.split_once('\t') {
+                Some((w, _)) => (w, true),
+                None => (w, false),
+            })
             .collect(),
             zones: List::parse(
                 "extract/dates/lexicon.txt",
@@ -363,7 +369,13 @@ impl ContextRules {
                 if self.qualifiers.contains(t.lower.as_str()) {
                     qualifiers.push(self.stem(&t.lower));
                 }
-                updated |= k < first && self.updates.contains(t.lower.as_str());
+                let to = first > 0 && toks[first - 1].lower == "to";
+                updated |= counted
+                    && k < first
+                    && self
+                        .updates
+                        .get(t.lower.as_str())
+                        .is_some_and(|&needs_to| to || !needs_to);
             }
             let Some(key) = &t.key else {
                 continue;

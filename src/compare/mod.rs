@@ -409,7 +409,7 @@ impl Digest {
             source: article.source.clone(),
             title: article.title.clone(),
             published: article.published.as_ref().map(|p| p.date),
-            day: event_day(a, article.published.as_ref().map(|p| p.date)),
+            day: event_day(text, a, article.published.as_ref().map(|p| p.date)),
             entities,
             claims,
             quotes,
@@ -419,12 +419,13 @@ impl Digest {
     }
 }
 
-/// The day an article's opening sentences give its event: the first day (or part of one),
-/// resolved against the publication date ("on Sunday", "yesterday"), of its first
-/// [`stories::EARLY_SENTENCES`] sentences (the headline and the lede), when it falls within
-/// a week before publication or the day after (further off is background or a plan). A
-/// date written out in full there is as often the page's own time stamp, and is not used.
-fn event_day(a: &Analysis, published: Option<Date>) -> Option<Date> {
+/// The day an article's opening sentences give its event: the first day (or part of one)
+/// resolved against the publication date ("on Sunday", "Monday night", "on March 30"), of
+/// its first [`stories::EARLY_SENTENCES`] sentences (the headline and the lede), when it
+/// falls within a week before publication or the day after (further off is background or a
+/// plan). The publication day itself written with digits ("BRINDLECOMBE, March 17") is the
+/// dateline's stamp, not the event's day, and is passed over.
+fn event_day(text: &str, a: &Analysis, published: Option<Date>) -> Option<Date> {
     a.dates.iter().find_map(|d| {
         if !matches!(
             d.kind,
@@ -436,13 +437,11 @@ fn event_day(a: &Analysis, published: Option<Date>) -> Option<Date> {
             return None;
         }
         let day: Date = d.value.get(..10)?.parse().ok()?;
-        if let Some(p) = published {
-            let off = (day - p).get_days();
-            if !(-7..=1).contains(&off) {
-                return None;
-            }
-        }
-        Some(day)
+        let p = published?;
+        let off = (day - p).get_days();
+        // The publication day written with digits is a stamp ("BRINDLECOMBE, March 17").
+        let stamp = off == 0 && d.span.slice(text).contains(|c: char| c.is_ascii_digit());
+        ((-7..=1).contains(&off) && !stamp).then_some(day)
     })
 }
 
@@ -839,14 +838,14 @@ impl Comparer {
                 terms: self.term_lists.get(self.articles[i].terms),
                 published: self.articles[i].published,
                 day: self.articles[i].day,
-                places: self
+                names: self
                     .entities(i)
                     .iter()
-                    .filter(|e| e.kind == NameKind::Place)
-                    .map(|e| stories::Place {
+                    .map(|e| stories::Named {
                         key: e.key,
                         mentions: e.mentions,
                         early: e.first.sentence <= stories::EARLY_SENTENCES,
+                        place: e.kind == NameKind::Place,
                     })
                     .collect(),
             })

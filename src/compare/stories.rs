@@ -229,15 +229,16 @@ pub(crate) struct Node<'a> {
     pub terms: &'a [(u32, f32)],
     pub published: Option<Date>,
     pub day: Option<Date>,
-    pub places: Vec<Place>,
+    pub names: Vec<Named>,
 }
 
-/// A place an article names: its key id, its mentions, and whether it is named in the
-/// article's opening sentences.
-pub(crate) struct Place {
+/// A name an article gives: its key id, its mentions, whether it is named in the article's
+/// opening sentences, and whether it is a place.
+pub(crate) struct Named {
     pub key: u32,
     pub mentions: u32,
     pub early: bool,
+    pub place: bool,
 }
 
 /// The opening sentences (the headline and the lede) that give an article's event day and
@@ -255,21 +256,27 @@ impl Node<'_> {
     /// The places the article is mostly about: those of the highest score (mentions, and
     /// the opening naming it), when it is at least [`MAIN_PLACE`].
     fn main_places(&self) -> Vec<u32> {
-        let score = |p: &Place| p.mentions + if p.early { EARLY_PLACE } else { 0 };
-        let best = self.places.iter().map(score).max().unwrap_or(0);
+        let score = |p: &Named| p.mentions + if p.early { EARLY_PLACE } else { 0 };
+        let best = self
+            .names
+            .iter()
+            .filter(|p| p.place)
+            .map(score)
+            .max()
+            .unwrap_or(0);
         if best < MAIN_PLACE {
             return Vec::new();
         }
-        self.places
+        self.names
             .iter()
-            .filter(|p| score(p) == best)
+            .filter(|p| p.place && score(p) == best)
             .map(|p| p.key)
             .collect()
     }
 
     /// How often the article names the place `key`.
     fn mentions(&self, key: u32) -> u32 {
-        self.places
+        self.names
             .iter()
             .find(|p| p.key == key)
             .map_or(0, |p| p.mentions)

@@ -493,6 +493,28 @@ fn a_count_told_as_risen_is_no_contradiction() {
 }
 
 #[test]
+fn a_toll_brought_to_a_new_figure_is_no_contradiction() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "A bus crashed near Olbrook on Monday, killing one person, Olbrook police said.",
+        ),
+        (
+            "beta",
+            DAY,
+            "A second passenger has died after Monday's bus crash near Olbrook, bringing the \
+             death toll to two, Olbrook police said.",
+        ),
+    ]);
+    assert!(
+        got.iter().all(|r| r.status != "conflict"),
+        "{:?}",
+        statuses(&got)
+    );
+}
+
+#[test]
 fn two_values_a_third_outlet_tells_apart_are_two_quantities() {
     let got = rows(&[
         (
