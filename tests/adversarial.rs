@@ -119,6 +119,20 @@ fn many_straight_quotation_marks_in_one_sentence() {
 }
 
 #[test]
+fn thousands_of_attributed_quotations_each_with_a_figure_and_names() {
+    // Each sentence: a quotation holding a figure and a name, its speaker, and a person
+    // beside: the comparison's lookups (the quotation a value sits in, the people named
+    // beside a quotation, a speaker named inside it) stay linear in them.
+    let sentence = "\"Tom Reyes saw 12 workers leave on Monday,\" said Ana Ruiz beside Ian Holt. ";
+    let body = format!(
+        "---\npublished: 2025-03-14\n---\n{}",
+        sentence.repeat(400_000 / sentence.len())
+    );
+    let dir = hostile("quoted.md", body.as_bytes());
+    assert!(!table(&dir.path().join("out/quotes.csv")).is_empty());
+}
+
+#[test]
 fn date_like_digits_and_slashes_with_and_without_spaces() {
     let glued: String = words(30_000, &["1", "2/", "3", "/", "12", "2025/"]).replace(' ', "");
     hostile("glued.txt", glued.as_bytes());

@@ -233,9 +233,41 @@ fn named_beside(
             || at == seg.sentence_at(quote.end().saturating_sub(1).max(quote.start())))
 }
 
+/// The name mentions of an article in text order, for finding those inside a span by
+/// binary search (linear in the mentions found, never in the article's).
+struct MentionIndex<'a> {
+    a: &'a Analysis,
+    order: Vec<usize>,
+}
+
+impl<'a> MentionIndex<'a> {
+    fn new(a: &'a Analysis) -> MentionIndex<'a> {
+        let mut order: Vec<usize> = (0..a.names.mentions.len()).collect();
+        order.sort_by_key(|&m| a.names.mentions[m].span.start());
+        MentionIndex { a, order }
+    }
+
+    /// The mentions that lie inside `span`.
+    fn inside(&self, span: Span) -> impl Iterator<Item = &'a crate::extract::names::NameMention> {
+        let ms = &self.a.names.mentions;
+        let from = self
+            .order
+            .partition_point(|&m| ms[m].span.start() < span.start());
+        let to = self
+            .order
+            .partition_point(|&m| ms[m].span.start() < span.end());
+        let a = self.a;
+        self.order[from..to.max(from)]
+            .iter()
+            .map(move |&m| &a.names.mentions[m])
+            .filter(move |m| m.span.end() <= span.end())
+    }
+}
+
 /// Keys of the people named, outside the quoted words, in the sentences that hold a
 /// quotation and its speaker (sorted, without repeats).
-fn people_beside(a: &Analysis, q: &crate::extract::quotes::Quote) -> Vec<String> {
+fn people_beside(index: &MentionIndex<'_>, q: &crate::extract::quotes::Quote) -> Vec<String> {
+    let a = index.a;
     let seg = &a.segmentation;
     let mut sentences = vec![
         seg.sentence_at(q.span.start()),
@@ -244,14 +276,14 @@ fn people_beside(a: &Analysis, q: &crate::extract::quotes::Quote) -> Vec<String>
     if let Some(sp) = q.speaker {
         sentences.push(seg.sentence_at(sp.start()));
     }
-    let mut keys: Vec<String> = a
-        .names
-        .mentions
+    sentences.sort_unstable();
+    sentences.dedup();
+    let mut keys: Vec<String> = sentences
         .iter()
+        .flat_map(|&i| index.inside(seg.sentences[i].span))
         .filter(|m| {
             m.kind == NameKind::Person
                 && !(q.span.start() <= m.span.start() && m.span.end() <= q.span.end())
-                && sentences.contains(&seg.sentence_at(m.span.start()))
         })
         .map(|m| a.names.entities[m.entity].key.clone())
         .collect();
@@ -287,6 +319,14 @@ impl Digest {
                 mentions: e.mentions.len() as u32,
             })
             .collect();
+        let index = MentionIndex::new(a);
+        // Quotations (not scare-quoted terms) by where they open.
+        let mut open: Vec<&crate::extract::quotes::Quote> = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind != crate::extract::quotes::QuoteKind::Term)
+            .collect();
+        open.sort_by_key(|q| q.span.start());
         // Each sentence is read once for the contexts of all its values.
         let mut read: Option<(usize, context::SentenceWords)> = None;
         let claims = a
@@ -347,14 +387,10 @@ impl Digest {
                     ),
                     sentence: c.sentence as u32,
                     background: c.background,
-                    quoted: a
-                        .quotes
-                        .iter()
-                        .find(|q| {
-                            q.kind != crate::extract::quotes::QuoteKind::Term
-                                && q.span.start() <= c.span.start()
-                                && c.span.end() <= q.span.end()
-                        })
+                    // The quotation opened last before the value, if it holds it.
+                    quoted: open[..open.partition_point(|q| q.span.start() <= c.span.start())]
+                        .last()
+                        .filter(|q| c.span.end() <= q.span.end())
                         .map(|q| {
                             q.speaker_entity
                                 .map(|e| a.names.entities[e].key.clone())
@@ -390,13 +426,10 @@ impl Digest {
                         .is_some_and(|sp| named_beside(text, &a.segmentation, q.span, sp))
                     // A speaker named in the quoted words is what they speak of ("attacks
                     // directed at Internet Explorer 8"), not who speaks.
-                    && q.speaker_entity.is_some_and(|e| {
-                        !a.names.entities[e].mentions.iter().any(|&m| {
-                            let s = a.names.mentions[m].span;
-                            q.span.start() <= s.start() && s.end() <= q.span.end()
-                        })
-                    }),
-                beside: people_beside(a, q),
+                    && q
+                        .speaker_entity
+                        .is_some_and(|e| !index.inside(q.span).any(|m| m.entity == e)),
+                beside: people_beside(&index, q),
             })
             .collect();
         let mut quoted: Vec<Span> = a.quotes.iter().map(|q| q.span).collect();
