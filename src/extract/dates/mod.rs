@@ -529,6 +529,15 @@ impl DateExtractor {
                         ctx.last_date = Some(d);
                         ctx.last_day_known = value::is_day(&r.value);
                     }
+                    // A part of a day ("Monday night") names its day too.
+                    if r.kind == DateType::Time
+                        && r.anchor != Anchor::Unresolved
+                        && r.value.as_bytes().get(10) == Some(&b'T')
+                        && let Some(d) = value::parse_day_or_month(&r.value[..10])
+                    {
+                        ctx.last_date = Some(d);
+                        ctx.last_day_known = true;
+                    }
                     if r.kind == DateType::Date
                         && r.anchor == Anchor::Absolute
                         && r.value.len() >= 4

@@ -416,6 +416,27 @@ fn rates_are_sets_and_year_ago_quarters() {
 }
 
 #[test]
+fn a_clock_time_without_a_day_is_on_the_last_day_named() {
+    // Published Wednesday 12 March 2025.
+    assert_dates(
+        "The plant exploded on Monday night. The blast happened at 9.40pm, police said.",
+        &[
+            ("Monday night", "2025-03-10TNI"),
+            ("9.40pm", "2025-03-10T21:40"),
+        ],
+    );
+    // With no day before it, the publication day; a day named long before is no anchor.
+    assert_dates(
+        "The blast happened at 9.40pm.",
+        &[("9.40pm", "2025-03-12T21:40")],
+    );
+    assert_dates(
+        "The plant opened on 4 May 1990. The blast happened at 9.40pm.",
+        &[("4 May 1990", "1990-05-04"), ("9.40pm", "2025-03-12T21:40")],
+    );
+}
+
+#[test]
 fn arrangements_and_relative_named_days() {
     // Published Wednesday 12 March 2025. An arrangement looks ahead...
     assert_dates(

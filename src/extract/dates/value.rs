@@ -1534,9 +1534,17 @@ pub(crate) fn act(
                 return None;
             }
             let hm = clock(toks, b)?;
-            let (value, anchor) = match dct {
-                Some(d) => (format!("{}T{hm}", ymd(d)), Published),
-                None => (format!("XXXX-XX-XXT{hm}"), Unresolved),
+            // A clock time with no day is on the last day the text named ("on Monday night
+            // … The blast happened at 9.40pm"), when that day is near publication; else on
+            // the publication day.
+            let near =
+                |x: jiff::civil::Date, d: jiff::civil::Date| (-7..=1).contains(&(x - d).get_days());
+            let (value, anchor) = match (ctx.last_date, dct) {
+                (Some(x), Some(d)) if ctx.last_day_known && near(x, d) => {
+                    (format!("{}T{hm}", ymd(x)), Previous)
+                }
+                (_, Some(d)) => (format!("{}T{hm}", ymd(d)), Published),
+                (_, None) => (format!("XXXX-XX-XXT{hm}"), Unresolved),
             };
             let mut r = res(Time, value, anchor)?;
             r.clock = Some(hm);
