@@ -871,14 +871,16 @@ impl Comparer {
                 terms: self.term_lists.get(self.articles[i].terms),
                 published: self.articles[i].published,
                 day: self.articles[i].day,
+                // Only an article whose opening dates its event can be told apart by its
+                // places; only places are read.
                 names: self
                     .entities(i)
                     .iter()
+                    .filter(|e| self.articles[i].day.is_some() && e.kind == NameKind::Place)
                     .map(|e| stories::Named {
                         key: e.key,
                         mentions: e.mentions,
                         early: e.first.sentence <= stories::EARLY_SENTENCES,
-                        place: e.kind == NameKind::Place,
                     })
                     .collect(),
             })

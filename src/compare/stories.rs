@@ -232,13 +232,12 @@ pub(crate) struct Node<'a> {
     pub names: Vec<Named>,
 }
 
-/// A name an article gives: its key id, its mentions, whether it is named in the article's
-/// opening sentences, and whether it is a place.
+/// A place an article names: its key id, its mentions, and whether it is named in the
+/// article's opening sentences.
 pub(crate) struct Named {
     pub key: u32,
     pub mentions: u32,
     pub early: bool,
-    pub place: bool,
 }
 
 /// The opening sentences (the headline and the lede) that give an article's event day and
@@ -257,19 +256,13 @@ impl Node<'_> {
     /// the opening naming it), when it is at least [`MAIN_PLACE`].
     fn main_places(&self) -> Vec<u32> {
         let score = |p: &Named| p.mentions + if p.early { EARLY_PLACE } else { 0 };
-        let best = self
-            .names
-            .iter()
-            .filter(|p| p.place)
-            .map(score)
-            .max()
-            .unwrap_or(0);
+        let best = self.names.iter().map(score).max().unwrap_or(0);
         if best < MAIN_PLACE {
             return Vec::new();
         }
         self.names
             .iter()
-            .filter(|p| p.place && score(p) == best)
+            .filter(|p| score(p) == best)
             .map(|p| p.key)
             .collect()
     }
