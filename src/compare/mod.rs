@@ -873,11 +873,11 @@ impl Comparer {
                 day: self.articles[i].day,
                 // Only an article whose opening dates its event can be told apart by its
                 // places; only places are read.
-                names: self
+                places: self
                     .entities(i)
                     .iter()
                     .filter(|e| self.articles[i].day.is_some() && e.kind == NameKind::Place)
-                    .map(|e| stories::Named {
+                    .map(|e| stories::Place {
                         key: e.key,
                         mentions: e.mentions,
                         early: e.first.sentence <= stories::EARLY_SENTENCES,

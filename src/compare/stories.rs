@@ -229,12 +229,12 @@ pub(crate) struct Node<'a> {
     pub terms: &'a [(u32, f32)],
     pub published: Option<Date>,
     pub day: Option<Date>,
-    pub names: Vec<Named>,
+    pub places: Vec<Place>,
 }
 
 /// A place an article names: its key id, its mentions, and whether it is named in the
 /// article's opening sentences.
-pub(crate) struct Named {
+pub(crate) struct Place {
     pub key: u32,
     pub mentions: u32,
     pub early: bool,
@@ -255,12 +255,12 @@ impl Node<'_> {
     /// The places the article is mostly about: those of the highest score (mentions, and
     /// the opening naming it), when it is at least [`MAIN_PLACE`].
     fn main_places(&self) -> Vec<u32> {
-        let score = |p: &Named| p.mentions + if p.early { EARLY_PLACE } else { 0 };
-        let best = self.names.iter().map(score).max().unwrap_or(0);
+        let score = |p: &Place| p.mentions + if p.early { EARLY_PLACE } else { 0 };
+        let best = self.places.iter().map(score).max().unwrap_or(0);
         if best < MAIN_PLACE {
             return Vec::new();
         }
-        self.names
+        self.places
             .iter()
             .filter(|p| score(p) == best)
             .map(|p| p.key)
@@ -269,7 +269,7 @@ impl Node<'_> {
 
     /// How often the article names the place `key`.
     fn mentions(&self, key: u32) -> u32 {
-        self.names
+        self.places
             .iter()
             .find(|p| p.key == key)
             .map_or(0, |p| p.mentions)

@@ -1779,20 +1779,22 @@ impl<'a> View<'a> {
             (Some(x), Some(y)) => (x - y).get_days().abs() > NEWS_PEG_DAYS,
             _ => false,
         };
-        let own_news = |m: &Member<'_>| match (m.claim.cmp, published(m)) {
-            (Some(super::Value::Date { lo, hi }), Some(p)) => {
-                let day = (p - jiff::civil::Date::constant(1970, 1, 1)).get_days();
-                hi - lo <= 2 && (day - lo).abs() <= NEWS_PEG_DAYS
-            }
-            _ => false,
+        // A dated value's days `[lo, hi)` and its article's publication day, all counted
+        // from 1970-01-01.
+        let dated = |m: &Member<'_>| match (m.claim.cmp, published(m)) {
+            (Some(super::Value::Date { lo, hi }), Some(p)) => Some((
+                lo,
+                hi,
+                (p - jiff::civil::Date::constant(1970, 1, 1)).get_days(),
+            )),
+            _ => None,
         };
-        let own_day = |m: &Member<'_>| match (m.claim.cmp, published(m)) {
-            (Some(super::Value::Date { lo, hi }), Some(p)) => {
-                let day = (p - jiff::civil::Date::constant(1970, 1, 1)).get_days();
-                lo == day && hi == day + 1
-            }
-            _ => false,
+        let own_news = |m: &Member<'_>| {
+            dated(m).is_some_and(|(lo, hi, day)| hi - lo <= 2 && (day - lo).abs() <= NEWS_PEG_DAYS)
         };
+        // Dated to exactly the day it was published ("announced today").
+        let own_day =
+            |m: &Member<'_>| dated(m).is_some_and(|(lo, hi, day)| lo == day && hi == day + 1);
         // Two sources' facts all published on one (known) day.
         let same_day = |p: &[Member<'_>], q: &[Member<'_>]| {
             let days: BTreeSet<Option<Date>> = p.iter().chain(q).map(&published).collect();
