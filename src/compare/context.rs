@@ -34,6 +34,18 @@ pub const MAX_CONTEXT: usize = 20;
 /// The weight of the counted noun (a word next to the value weighs 1).
 const NOUN_WEIGHT: f32 = 2.0;
 
+/// What a value says of the words next to it, for its context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Governs {
+    /// A count or an amount: the noun it counts says what it is ("8,000 marchers").
+    Counted,
+    /// An age: the noun it describes weighs as a counted noun ("the 12-year-old aircraft"),
+    /// but is no unit (a "24-year-old man" may be the "31-year-old suspect").
+    Described,
+    /// Anything else (a date, a time, a length of time).
+    Other,
+}
+
 /// Number words: never a counted noun ("eleven", "thousand").
 const NUMBER_WORDS: &[&str] = &[
     "billion",
@@ -138,6 +150,8 @@ pub struct ContextRules {
     /// Words of measures, currencies and percentages ("percent", "cent", "miles", "pounds"):
     /// the value's dimension already says them.
     units: FxHashSet<&'static str>,
+    /// Words that stand for a concept in a context (`concepts.txt`: "blast" and "explosion").
+    concepts: rustc_hash::FxHashMap<&'static str, String>,
     stemmer: Stemmer,
 }
 
@@ -227,6 +241,15 @@ impl ContextRules {
             .map(|(_, f)| f[0])
             .chain(["cent", "per", "percentage", "pct"])
             .collect(),
+            concepts: List::parse(
+                "compare/concepts.txt",
+                include_str!("concepts.txt"),
+                Order::SortedKeys,
+            )?
+            .fields(2)?
+            .into_iter()
+            .map(|(_, f)| (f[0], format!("~{}", f[1])))
+            .collect(),
             stemmer,
         })
     }
@@ -258,11 +281,11 @@ impl ContextRules {
         text: &str,
         sentence: Span,
         value: Span,
-        counted: bool,
+        governs: Governs,
         unit: &str,
         names: &Names,
     ) -> Context {
-        self.context_in(&self.sentence(text, sentence, names), value, counted, unit)
+        self.context_in(&self.sentence(text, sentence, names), value, governs, unit)
     }
 
     /// A sentence read once for the contexts of all its values: tokens, each content word's
@@ -280,7 +303,7 @@ impl ContextRules {
                 let e = &names.entities[mentions[m].entity];
                 Some((e.key.clone(), e.name.to_lowercase()))
             } else if self.content(&t.lower) {
-                Some((self.stem(&t.lower), t.lower.clone()))
+                Some((self.key_of(&t.lower), t.lower.clone()))
             } else {
                 None
             };
@@ -288,7 +311,7 @@ impl ContextRules {
                 .tail
                 .as_deref()
                 .filter(|x| !in_name && self.content(x))
-                .map(|x| (self.stem(x), x.to_string()));
+                .map(|x| (self.key_of(x), x.to_string()));
         }
         let mut breaks = Vec::with_capacity(toks.len() + 1);
         breaks.push(0);
@@ -304,9 +327,10 @@ impl ContextRules {
         &self,
         sw: &SentenceWords,
         value: Span,
-        counted: bool,
+        governs: Governs,
         unit: &str,
     ) -> Context {
+        let counted = governs == Governs::Counted;
         let toks = &sw.toks;
         // The value's token range.
         let first = toks
@@ -336,15 +360,29 @@ impl ContextRules {
             .find(|t| t.word && self.content(&t.lower) && !self.numbers.contains(t.lower.as_str()));
         let after = || {
             let next = toks.get(last + 1)?;
-            let bare = toks
-                .get(last)
-                .is_some_and(|t| !t.word || self.numbers.contains(t.lower.as_str()));
+            // After a number or a unit's word ("4.5 per cent pay offer").
+            let bare = toks.get(last).is_some_and(|t| {
+                !t.word
+                    || self.numbers.contains(t.lower.as_str())
+                    || self.units.contains(t.lower.as_str())
+            });
             (bare && next.word && self.content(&next.lower)).then_some(next)
         };
+        // "The 12-year-old aircraft": the noun an age describes.
+        if governs == Governs::Described
+            && let Some(t) = toks.get(last + 1).filter(|t| t.word)
+            && let Some((stem, word)) = &t.key
+        {
+            out.push(ContextWord {
+                stem: stem.clone(),
+                word: word.clone(),
+                weight: NOUN_WEIGHT,
+            });
+        }
         let noun_tok = own.or_else(after).filter(|_| counted);
         if let Some(t) = noun_tok {
             noun = if unit.is_empty() {
-                self.stem(&t.lower)
+                self.key_of(&t.lower)
             } else {
                 format!("#{unit}")
             };
@@ -407,6 +445,15 @@ impl ContextRules {
             qualifiers,
             updated,
             zone,
+        }
+    }
+
+    /// A content word's key in a context: its concept ("~explosion" for "blast"), else its
+    /// stem.
+    fn key_of(&self, w: &str) -> String {
+        match self.concepts.get(w) {
+            Some(c) => c.clone(),
+            None => self.stem(w),
         }
     }
 
@@ -473,7 +520,7 @@ mod tests {
             sentence,
             Span::new(0, sentence.len()),
             Span::new(at, at + value.len()),
-            true,
+            Governs::Counted,
             "",
             &Names::default(),
         )
@@ -485,23 +532,28 @@ mod tests {
     }
 
     #[test]
-    fn the_counted_noun_weighs_most_and_stems_meet() {
-        let c = ctx("Police said 8,000 marchers filled the square.", "8,000");
-        assert_eq!(c.noun, "marcher");
-        assert_eq!(stems(&c)[0], "marcher");
-        let d = ctx("About 8,000 people marched through the town.", "8,000");
-        assert!(stems(&d).contains(&"march"), "{d:?}");
+    fn the_counted_noun_weighs_most_and_stems_and_concepts_meet() {
+        let c = ctx("Police said 8,000 strikers filled the square.", "8,000");
+        assert_eq!(c.noun, "striker");
+        assert_eq!(stems(&c)[0], "striker");
+        let d = ctx("About 8,000 people went on strike.", "8,000");
+        assert!(stems(&d).contains(&"~walkout"), "{d:?}");
+        // Words of one concept meet ("marchers", "marched", "the crowd").
+        let e = ctx("Police said 8,000 marchers filled the square.", "8,000");
+        assert_eq!(e.noun, "~crowd");
+        let f = ctx("About 8,000 people marched through the town.", "8,000");
+        assert!(stems(&f).contains(&"~crowd"), "{f:?}");
     }
 
     #[test]
     fn nearer_words_weigh_more_and_clauses_part_them() {
         let c = ctx(
-            "The plane carried 186 passengers, and the airline said its crew was safe.",
+            "The liner carried 186 passengers, and the owner said its crew was safe.",
             "186",
         );
         let w = |s: &str| c.words.iter().find(|x| x.stem == s).map(|x| x.weight);
-        assert!(w("passeng").unwrap() > w("plane").unwrap());
-        assert!(w("plane").unwrap() > w("crew").unwrap(), "{c:?}");
+        assert!(w("passeng").unwrap() > w("liner").unwrap());
+        assert!(w("liner").unwrap() > w("crew").unwrap(), "{c:?}");
     }
 
     #[test]

@@ -378,7 +378,11 @@ impl Digest {
                             }
                         },
                         c.span,
-                        matches!(d.value_type, "amount" | "number"),
+                        match d.value_type {
+                            "amount" | "number" => context::Governs::Counted,
+                            "age" => context::Governs::Described,
+                            _ => context::Governs::Other,
+                        },
                         if context::is_count_unit(&c.unit) {
                             &c.unit
                         } else {

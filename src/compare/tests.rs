@@ -758,3 +758,52 @@ fn an_outlet_dating_news_to_each_day_it_publishes_is_consistent() {
         statuses(&got)
     );
 }
+
+#[test]
+fn the_one_clock_time_each_outlet_gives_an_event_answers_one_question() {
+    // Other words around each time, a day told beside it and an old fire of the same kind
+    // as background: still the one time of this fire each outlet gives.
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Fire crews fought a heath fire near Osterby on Monday. The blaze was first \
+             reported at 2.15pm by a cyclist on the old railway path near Pell Wood, the fire \
+             service said. In May 2019 a fire on the same heath burned for three days.",
+        ),
+        (
+            "beta",
+            DAY,
+            "A heath fire near Osterby forced people from their homes on Monday. The fire was \
+             reported at 15:05 and spread quickly through dry gorse, the fire service said.",
+        ),
+    ]);
+    assert!(
+        got.iter().any(|r| r.status == "conflict"
+            && r.values.values().flatten().any(|v| v.contains("14:15"))
+            && r.values.values().flatten().any(|v| v.contains("15:05"))),
+        "{:?}",
+        statuses(&got)
+    );
+    // A time some event happened just after ("crashed shortly after 6.20pm") is its time.
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "A coach crashed shortly after 6.20pm on the A41 near Osterby on Monday, police \
+             said.",
+        ),
+        (
+            "beta",
+            DAY,
+            "The coach crash on the A41 near Osterby happened at 5.50pm on Monday, police \
+             said.",
+        ),
+    ]);
+    assert!(
+        got.iter()
+            .any(|r| r.status == "conflict" && r.event == "CRASH"),
+        "{:?}",
+        statuses(&got)
+    );
+}

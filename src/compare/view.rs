@@ -1231,6 +1231,42 @@ impl<'a> View<'a> {
             for (x, &i) in ks.iter().enumerate() {
                 for &j in &ks[x + 1..] {
                     let sc = self.score(st, naming, &members[i], &members[j]);
+                    if debug_align() {
+                        let (a, b) = (&members[i], &members[j]);
+                        let show = |m: &Member<'_>| {
+                            format!(
+                                "{}:{}/{}/{}/{}",
+                                c.sources.get(m.source),
+                                c.strings.get(m.claim.value),
+                                m.claim.attribute,
+                                m.claim.event,
+                                self.subject_set(naming, m.claim)
+                                    .iter()
+                                    .map(|&k| c.keys.get(k).to_string())
+                                    .collect::<Vec<_>>()
+                                    .join("+")
+                            )
+                        };
+                        eprintln!(
+                            "ALIGN story {} {} ~ {} score {:?} cos {:.2} alike {:.2} only {}{}",
+                            st.number,
+                            show(a),
+                            show(b),
+                            sc,
+                            self.cosine(a, b).0,
+                            self.words_alike(a, b),
+                            a.only,
+                            b.only
+                        );
+                        for m in [a, b] {
+                            let words: Vec<String> = m
+                                .ctx
+                                .iter()
+                                .map(|e| format!("{}:{:.2}", c.strings.get(e.1), e.2))
+                                .collect();
+                            eprintln!("    {}", words.join(" "));
+                        }
+                    }
                     if let Some(score) = sc
                         && score >= w.align
                     {
@@ -1419,11 +1455,17 @@ impl<'a> View<'a> {
         let x = m.claim;
         x.attribute != MENTION
             && self.c.claims(m.article).iter().all(|y| {
-                y.attribute != x.attribute
+                // Background about another incident answers another question.
+                y.background && !x.background
+                    || another_time(x, y, i64::from(NEWS_PEG_DAYS))
+                    || y.attribute != x.attribute
                     || y.event != x.event
                     || self.dimension(y) != self.dimension(x)
                     || self.other_nouns(x, y)
                     || y.value == x.value
+                    // One answer told more or less finely ("on Tuesday", "at 2.35pm on
+                    // Tuesday").
+                    || matches!((x.cmp, y.cmp), (Some(p), Some(q)) if p.compatible(q))
             })
     }
 
@@ -1656,9 +1698,9 @@ impl<'a> View<'a> {
             (Some(x), Some(y)) => x == y && !c.keys.get(x).is_empty(),
             _ => false,
         };
+        let clock = |m: &Member<'_>| matches!(m.claim.cmp, Some(super::Value::Time { .. }));
         let fair = |a: &Member<'_>, b: &Member<'_>| {
             // "3:30 p.m." and "4:30 p.m. ET" may be one kick-off in two zones.
-            let clock = |m: &Member<'_>| matches!(m.claim.cmp, Some(super::Value::Time { .. }));
             (!clock(a) || !clock(b) || a.claim.zone == b.claim.zone)
                 && !a.claim.background
                 && !b.claim.background
@@ -1701,7 +1743,16 @@ impl<'a> View<'a> {
                 || a.claim.attribute != MENTION
                     && a.claim.attribute == b.claim.attribute
                     && a.claim.event == b.claim.event
-                    && (a.claim.value_type != "date" || self.words_alike(a, b) >= w.date_context)
+                    && (a.claim.value_type != "date"
+                        || self.words_alike(a, b) >= w.date_context
+                        // The one clock time each article gives, for one event a cue names
+                        // in both: as good as shared words.
+                        || clock(a)
+                            && clock(b)
+                            && a.only
+                            && b.only
+                            && !a.claim.event.is_empty()
+                            && self.words_alike(a, b) > 0.0)
                     && (a.claim.value_type != "age"
                         || self.personal(a.claim, b.claim)
                         || self.described_age(a) && self.described_age(b))
@@ -1894,6 +1945,25 @@ impl<'a> View<'a> {
                 let earned = all[sa.as_str()]
                     .iter()
                     .any(|a| all[sb.as_str()].iter().any(|b| earned(a, b)));
+                if debug_align() {
+                    for a in &all[sa.as_str()] {
+                        for b in &all[sb.as_str()] {
+                            eprintln!(
+                                "EARNED {} ~ {}: by_context {} fair {} subjects {:?} score {:?} alike {:.2} only_answer {} {} quals {}",
+                                c.strings.get(a.claim.value),
+                                c.strings.get(b.claim.value),
+                                by_context(a, b),
+                                fair(a, b),
+                                self.subjects_meet(naming, a.claim, b.claim),
+                                self.score(st, naming, a, b),
+                                self.words_alike(a, b),
+                                self.only_answer(a),
+                                self.only_answer(b),
+                                quals(a) == quals(b),
+                            );
+                        }
+                    }
+                }
                 // "source: v1, v2 (published 2026-06-01)": values by publication date.
                 let label = |s: &str, ms: &[Member<'_>], dated: bool| {
                     let mut by_day: Vec<(Option<Date>, Vec<String>)> = Vec::new();
@@ -2155,6 +2225,32 @@ fn far_apart(a: &StoredClaim, b: &StoredClaim, days: i32) -> bool {
             Some(super::Value::Date { lo: a0, hi: a1 }),
             Some(super::Value::Date { lo: b0, hi: b1 }),
         ) => b0 - a1 > days || a0 - b1 > days,
+        _ => false,
+    }
+}
+
+/// True when `NEWSRAKE_DEBUG_ALIGN` is set: every pair of facts scored, with their contexts,
+/// and why each pair of differing values is or is not a contradiction, go to stderr.
+fn debug_align() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("NEWSRAKE_DEBUG_ALIGN").is_some())
+}
+
+/// The days `[lo, hi)` a date or a clock time falls on, counted from 1970-01-01.
+fn days_of(c: &StoredClaim) -> Option<(i64, i64)> {
+    const DAY: i64 = 24 * 60;
+    match c.cmp? {
+        super::Value::Date { lo, hi } => Some((i64::from(lo), i64::from(hi))),
+        super::Value::Time { lo, hi } => Some((lo.div_euclid(DAY), (hi - 1).div_euclid(DAY) + 1)),
+        _ => None,
+    }
+}
+
+/// True for two dated values (days or clock times) more than `days` apart: another occurrence
+/// ("a fire in August 2018" beside this Tuesday's).
+fn another_time(a: &StoredClaim, b: &StoredClaim, days: i64) -> bool {
+    match (days_of(a), days_of(b)) {
+        (Some((a0, a1)), Some((b0, b1))) => b0 - a1 > days || a0 - b1 > days,
         _ => false,
     }
 }

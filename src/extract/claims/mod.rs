@@ -322,7 +322,14 @@ impl ClaimExtractor {
                 continue;
             }
             self.tokens(text, s.span, &mut toks);
-            let sentence = self.sentence(si, s.span, &toks);
+            let mut sentence = self.sentence(si, s.span, &toks);
+            // A trigger inside a name of several words is part of the name ("Calveley Fire
+            // and Rescue Service", "the Flood Re scheme"), not an event of the sentence.
+            let ms = mentions_in(ctx.names, s.span);
+            sentence.events.retain(|h| {
+                let at = toks[h.first].span;
+                !ms.iter().any(|m| m.span.contains(at) && m.span != at)
+            });
             people::track_couple(&mut ctx, &sentence);
             let subject = people::sentence_subject(self, &ctx, &sentence);
             let start = out.len();
@@ -1081,6 +1088,8 @@ impl ClaimExtractor {
             }
             // "on Saturday, one day before Barr released it": a date told relative to an event
             // is not that event's date.
+            // An event just after or before a time ("crashed shortly after 6.20pm", "gave way
+            // just before 5am") is at about that time.
             let relative = |h: &Hit<&'static str>| {
                 let between = if h.first > last {
                     &toks[last + 1..h.first]
@@ -1089,9 +1098,17 @@ impl ClaimExtractor {
                 } else {
                     return false;
                 };
-                between
-                    .iter()
-                    .any(|t| matches!(t.lower.as_str(), "before" | "after" | "ahead"))
+                let near = h.last < first
+                    && between.iter().all(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "shortly" | "just" | "soon" | "after" | "before" | "at" | "on"
+                        )
+                    });
+                !near
+                    && between
+                        .iter()
+                        .any(|t| matches!(t.lower.as_str(), "before" | "after" | "ahead"))
             };
             let hit = s
                 .events

@@ -656,12 +656,30 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
         });
     };
     for k in 0..toks.len() {
-        let Some(years) = age_at(x, &toks[k]) else {
+        let Some(mut years) = age_at(x, &toks[k]) else {
             continue;
         };
         // A number word is an age only as "six-year-old" or "aged six" ("Lund, six," is none).
         let word = toks[k].kind == TokenKind::Word;
-        let prev = k.checked_sub(1).map(|j| toks[j].lower.as_str());
+        // "sixty-one-year-old": a tens word, a hyphen and a unit word are one number, read at
+        // the unit word; `from` is its first token.
+        let tens = |t: &Tok| {
+            t.kind == TokenKind::Word
+                && age_at(x, t).is_some_and(|n| n % 10 == 0 && (20..=90).contains(&n))
+        };
+        let unit = |t: &Tok| t.kind == TokenKind::Word && age_at(x, t).is_some_and(|n| n < 10);
+        if tens(&toks[k])
+            && toks.get(k + 1).is_some_and(|t| t.is("-"))
+            && toks.get(k + 2).is_some_and(unit)
+        {
+            continue;
+        }
+        let mut from = k;
+        if unit(&toks[k]) && k >= 2 && toks[k - 1].is("-") && tens(&toks[k - 2]) {
+            years += age_at(x, &toks[k - 2]).unwrap_or(0);
+            from = k - 2;
+        }
+        let prev = from.checked_sub(1).map(|j| toks[j].lower.as_str());
         let next = toks.get(k + 1).map(|t| t.lower.as_str());
         // "61-year-old": what follows is the person (or a description of one).
         if next == Some("-")
@@ -685,11 +703,11 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
             let set_after = || {
                 ms.iter()
                     .rev()
-                    .filter(|m| m.span.end() <= toks[k].span.start())
+                    .filter(|m| m.span.end() <= toks[from].span.start())
                     .find(|m| m.kind == NameKind::Person)
                     .and_then(|m| {
                         let comma = tok_at(toks, m.span.end());
-                        let between = toks.get(comma + 1..k)?;
+                        let between = toks.get(comma + 1..from)?;
                         (toks[comma].is(",")
                             && between.len() <= 4
                             && between.iter().all(|t| {
@@ -711,7 +729,7 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
                         .skip(after)
                         .take(3)
                         .any(|t| describes_person(x, &t.lower));
-                    let det = k.checked_sub(1).map(|j| toks[j].lower.as_str());
+                    let det = from.checked_sub(1).map(|j| toks[j].lower.as_str());
                     if described || det.is_some_and(|d| d == "a" || d == "an") {
                         None
                     } else if det == Some("the")
@@ -726,18 +744,18 @@ pub(crate) fn ages(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, out: &mu
                         None
                     } else if det == Some("the") {
                         // "The 24-year-old completed …": the person the text is about.
-                        reference(x, ctx, s, k - 1).and_then(|r| r.first().copied())
+                        reference(x, ctx, s, from - 1).and_then(|r| r.first().copied())
                     } else {
                         None
                     }
                 }
             };
-            push(k, k + 4, years, subject);
+            push(from, k + 4, years, subject);
             continue;
         }
         // "aged 61", "aged nine".
         if prev == Some("aged") {
-            push(k - 1, k, years, person_before(k - 1, 6));
+            push(from - 1, k, years, person_before(from - 1, 6));
             continue;
         }
         if word {

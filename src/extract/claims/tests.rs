@@ -67,6 +67,22 @@ fn a_date_answers_when_its_event_happened() {
 }
 
 #[test]
+fn a_trigger_inside_a_name_is_no_event() {
+    // "Fire" of "Calveley Fire and Rescue Service" is the service's name, not a fire.
+    let got = of(
+        "The explosion was reported at 10pm on Monday, Calveley Fire and Rescue Service said.",
+        "when",
+    );
+    assert!(got.iter().all(|g| g.1 != "FIRE_BREAKOUT"), "{got:?}");
+    let got = of("The fire broke out at 10pm on Monday.", "when");
+    assert_eq!(
+        got.first().map(|g| g.1.as_str()),
+        Some("FIRE_BREAKOUT"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn event_classes_have_their_synonyms() {
     for verb in [
         "announced",
@@ -531,6 +547,15 @@ fn ages_in_four_forms() {
         of("A 58-year-old man died.", "age"),
         vec![sev("", "", "58")]
     );
+    // Ages in words, hyphenated compounds whole.
+    for (text, age) in [
+        ("Police said the sixty-one-year-old driver was hurt.", "61"),
+        ("A twenty-year-old man was held.", "20"),
+        ("The driver, aged forty-four, was hurt.", "44"),
+        ("A six-year-old girl was rescued.", "6"),
+    ] {
+        assert_eq!(of(text, "age"), vec![sev("", "", age)], "{text}");
+    }
 }
 
 #[test]
