@@ -46,6 +46,42 @@ pub enum Governs {
     Other,
 }
 
+/// Words before a number that modify it ("of about 8,000").
+const MODIFIERS: &[&str] = &[
+    "about",
+    "almost",
+    "around",
+    "approximately",
+    "nearly",
+    "over",
+    "roughly",
+    "some",
+    "than",
+    "more",
+    "up",
+    "to",
+    "least",
+    "at",
+    "just",
+    "under",
+];
+
+/// Nouns that say nothing of what is counted ("a total of 900").
+const GENERIC_NOUNS: &[&str] = &[
+    "figure", "figures", "group", "maximum", "minimum", "number", "numbers", "rest", "sum",
+    "total", "tally",
+];
+
+/// The party whose estimate of a count a sentence gives, for the words that name the two
+/// that most often give their own ("police", "organisers").
+fn estimator(w: &str) -> Option<&'static str> {
+    match w {
+        "police" => Some("police"),
+        "organisers" | "organizers" | "organiser" | "organizer" => Some("organisers"),
+        _ => None,
+    }
+}
+
 /// Number words: never a counted noun ("eleven", "thousand").
 const NUMBER_WORDS: &[&str] = &[
     "billion",
@@ -379,12 +415,41 @@ impl ContextRules {
                 weight: NOUN_WEIGHT,
             });
         }
-        let noun_tok = own.or_else(after).filter(|_| counted);
+        // "a crowd of 31,400", "an attendance of about 41,000": the noun before "of", for a
+        // count (not "a depth of 35 km", "a fee of £8m").
+        let before = || {
+            if toks
+                .get(last)
+                .is_none_or(|t| t.word && self.units.contains(t.lower.as_str()))
+                || toks[first..=last.min(toks.len() - 1)].iter().any(|t| {
+                    !t.word
+                        && t.lower
+                            .chars()
+                            .any(|c| !c.is_ascii_digit() && c != ',' && c != '.')
+                })
+            {
+                return None;
+            }
+            let mut j = first;
+            while j > 0 && MODIFIERS.contains(&toks[j - 1].lower.as_str()) {
+                j -= 1;
+            }
+            (j >= 2 && toks[j - 1].lower == "of")
+                .then(|| &toks[j - 2])
+                .filter(|t| {
+                    t.word && self.content(&t.lower) && !GENERIC_NOUNS.contains(&t.lower.as_str())
+                })
+        };
+        let noun_tok = own.or_else(before).or_else(after).filter(|_| counted);
         if let Some(t) = noun_tok {
+            // A unit of a concept is the concept ("spectators" and "crowd").
             noun = if unit.is_empty() {
                 self.key_of(&t.lower)
             } else {
-                format!("#{unit}")
+                match self.concepts.get(unit) {
+                    Some(c) => c.clone(),
+                    None => format!("#{unit}"),
+                }
             };
             out.push(ContextWord {
                 stem: noun.clone(),
@@ -437,6 +502,14 @@ impl ContextRules {
                 .then_with(|| a.stem.cmp(&b.stem))
         });
         out.truncate(MAX_CONTEXT);
+        // Whose estimate a count is: the police's crowd and the organisers' are two figures.
+        if counted {
+            for t in toks.iter().filter(|t| t.word) {
+                if let Some(by) = estimator(&t.lower) {
+                    qualifiers.push(format!("by {by}"));
+                }
+            }
+        }
         qualifiers.sort();
         qualifiers.dedup();
         Context {
@@ -543,6 +616,14 @@ mod tests {
         assert_eq!(e.noun, "~crowd");
         let f = ctx("About 8,000 people marched through the town.", "8,000");
         assert!(stems(&f).contains(&"~crowd"), "{f:?}");
+        // The noun a count is "of" ("a crowd of 31,400"), never a measure's ("a depth of
+        // 35 km") nor a word as vague as "total".
+        assert_eq!(
+            ctx("A crowd of 31,400 saw the final.", "31,400").noun,
+            "~crowd"
+        );
+        assert_eq!(ctx("It struck at a depth of 35 km.", "35 km").noun, "");
+        assert_ne!(ctx("A total of 900 were hurt.", "900").noun, "total");
     }
 
     #[test]

@@ -396,14 +396,22 @@ fn facts_meet_by_their_words_and_mentions_never_conflict() {
             .map(|r| (&r.attribute, r.status, &r.values))
             .collect::<Vec<_>>()
     );
-    // Two crowd figures no cue ties to a question: aligned, with both values, but a mention
-    // is no evidence of a contradiction.
+    // The police's crowd and the organisers' are two estimates: aligned, with both values,
+    // never a contradiction.
     let crowd = got
         .iter()
-        .find(|r| r.values.get("alpha").is_some_and(|v| v == &["about 800"]))
-        .unwrap();
-    assert_ne!(crowd.status, "conflict");
-    assert_eq!(crowd.values["beta"], ["2,000"], "aligned across sources");
+        .find(|r| {
+            r.values
+                .get("alpha")
+                .is_some_and(|v| v.iter().any(|x| x.contains("800")))
+        })
+        .unwrap_or_else(|| panic!("{:?}", statuses(&got)));
+    assert_ne!(crowd.status, "conflict", "{:?}", crowd.values);
+    assert!(
+        crowd.values["beta"].iter().any(|x| x.contains("2,000")),
+        "aligned across sources: {:?}",
+        crowd.values
+    );
 }
 
 #[test]

@@ -1423,7 +1423,17 @@ impl<'a> View<'a> {
                 score += w.same_specific;
             }
         }
-        let (qa, qb) = (c.key_lists.get(x.qualifiers), c.key_lists.get(y.qualifiers));
+        // Whose estimate a count is ("by police") keeps two facts from contradicting (see
+        // `fair`), not from aligning: the police's crowd sits beside the organisers'.
+        let what = |m: &StoredClaim| -> Vec<u32> {
+            c.key_lists
+                .get(m.qualifiers)
+                .iter()
+                .copied()
+                .filter(|&k| !c.keys.get(k).starts_with("by "))
+                .collect()
+        };
+        let (qa, qb) = (what(x), what(y));
         if !qa.is_empty() && !qb.is_empty() && qa != qb {
             score += w.other_qualifiers;
         }
@@ -1678,6 +1688,20 @@ impl<'a> View<'a> {
                 .flat_map(|x| c.key_lists.get(x.qualifiers).iter().copied())
                 .collect()
         };
+        // Whose estimates ("by police", "by organisers"): two parties' figures never
+        // contradict, but a figure whose party is not named may be either's.
+        let by = |q: &BTreeSet<u32>| -> BTreeSet<u32> {
+            q.iter()
+                .copied()
+                .filter(|&k| c.keys.get(k).starts_with("by "))
+                .collect()
+        };
+        let same_quals = |a: &Member<'_>, b: &Member<'_>| {
+            let (qa, qb) = (quals(a), quals(b));
+            let (ba, bb) = (by(&qa), by(&qb));
+            qa.difference(&ba).eq(qb.difference(&bb))
+                && (ba.is_empty() || bb.is_empty() || !ba.is_disjoint(&bb))
+        };
         // A third article that tells both values as two facts ("£85,000 to the family and
         // £1.2m to the residents") shows they are two quantities, not one told two ways.
         let told_apart = |a: &Member<'_>, b: &Member<'_>| {
@@ -1707,7 +1731,7 @@ impl<'a> View<'a> {
                 && same_voice(a, b)
                 && !a.claim.updated
                 && !b.claim.updated
-                && quals(a) == quals(b)
+                && same_quals(a, b)
                 && !told_apart(a, b)
         };
         // A value no cue names (a mention) contradicts only by its context: its sentence says
@@ -1959,7 +1983,7 @@ impl<'a> View<'a> {
                                 self.words_alike(a, b),
                                 self.only_answer(a),
                                 self.only_answer(b),
-                                quals(a) == quals(b),
+                                same_quals(a, b),
                             );
                         }
                     }

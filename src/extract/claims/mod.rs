@@ -572,6 +572,14 @@ impl ClaimExtractor {
                 k = n.next;
                 continue;
             }
+            // "93-year-old", "13-inch", "24-hour": a number joined to a word describes it.
+            if toks
+                .get(n.next)
+                .is_some_and(|t| t.is("-") && t.span.start() == toks[n.next - 1].span.end())
+            {
+                k = n.next;
+                continue;
+            }
             let mut keep = false;
             // "75 of the 125 seats".
             let mut part_of = None;
@@ -634,6 +642,23 @@ impl ClaimExtractor {
                 && let Some(h) = s.cues.iter().rev().find(|h| {
                     h.last < n.first && toks[h.first].clause == toks[n.first].clause && counts(h)
                 })
+            {
+                keep = true;
+                jobs = h.what.iter().all(|m| m.kind == ValueKind::Jobs);
+            }
+            // An estimate: "police put the crowd at about 8,000", "estimated the number taking
+            // part at 900": the count cue between an estimating verb and "at" the number.
+            if !keep
+                && n.first >= 3
+                && toks[n.first - 1].is("at")
+                && let Some(v) = (n.first.saturating_sub(ESTIMATE_REACH)..n.first - 1)
+                    .rev()
+                    .take_while(|&j| toks[j].clause == toks[n.first].clause)
+                    .find(|&j| ESTIMATING.contains(&toks[j].lower.as_str()))
+                && let Some(h) = s
+                    .cues
+                    .iter()
+                    .find(|h| h.first > v && h.last < n.first - 1 && counts(h))
             {
                 keep = true;
                 jobs = h.what.iter().all(|m| m.kind == ValueKind::Jobs);
@@ -1579,6 +1604,22 @@ fn clause_range(
     }
     (c0, c1)
 }
+
+/// Verbs that give an estimate of a count: "put the crowd at 8,000".
+const ESTIMATING: &[&str] = &[
+    "estimate",
+    "estimated",
+    "estimates",
+    "numbered",
+    "placed",
+    "places",
+    "put",
+    "puts",
+    "putting",
+];
+
+/// Tokens before the number within which the estimating verb is looked for.
+const ESTIMATE_REACH: usize = 20;
 
 /// True when `span` overlaps one of the sorted `spans`.
 fn overlaps(spans: &[Span], span: Span) -> bool {

@@ -972,7 +972,7 @@ fn the_publication_date_on_a_byline_is_no_claim() {
 fn every_number_is_a_fact_but_a_bare_one_only_a_mention() {
     // No cue, no unit: still a value to compare, as a mention.
     assert_eq!(
-        of("Police estimated the crowd at about 8,000.", MENTION),
+        of("Police said about 8,000 came to the square.", MENTION),
         vec![sev("", "", "8000")]
     );
     assert!(
@@ -1061,4 +1061,27 @@ fn a_thing_described_by_its_age_is_no_ones_age() {
         ),
         vec![sev("", "", "12")]
     );
+}
+
+#[test]
+fn an_estimate_of_a_crowd_is_a_count_of_it() {
+    for text in [
+        "Police estimated the crowd at about 8,000.",
+        "Police put the number of people marching through the town at about 8,000.",
+        "A crowd of about 8,000 gathered in the square.",
+    ] {
+        let got = of(text, "crowd");
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(got[0].2.starts_with("8000"), "{text}: {got:?}");
+    }
+    // A number joined to a word describes it: no count of marchers.
+    assert!(of("Among the marchers was 93-year-old Edna Paske.", "crowd").is_empty());
+    // Taking part in a walkout.
+    let got = of(
+        "The union put the number taking part at about 900.",
+        "participants",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    // No estimating verb before the cue: the figure is no estimate of it.
+    assert!(of("The crowd cheered at 9.", "crowd").is_empty());
 }
