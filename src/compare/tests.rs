@@ -815,3 +815,47 @@ fn the_one_clock_time_each_outlet_gives_an_event_answers_one_question() {
         statuses(&got)
     );
 }
+
+#[test]
+fn lengths_of_an_event_meet_and_other_units_count_other_things() {
+    // "a 48-hour walkout" and "a 72-hour strike": how long one strike lasts.
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Porters at Kell General Hospital began a 48-hour walkout on Monday over pay.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Porters at Kell General Hospital started a 72-hour strike on Monday in a row over \
+             pay.",
+        ),
+    ]);
+    assert!(
+        got.iter()
+            .any(|r| r.status == "conflict" && r.attribute == "duration"),
+        "{:?}",
+        statuses(&got)
+    );
+    // Days on which a jury sat and hours it spent are two quantities.
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "The jury in the Kell arson trial reached its verdict after four days of \
+             deliberation.",
+        ),
+        (
+            "beta",
+            DAY,
+            "The jury in the Kell arson trial reached its verdict after 19 hours of \
+             deliberation.",
+        ),
+    ]);
+    assert!(
+        got.iter().all(|r| r.status != "conflict"),
+        "{:?}",
+        statuses(&got)
+    );
+}

@@ -1395,7 +1395,9 @@ impl<'a> View<'a> {
             } else {
                 w.other_attribute
             };
-        } else if mention(x) != mention(y) {
+        } else if mention(x) != mention(y) && !(a.article != b.article && a.only && b.only) {
+            // (Each the only value of its kind in its article: a cue on one side only is no
+            // evidence of two questions.)
             score += w.mention;
         }
         if !x.event.is_empty() && !y.event.is_empty() {
@@ -1724,8 +1726,13 @@ impl<'a> View<'a> {
         };
         let clock = |m: &Member<'_>| matches!(m.claim.cmp, Some(super::Value::Time { .. }));
         let fair = |a: &Member<'_>, b: &Member<'_>| {
+            // "four days deliberating" and "30 hours of deliberation": lengths of time told in
+            // other units count other things (days on which, hours spent).
+            (a.claim.value_type != "duration"
+                || duration_unit(c.strings.get(a.claim.value))
+                    == duration_unit(c.strings.get(b.claim.value)))
             // "3:30 p.m." and "4:30 p.m. ET" may be one kick-off in two zones.
-            (!clock(a) || !clock(b) || a.claim.zone == b.claim.zone)
+            && (!clock(a) || !clock(b) || a.claim.zone == b.claim.zone)
                 && !a.claim.background
                 && !b.claim.background
                 && same_voice(a, b)
@@ -2250,6 +2257,23 @@ fn far_apart(a: &StoredClaim, b: &StoredClaim, days: i32) -> bool {
             Some(super::Value::Date { lo: b0, hi: b1 }),
         ) => b0 - a1 > days || a0 - b1 > days,
         _ => false,
+    }
+}
+
+/// The unit a length of time is told in, from its ISO 8601 code: `H`, `MIN`, `S` for hours,
+/// minutes and seconds, `D`, `W`, `M`, `Y`, `DE` (decades) and so on for the rest.
+fn duration_unit(code: &str) -> &str {
+    let code = code.split(' ').next().unwrap_or("");
+    let unit =
+        code.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == 'P' || c == 'T');
+    let unit = unit
+        .rsplit(|c: char| c.is_ascii_digit() || c == '.')
+        .next()
+        .unwrap_or(unit);
+    if code.contains('T') && unit == "M" {
+        "MIN"
+    } else {
+        unit
     }
 }
 

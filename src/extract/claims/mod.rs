@@ -838,9 +838,14 @@ impl ClaimExtractor {
             }
             // "two extensions in seven months", "within a year", "after five years at the
             // club": the time something took or came after, not the length of anything.
+            // ("after 14 hours of deliberation" is how long the deliberation went on.)
             if kind == ValueKind::Duration
                 && first > 0
                 && matches!(toks[first - 1].lower.as_str(), "in" | "within" | "after")
+                && !(attribute == DURATION
+                    && cue.is_some_and(|(f, _)| {
+                        f == last + 1 || f == last + 2 && toks[last + 1].is("of")
+                    }))
             {
                 attribute = MENTION;
                 event = "";
@@ -1173,6 +1178,16 @@ impl ClaimExtractor {
             });
         if let Some((_, f, l, a, e)) = specific.chain(by_event).min_by_key(|c| (c.0, c.1)) {
             return Some((a, e, Some((f, l))));
+        }
+        // "a 48-hour walkout", "after 14 hours of deliberation": a length of time set before
+        // its event's word is how long that event went on.
+        if kind == ValueKind::Duration
+            && let Some(h) = s.events.iter().find(|h| {
+                h.first == last + 1
+                    || h.first == last + 2 && toks.get(last + 1).is_some_and(|t| t.is("of"))
+            })
+        {
+            return Some((DURATION, h.what, Some((h.first, h.last))));
         }
         // A generic cue ("for", "worth"): the attribute of the sentence's event, else price.
         let generic = s

@@ -1085,3 +1085,21 @@ fn an_estimate_of_a_crowd_is_a_count_of_it() {
     // No estimating verb before the cue: the figure is no estimate of it.
     assert!(of("The crowd cheered at 9.", "crowd").is_empty());
 }
+
+#[test]
+fn a_length_of_time_before_its_event_is_how_long_it_went_on() {
+    for (text, event) in [
+        ("Nurses began a 48-hour walkout on Monday.", "STRIKE"),
+        (
+            "The jury convicted him after 14 hours of deliberation.",
+            "RULING",
+        ),
+        ("The jury took 11 hours to convict him.", "RULING"),
+    ] {
+        let got = of(text, "duration");
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1, event, "{text}: {got:?}");
+    }
+    // "after five years at the club" is no length of anything.
+    assert!(of("He left after five years at the club.", "duration").is_empty());
+}
