@@ -859,3 +859,33 @@ fn lengths_of_an_event_meet_and_other_units_count_other_things() {
         statuses(&got)
     );
 }
+
+#[test]
+fn background_with_another_value_never_sits_in_a_row_of_the_story() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Kell Ceramics is to close its Dunmore works with the loss of 620 jobs, the company \
+             said on Monday.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Kell Ceramics said on Monday it will close its Dunmore works, and 580 jobs will \
+             go. The company shut its plant at Arlow in 2019 with the loss of 310 jobs.",
+        ),
+    ]);
+    let jobs: Vec<&ClaimGroup> = got
+        .iter()
+        .filter(|r| r.values.values().flatten().any(|v| v.contains("620")))
+        .collect();
+    assert!(!jobs.is_empty(), "{:?}", statuses(&got));
+    for r in jobs {
+        assert!(
+            r.values.values().flatten().all(|v| !v.contains("310")),
+            "{:?}",
+            r.values
+        );
+    }
+}

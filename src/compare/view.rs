@@ -1439,7 +1439,13 @@ impl<'a> View<'a> {
         if !qa.is_empty() && !qb.is_empty() && qa != qb {
             score += w.other_qualifiers;
         }
+        // Background about another incident answers another question: with another value it
+        // never meets the story's own ("310 jobs went when it shut Brantham in 2019" beside
+        // "580 jobs to go"); with the same value, the background reading may be wrong.
         if x.background != y.background {
+            if !self.compatible(st, a, b) {
+                return None;
+            }
             score += w.background;
         }
         // Each the only value of its kind its article gives (the one clock time, the one
