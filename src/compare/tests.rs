@@ -889,3 +889,36 @@ fn background_with_another_value_never_sits_in_a_row_of_the_story() {
         );
     }
 }
+
+#[test]
+fn two_happenings_on_one_day_word_are_not_one_fact() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Kell Ceramics will close its Dunmore works with the loss of 620 jobs, the company \
+             said on Monday. Union members picketed the gates on Wednesday.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Kell Ceramics said on Monday it will close its Dunmore works, and 620 jobs will \
+             go. The mayor wrote to ministers on Wednesday.",
+        ),
+    ]);
+    // The two Wednesdays share no word: each is its outlet's own.
+    assert!(
+        got.iter().all(|r| !(r.values.len() > 1
+            && r.values.values().flatten().any(|v| v.contains("Wednesday")))),
+        "{:?}",
+        statuses(&got)
+    );
+    // The closure's jobs, told alike, still agree.
+    assert!(
+        got.iter().any(|r| r.status == "agree"
+            && r.values.len() == 2
+            && r.values.values().flatten().any(|v| v.contains("620"))),
+        "{:?}",
+        statuses(&got)
+    );
+}

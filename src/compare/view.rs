@@ -1383,6 +1383,17 @@ impl<'a> View<'a> {
             return None;
         }
         let mut score = self.cosine(a, b).0;
+        // Facts whose sentences share no word meet by their values alone: two events that
+        // fall on one day ("Saturday" of a campaign email and of a speech) are not one fact.
+        // One figure of several digits (30,000; £410,000), a clock time or an age told alike
+        // is evidence enough.
+        let telling = x.value == y.value
+            && (x.value_type == "age"
+                || x.cmp
+                    .is_some_and(|v| specific(v) && !matches!(v, super::Value::Date { .. })));
+        if score <= 0.0 && !telling {
+            return None;
+        }
         let mention = |m: &StoredClaim| m.attribute == MENTION;
         // Every dated event answers "when": for dates, the event says which question.
         let same_question =
@@ -2084,7 +2095,16 @@ impl<'a> View<'a> {
                         }),
                         // A figure some outlet tells as having risen ("the toll rose to
                         // two"): the story itself says it moved between reports.
-                        Change::Rises if cl.iter().any(|m| m.claim.updated) => true,
+                        Change::Rises
+                            if cl.iter().any(|m| m.claim.updated)
+                                || st.articles.iter().any(|&art| {
+                                    c.claims(art).iter().any(|y| {
+                                        y.updated && y.attribute == attribute && y.event == event
+                                    })
+                                }) =>
+                        {
+                            true
+                        }
                         Change::Rises => ma.iter().any(|a| {
                             mb.iter().any(|b| match (published(a), published(b)) {
                                 (Some(da), Some(db)) if da == db => false,
