@@ -72,6 +72,14 @@ const GENERIC_NOUNS: &[&str] = &[
     "total", "tally",
 ];
 
+/// How a qualifier that names whose estimate a count is begins (`by police`).
+pub const ESTIMATE: &str = "by ";
+
+/// True for a qualifier that names whose estimate a count is.
+pub fn is_estimate(qualifier: &str) -> bool {
+    qualifier.starts_with(ESTIMATE)
+}
+
 /// The party whose estimate of a count a sentence gives, for the words that name the two
 /// that most often give their own ("police", "organisers").
 fn estimator(w: &str) -> Option<&'static str> {
@@ -229,6 +237,8 @@ pub struct SentenceWords {
     toks: Vec<Tok>,
     /// `breaks[i]`: clause breaks among the first `i` tokens.
     breaks: Vec<u32>,
+    /// The parties whose estimates the sentence names, as qualifiers (`by police`).
+    estimates: Vec<String>,
 }
 
 impl ContextRules {
@@ -354,7 +364,19 @@ impl ContextRules {
         for t in &toks {
             breaks.push(breaks.last().copied().unwrap_or(0) + u32::from(t.brk));
         }
-        SentenceWords { toks, breaks }
+        let mut estimates: Vec<String> = toks
+            .iter()
+            .filter(|t| t.word)
+            .filter_map(|t| estimator(&t.lower))
+            .map(|by| format!("{ESTIMATE}{by}"))
+            .collect();
+        estimates.sort();
+        estimates.dedup();
+        SentenceWords {
+            toks,
+            breaks,
+            estimates,
+        }
     }
 
     /// The context of the value at `value` in a sentence read by [`ContextRules::sentence`]
@@ -504,11 +526,7 @@ impl ContextRules {
         out.truncate(MAX_CONTEXT);
         // Whose estimate a count is: the police's crowd and the organisers' are two figures.
         if counted {
-            for t in toks.iter().filter(|t| t.word) {
-                if let Some(by) = estimator(&t.lower) {
-                    qualifiers.push(format!("by {by}"));
-                }
-            }
+            qualifiers.extend(sw.estimates.iter().cloned());
         }
         qualifiers.sort();
         qualifiers.dedup();

@@ -1310,11 +1310,18 @@ impl<'a> View<'a> {
                 self.compatible(st, a, b)
             }
         });
+        // The questions some article tells a count of as having risen ("the toll rose to
+        // two"): the story says those figures moved between reports.
+        let risen: FxHashSet<(&str, &str)> = raw
+            .iter()
+            .filter(|(_, claim)| claim.updated)
+            .map(|(_, claim)| (claim.attribute, claim.event))
+            .collect();
         let mut out: Vec<ClaimGroup> = groups
             .iter()
             .map(|g| {
                 let cl: Vec<Member<'_>> = g.iter().map(|&k| members[k]).collect();
-                self.claim_row(st, naming, &cl)
+                self.claim_row(st, naming, &cl, &risen)
             })
             .collect();
         let rank = |s: &str| match s {
@@ -1443,7 +1450,7 @@ impl<'a> View<'a> {
                 .get(m.qualifiers)
                 .iter()
                 .copied()
-                .filter(|&k| !c.keys.get(k).starts_with("by "))
+                .filter(|&k| !super::context::is_estimate(c.keys.get(k)))
                 .collect()
         };
         let (qa, qb) = (what(x), what(y));
@@ -1631,7 +1638,13 @@ impl<'a> View<'a> {
     }
 
     /// One row of `compare_claims`: the values of a group of claims and their status.
-    fn claim_row(&self, st: &StoryView, naming: &Naming, cl: &[Member<'_>]) -> ClaimGroup {
+    fn claim_row(
+        &self,
+        st: &StoryView,
+        naming: &Naming,
+        cl: &[Member<'_>],
+        risen: &FxHashSet<(&str, &str)>,
+    ) -> ClaimGroup {
         let c = self.c;
         let w = &c.weights;
         // The row's question: the attribute most of its facts answer (a mention only when
@@ -1712,7 +1725,7 @@ impl<'a> View<'a> {
         let by = |q: &BTreeSet<u32>| -> BTreeSet<u32> {
             q.iter()
                 .copied()
-                .filter(|&k| c.keys.get(k).starts_with("by "))
+                .filter(|&k| super::context::is_estimate(c.keys.get(k)))
                 .collect()
         };
         let same_quals = |a: &Member<'_>, b: &Member<'_>| {
@@ -2097,11 +2110,7 @@ impl<'a> View<'a> {
                         // two"): the story itself says it moved between reports.
                         Change::Rises
                             if cl.iter().any(|m| m.claim.updated)
-                                || st.articles.iter().any(|&art| {
-                                    c.claims(art).iter().any(|y| {
-                                        y.updated && y.attribute == attribute && y.event == event
-                                    })
-                                }) =>
+                                || risen.contains(&(attribute, event)) =>
                         {
                             true
                         }
@@ -2277,13 +2286,8 @@ fn specific(v: super::Value) -> bool {
 
 /// True when the periods of two date claims are more than `days` apart.
 fn far_apart(a: &StoredClaim, b: &StoredClaim, days: i32) -> bool {
-    match (a.cmp, b.cmp) {
-        (
-            Some(super::Value::Date { lo: a0, hi: a1 }),
-            Some(super::Value::Date { lo: b0, hi: b1 }),
-        ) => b0 - a1 > days || a0 - b1 > days,
-        _ => false,
-    }
+    let day = |c: &StoredClaim| matches!(c.cmp, Some(super::Value::Date { .. }));
+    day(a) && day(b) && another_time(a, b, i64::from(days))
 }
 
 /// The unit a length of time is told in, from its ISO 8601 code: `H`, `MIN`, `S` for hours,
