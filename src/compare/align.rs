@@ -208,18 +208,25 @@ pub fn cluster(
         }
         i
     }
-    // One article: the same fact told twice (or, very strongly aligned, told differently).
+    // One article: the same fact told twice (or, very strongly aligned, told differently:
+    // two groups each of one value told alike, in no sentence in common, so that a chain of
+    // strong pairs never gathers an article's several figures into one finding).
+    let mut plain = vec![true; n];
+    let mut said: Vec<Vec<usize>> = sentence.iter().map(|&s| vec![s]).collect();
     for e in edges.iter().filter(|e| article[e.a] == article[e.b]) {
-        let same = if agree(e.a, e.b) {
-            true
-        } else {
-            e.score >= w.self_strong && sentence[e.a] != sentence[e.b]
-        };
-        if same {
-            let (x, y) = (root(&mut parent, e.a), root(&mut parent, e.b));
-            if x != y {
-                join(&mut parent, &mut arts, x, y);
-            }
+        let (x, y) = (root(&mut parent, e.a), root(&mut parent, e.b));
+        if x == y {
+            continue;
+        }
+        let alike = agree(e.a, e.b);
+        if alike || e.score >= w.self_strong && plain[x] && plain[y] && disjoint(&said[x], &said[y])
+        {
+            join(&mut parent, &mut arts, x, y);
+            plain[x] = plain[x] && plain[y] && alike;
+            let moved = std::mem::take(&mut said[y]);
+            said[x].extend(moved);
+            said[x].sort_unstable();
+            said[x].dedup();
         }
     }
     // Across articles: best first, never two groups of one article.

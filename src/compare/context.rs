@@ -72,6 +72,10 @@ const GENERIC_NOUNS: &[&str] = &[
     "total", "tally",
 ];
 
+/// Nouns any count of people may take ("60,000 people turned out", "85,000 spectators"): no
+/// counted noun of their own.
+const ANY_PEOPLE: &[&str] = &["individuals", "people", "persons"];
+
 /// How a qualifier that names whose estimate a count is begins (`by police`).
 pub const ESTIMATE: &str = "by ";
 
@@ -416,6 +420,11 @@ impl ContextRules {
             .iter()
             .rev()
             .find(|t| t.word && self.content(&t.lower) && !self.numbers.contains(t.lower.as_str()));
+        // "60,000 people": any count's noun, no evidence of what is counted (and no room for
+        // another: "people turned out" counts no "turned").
+        let people = |t: &Tok| t.word && ANY_PEOPLE.contains(&t.lower.as_str());
+        let anyone = toks.get(last).is_some_and(people)
+            || toks.get(last).is_some_and(|t| !t.word) && toks.get(last + 1).is_some_and(people);
         let after = || {
             let next = toks.get(last + 1)?;
             // After a number or a unit's word ("4.5 per cent pay offer").
@@ -462,7 +471,10 @@ impl ContextRules {
                     t.word && self.content(&t.lower) && !GENERIC_NOUNS.contains(&t.lower.as_str())
                 })
         };
-        let noun_tok = own.or_else(before).or_else(after).filter(|_| counted);
+        let noun_tok = own
+            .or_else(before)
+            .or_else(after)
+            .filter(|_| counted && !anyone);
         if let Some(t) = noun_tok {
             // A unit of a concept is the concept ("spectators" and "crowd").
             noun = if unit.is_empty() {
@@ -620,6 +632,18 @@ mod tests {
     #[track_caller]
     fn stems(c: &Context) -> Vec<&str> {
         c.words.iter().map(|w| w.stem.as_str()).collect()
+    }
+
+    #[test]
+    fn any_count_of_people_has_no_noun_of_its_own() {
+        for value in ["60,000", "60,000 people"] {
+            let c = ctx("Organisers said 60,000 people turned out.", value);
+            assert_eq!(c.noun, "", "{value}: {:?}", stems(&c));
+        }
+        assert_eq!(
+            ctx("Some 85,000 spectators lined the route.", "85,000").noun,
+            "~crowd"
+        );
     }
 
     #[test]

@@ -21,7 +21,9 @@
 //! differ, and the places each is mostly about (most named, the opening counting double) are
 //! named at most once by the other. Another march in another town the next day, another
 //! landing at another airport, another quake in another country share nearly every word of
-//! the story they follow, and often name it in passing; they are stories of their own.
+//! the story they follow, and often name it in passing; they are stories of their own. So
+//! are two articles published five or more days apart whose openings give days five or more
+//! apart, wherever they are: two turns of one long-running saga.
 //!
 //! **Grouping.** Articles are linked to their 24 most similar articles (cosine at least
 //! 0.03; when both have publication dates, at most `--story-days` apart), and the links are
@@ -50,6 +52,10 @@ use crate::extract::amounts::format_value;
 use crate::extract::names::NameKind;
 use crate::pipeline::Analysis;
 use crate::rules::{List, Order};
+
+/// Days apart from which two articles, by publication and by the day their openings give
+/// the event, report two events (one news cycle is a few days).
+const OTHER_CYCLE_DAYS: i32 = 5;
 
 /// Mean scaled similarity from which two groups are one story.
 pub const STORY_LINK: f64 = 0.75;
@@ -284,6 +290,15 @@ fn other_events(a: &Node<'_>, pa: &[u32], b: &Node<'_>, pb: &[u32]) -> bool {
     let (Some(da), Some(db)) = (a.day, b.day) else {
         return false;
     };
+    // Published and telling of days a news cycle apart: two events of one long-running
+    // saga (an offer to end a shutdown, and the deal that ended it six days later).
+    let apart = |x: Date, y: Date| (x - y).get_days().abs() >= OTHER_CYCLE_DAYS;
+    if let (Some(pa), Some(pb)) = (a.published, b.published)
+        && apart(pa, pb)
+        && apart(da, db)
+    {
+        return true;
+    }
     da != db
         && !pa.is_empty()
         && !pb.is_empty()

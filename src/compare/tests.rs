@@ -922,3 +922,71 @@ fn two_happenings_on_one_day_word_are_not_one_fact() {
         statuses(&got)
     );
 }
+
+#[test]
+fn a_much_vaguer_value_is_no_agreement() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Tarn Mills closed its Brede spinning plant in November, the company said on \
+             Monday. More than 5,000 people once worked at the Brede spinning plant.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Tarn Mills closed its Brede spinning plant last year, the company said on \
+             Monday. Some 12,000 people once worked at the Brede spinning plant.",
+        ),
+    ]);
+    let with = |needle: &str| -> Vec<&ClaimGroup> {
+        got.iter()
+            .filter(|r| {
+                r.values.len() == 2 && r.values.values().flatten().any(|v| v.contains(needle))
+            })
+            .collect()
+    };
+    // "Last year" holds November and "more than 5,000" holds 12,000: both may be right, and
+    // neither is the other told again.
+    for needle in ["November", "12,000"] {
+        let found = with(needle);
+        assert!(!found.is_empty(), "{needle}: {:?}", statuses(&got));
+        for r in found {
+            assert_eq!(r.status, "differ", "{needle}: {:?}", r.values);
+            assert!(r.detail.contains("vaguer"), "{}", r.detail);
+        }
+    }
+}
+
+#[test]
+fn an_article_gathers_no_chain_of_its_figures_into_one_finding() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "House Democrats gained just six seats in the election and hold 194 seats. House \
+             Democrats needed roughly 35 seats to win the House. House Democrats lost nearly \
+             60 seats over six years.",
+        ),
+        (
+            "beta",
+            DAY,
+            "House Democrats gained just six seats in the election, far fewer than expected.",
+        ),
+    ]);
+    // One sentence's two figures (six gained, 194 held) never sit in one finding.
+    for r in &got {
+        let alpha = r.values.get("alpha").map_or(&[][..], |v| &v[..]);
+        assert!(
+            !(alpha.iter().any(|v| v.starts_with('6')) && alpha.iter().any(|v| v.contains("194"))),
+            "{:?}",
+            r.values
+        );
+    }
+    assert!(
+        got.iter().any(|r| r.status == "agree"
+            && r.values.values().flatten().any(|v| v.starts_with('6'))),
+        "{:?}",
+        statuses(&got)
+    );
+}

@@ -105,6 +105,58 @@ impl Value {
 
 const MINUTES_A_DAY: i64 = 24 * 60;
 
+/// How much longer one date's period may be than the other's for the two to tell the same
+/// date: a weekend holds its Sunday and a quarter its last month ("in the third quarter",
+/// "by September"); a week does not hold one of its days, nor a year one of its months.
+/// In halves of a day's length, so that a quarter of 92 days meets a month of 28.
+const SAME_PERIOD_HALVES: i32 = 7;
+
+/// How far past its figure an open bound may reach and still tell the same quantity:
+/// "more than $1 million" tells $1.1 million, "nearly $44 million" does not tell $9.68 million.
+const SAME_BOUND_RATIO: f64 = 1.3;
+
+impl Value {
+    /// True when the two values tell the same thing, not only things that can both be
+    /// right: compatible, and neither much vaguer than the other. "Last year" holds
+    /// "November" and "more than 5,000" holds 12,000; neither pair is one value told twice.
+    pub fn same(self, other: Value) -> bool {
+        if !self.compatible(other) {
+            return false;
+        }
+        match (self, other) {
+            (Value::Date { lo: a, hi: b }, Value::Date { lo: c, hi: d }) => {
+                let (p, q) = (b - a, d - c);
+                p.max(q).saturating_mul(2) <= p.min(q).saturating_mul(SAME_PERIOD_HALVES)
+            }
+            (Value::Time { .. }, Value::Date { lo, hi })
+            | (Value::Date { lo, hi }, Value::Time { .. }) => hi - lo == 1,
+            (Value::Range { lo: a, hi: b }, Value::Range { lo: c, hi: d }) => {
+                // The figures an open range is bounded by; both ends of a closed one.
+                let ends = |lo: f64, hi: f64| -> (f64, f64) {
+                    match (lo.is_finite(), hi.is_finite()) {
+                        (true, true) => (lo, hi),
+                        (true, false) => (lo, lo),
+                        (false, true) => (hi, hi),
+                        (false, false) => (0.0, 0.0),
+                    }
+                };
+                let open = |lo: f64, hi: f64| !lo.is_finite() || !hi.is_finite();
+                if !open(a, b) && !open(c, d) {
+                    return true;
+                }
+                let (p0, p1) = ends(a, b);
+                let (q0, q1) = ends(c, d);
+                let (small, big) = (
+                    p0.abs().min(q0.abs()).min(p1.abs()).min(q1.abs()),
+                    p0.abs().max(q0.abs()).max(p1.abs()).max(q1.abs()),
+                );
+                big <= small * SAME_BOUND_RATIO
+            }
+            _ => true,
+        }
+    }
+}
+
 /// A measure's range in its dimension's base unit, so that `1,200 feet` meets `370 metres`
 /// and `248°F` meets `120°C`: distances in metres, speeds in km/h, temperatures in °C. Other
 /// units are left as they are.
@@ -835,6 +887,30 @@ mod tests {
         assert_eq!(period("PRESENT_REF", None), None);
         assert_eq!(period("2025-13", None), None);
         assert_eq!(period("2025-Q9", None), None);
+    }
+
+    #[test]
+    fn a_vaguer_value_is_compatible_but_not_the_same() {
+        let d = |v: &str| {
+            let (lo, hi) = period(v, None).unwrap();
+            Value::Date { lo, hi }
+        };
+        assert!(d("2012").compatible(d("2012-11")));
+        assert!(!d("2012").same(d("2012-11")));
+        assert!(!d("2018-W51").same(d("2018-12-20")));
+        assert!(d("2012-W07-WE").same(d("2012-02-19")));
+        assert!(d("2012-11").same(d("2012-11")));
+        assert!(d("2026-Q3").same(d("2026-09")));
+        assert!(!d("2026").same(d("2026-Q3")));
+        assert!(!d("2012-11").same(d("2012-12")));
+        let a = |v: f64, b: Bound| range(v, b, 1.0);
+        assert!(a(5000.0, Bound::Min).same(a(5200.0, Bound::Exact)));
+        assert!(a(5000.0, Bound::Min).compatible(a(12000.0, Bound::Exact)));
+        assert!(!a(5000.0, Bound::Min).same(a(12000.0, Bound::Exact)));
+        assert!(!a(44e6, Bound::Max).same(range(9.68e6, Bound::Exact, 1e4)));
+        assert!(a(44e6, Bound::Max).same(range(43.5e6, Bound::Exact, 1e5)));
+        assert!(a(80.0, Bound::Approx).same(a(83.0, Bound::Exact)));
+        assert!(!a(80.0, Bound::Approx).same(a(90.0, Bound::Exact)));
     }
 
     #[test]

@@ -1988,6 +1988,33 @@ impl<'a> View<'a> {
         // Values that disagree in facts aligned too weakly (or qualified, or background) to
         // call a contradiction: shown side by side as a difference.
         let mut weak = Vec::new();
+        // "source: v1, v2 (published 2026-06-01)": values by publication date.
+        let label = |s: &str, ms: &[Member<'_>], dated: bool| {
+            let mut by_day: Vec<(Option<Date>, Vec<String>)> = Vec::new();
+            for m in ms {
+                let day = if dated { published(m) } else { None };
+                match by_day.iter_mut().find(|x| x.0 == day) {
+                    Some(x) => x.1.push(shown(m)),
+                    None => by_day.push((day, vec![shown(m)])),
+                }
+            }
+            let parts: Vec<String> = by_day
+                .into_iter()
+                .map(|(day, v)| {
+                    let v = v.join(", ");
+                    match (dated, day) {
+                        (false, _) => v,
+                        (true, Some(d)) => format!("{v} (published {d})"),
+                        (true, None) => format!("{v} (publication date unknown)"),
+                    }
+                })
+                .collect();
+            format!("{s}: {}", parts.join("; "))
+        };
+        // Values that fit together, one much vaguer than the other.
+        let mut vaguer = Vec::new();
+        // Whether two sources tell one value alike.
+        let mut met = false;
         for (x, (sa, ma)) in srcs.iter().enumerate() {
             for (sb, mb) in &srcs[x + 1..] {
                 // A fact that holds once: one value the two share is enough. A value that
@@ -1998,9 +2025,23 @@ impl<'a> View<'a> {
                 };
                 let meet = match change {
                     Change::Changes => fits(ma, mb) && fits(mb, ma),
-                    _ => ma.iter().any(|a| mb.iter().any(|b| compatible(a, b))),
+                    _ => ma.iter().any(|a| mb.iter().any(|b| self.same(st, a, b))),
                 };
                 if meet {
+                    met = true;
+                    continue;
+                }
+                // Values that can both be right, one much vaguer ("last year" and
+                // "November", "more than 5,000" and 12,000): no contradiction, and no
+                // agreement either.
+                if change != Change::Changes
+                    && ma.iter().any(|a| mb.iter().any(|b| compatible(a, b)))
+                {
+                    vaguer.push(format!(
+                        "{} vs {}",
+                        label(sa, ma, false),
+                        label(sb, mb, false)
+                    ));
                     continue;
                 }
                 let earned = all[sa.as_str()]
@@ -2025,29 +2066,6 @@ impl<'a> View<'a> {
                         }
                     }
                 }
-                // "source: v1, v2 (published 2026-06-01)": values by publication date.
-                let label = |s: &str, ms: &[Member<'_>], dated: bool| {
-                    let mut by_day: Vec<(Option<Date>, Vec<String>)> = Vec::new();
-                    for m in ms {
-                        let day = if dated { published(m) } else { None };
-                        match by_day.iter_mut().find(|x| x.0 == day) {
-                            Some(x) => x.1.push(shown(m)),
-                            None => by_day.push((day, vec![shown(m)])),
-                        }
-                    }
-                    let parts: Vec<String> = by_day
-                        .into_iter()
-                        .map(|(day, v)| {
-                            let v = v.join(", ");
-                            match (dated, day) {
-                                (false, _) => v,
-                                (true, Some(d)) => format!("{v} (published {d})"),
-                                (true, None) => format!("{v} (publication date unknown)"),
-                            }
-                        })
-                        .collect();
-                    format!("{s}: {}", parts.join("; "))
-                };
                 // Two different roles are both true more often than not ("striker",
                 // "forward"); only "former" against the same role without it contradicts.
                 // An outlet that gives the role both with and without "former" has dropped the
@@ -2149,7 +2167,7 @@ impl<'a> View<'a> {
         }
         let status = if !conflicts.is_empty() {
             "conflict"
-        } else if !differs.is_empty() || !weak.is_empty() {
+        } else if !differs.is_empty() || !weak.is_empty() || !vaguer.is_empty() && !met {
             "differ"
         } else if !selfish.is_empty() {
             "self-conflict"
@@ -2178,7 +2196,19 @@ impl<'a> View<'a> {
                 weak.join("; ")
             ));
         }
-        detail.extend(selfish);
+        // An outlet contradicting itself is the row's news: said first.
+        if status == "self-conflict" {
+            detail.splice(0..0, selfish);
+        } else {
+            detail.extend(selfish);
+        }
+        if !vaguer.is_empty() {
+            detail.push(format!(
+                "the values can both be right, but one is much vaguer than the other (not \
+                 the same value told twice): {}",
+                vaguer.join("; ")
+            ));
+        }
         let evidence = per
             .iter()
             .flat_map(|(s, ms)| {
@@ -2251,6 +2281,23 @@ impl<'a> View<'a> {
                 (Some(p), Some(q)) => p.compatible(q),
                 _ => x.value == y.value,
             },
+        }
+    }
+
+    /// True when two facts tell the same value, not only values that can both be right:
+    /// "last year" and "November" are compatible, but an agreement needs one as precise as
+    /// the other (see [`super::Value::same`]).
+    fn same(&self, st: &StoryView, a: &Member<'_>, b: &Member<'_>) -> bool {
+        let (x, y) = (a.claim, b.claim);
+        if !self.compatible(st, a, b) {
+            return false;
+        }
+        match (x.value_type, x.cmp, y.cmp) {
+            ("role" | "place", _, _) => true,
+            (_, Some(p), Some(q)) => {
+                (x.evidence == y.evidence && x.value_type == "date") || p.same(q)
+            }
+            _ => true,
         }
     }
 }

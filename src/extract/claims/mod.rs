@@ -1000,6 +1000,18 @@ impl ClaimExtractor {
                     event = "";
                 }
             }
+            // The day someone spoke ("Gowdy suggested Monday that …", "On Monday, Mr.
+            // Priebus said …") is the speaker's: two outlets' "Monday" of two speakers are two
+            // happenings, not one fact.
+            if attribute == MENTION
+                && matches!(f, Found::Date(_))
+                && let Some(v) = self.speaking_day(ctx, s, first, last)
+            {
+                let speaker = people::speaker_of_verb(self, ctx, s, v);
+                if !speaker.is_empty() {
+                    subjects = speaker;
+                }
+            }
             let value = match f {
                 Found::Date(i) => ClaimValue::Date(*i),
                 Found::Duration(i) => ClaimValue::Duration(*i),
@@ -1393,6 +1405,40 @@ impl ClaimExtractor {
         })
     }
 
+    /// The reporting verb whose day the date at tokens `first..=last` tells: one just
+    /// before it in its clause ("said Monday", "told reporters on Friday"), or just after it
+    /// with a name or pronoun between ("On Monday, Mr. Priebus said").
+    fn speaking_day(
+        &self,
+        ctx: &Ctx<'_>,
+        s: &Sentence<'_>,
+        first: usize,
+        last: usize,
+    ) -> Option<usize> {
+        let toks = s.toks;
+        let clause = toks[first].clause;
+        let speaks = |k: usize| self.t.verbs.contains(toks[k].lower.as_str());
+        let before = (first.saturating_sub(SPEAKING_REACH)..first)
+            .rev()
+            .take_while(|&k| toks[k].clause == clause && toks[k].kind != TokenKind::Punct)
+            .find(|&k| speaks(k));
+        if before.is_some() {
+            return before;
+        }
+        let named = |from: usize, to: usize| {
+            let (a, b) = (toks[from].span.start(), toks[to].span.end());
+            mentions_in(ctx.names, s.span)
+                .iter()
+                .any(|m| m.span.start() >= a && m.span.end() <= b)
+                || toks[from..=to]
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "he" | "she" | "they"))
+        };
+        (last + 1..toks.len().min(last + 1 + SPEAKING_REACH + 2))
+            .find(|&k| speaks(k))
+            .filter(|&k| k > last + 1 && named(last + 1, k - 1))
+    }
+
     /// True when the clause of token `k` hedges what it says ("a rumoured split"), or
     /// "reported" stands just before it ("a reported £45m").
     fn hedged(&self, s: &Sentence<'_>, k: usize) -> bool {
@@ -1428,6 +1474,10 @@ fn bare_count(toks: &[Tok], n: &crate::extract::amounts::BareNumber) -> bool {
     });
     n.value > 1.0 && !label && !tail
 }
+
+/// Tokens between a reporting verb and the day it is told on ("told reporters on Capitol
+/// Hill Friday").
+const SPEAKING_REACH: usize = 5;
 
 /// Days before publication beyond which a clause's date makes its figures background.
 const BACKGROUND_DAYS: i32 = 30;

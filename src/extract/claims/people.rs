@@ -307,6 +307,56 @@ fn with_partner(ctx: &Ctx<'_>, ms: &[NameMention], m: &NameMention) -> Vec<usize
     vec![m.entity]
 }
 
+/// Who speaks by the reporting verb at token `v`: the person or organisation named just
+/// before it ("Schumer said") or just after it ("said Schumer"), or the person a pronoun
+/// just before it stands for ("she said"). Empty when a description speaks ("a senior
+/// source told NBC"): the name after the verb is then who was told.
+pub(crate) fn speaker_of_verb(
+    x: &ClaimExtractor,
+    ctx: &Ctx<'_>,
+    s: &Sentence<'_>,
+    v: usize,
+) -> Vec<usize> {
+    let toks = s.toks;
+    let ms = mentions_in(ctx.names, s.span);
+    let speaker = |m: &&NameMention| matches!(m.kind, NameKind::Person | NameKind::Org);
+    if v > 0 {
+        // "Sen. John McCain (R-Ariz.) suggested": the name before the parenthesis.
+        let mut b = v - 1;
+        if toks[b].lower == ")"
+            && let Some(open) = (b.saturating_sub(8)..b)
+                .rev()
+                .find(|&k| toks[k].lower == "(")
+            && open > 0
+        {
+            b = open - 1;
+        }
+        let before = &toks[b];
+        if let Some(m) = ms
+            .iter()
+            .filter(speaker)
+            .find(|m| m.span.end() == before.span.end())
+        {
+            return vec![m.entity];
+        }
+        if matches!(before.lower.as_str(), "he" | "she" | "they" | "it") {
+            return reference(x, ctx, s, b).unwrap_or_default();
+        }
+        if before.kind == TokenKind::Word && !before.cap {
+            return Vec::new();
+        }
+    }
+    toks.get(v + 1)
+        .and_then(|t| {
+            ms.iter()
+                .filter(speaker)
+                .find(|m| m.span.start() == t.span.start())
+        })
+        .filter(|m| m.kind == NameKind::Person)
+        .map(|m| vec![m.entity])
+        .unwrap_or_default()
+}
+
 /// What a pronoun or description at token `k` refers to, when it is one: `it`, `she`, `the
 /// company`, `the couple`, `their`, `who`, `its managing director`, `the 24-year-old`.
 fn reference(x: &ClaimExtractor, ctx: &Ctx<'_>, s: &Sentence<'_>, k: usize) -> Option<Vec<usize>> {
@@ -975,6 +1025,30 @@ pub(crate) fn relations(
         };
         let (first, last) = (k, k + n - 1);
         k += n;
+        // A phrase that tells of no couple ("same-sex marriage", "dating back to").
+        if stage == "none" {
+            continue;
+        }
+        // "Engaged" in an activity or an enemy ("engaged in talks", "engaged the gunman"): a
+        // couple is engaged to someone, or since or in a time.
+        if stage == "engaged" && how == "state" && n == 1 {
+            let next = toks.get(last + 1);
+            let after = toks.get(last + 2);
+            let busy = next.is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && (t.cap && !t.lower.starts_with(char::is_numeric)
+                        || matches!(t.lower.as_str(), "the" | "a" | "an" | "with" | "them")
+                        || t.is("in")
+                            && after.is_some_and(|u| {
+                                u.kind == TokenKind::Word
+                                    && !u.cap
+                                    && !u.lower.starts_with(|c: char| c.is_ascii_digit())
+                            }))
+            });
+            if busy {
+                continue;
+            }
+        }
         // Inside a name ("Happy Valley"?), or a capitalised word mid-sentence: not a relation.
         if mention_at(ms, &toks[first]).is_some() {
             continue;
@@ -1080,6 +1154,19 @@ pub(crate) fn relations(
                 {
                     subjects.push(b.entity);
                 }
+            }
+        }
+        // A state said of one person toward another: "X proposed to Y", "X is engaged to Y".
+        if subjects.len() == 1 && how == "state" {
+            let before = ms.iter().rev().find(|m| {
+                m.kind == NameKind::Person
+                    && m.span.end() <= toks[first].span.start()
+                    && toks[tok_at(toks, m.span.start())].clause == clause
+            });
+            if let Some(m) = before
+                && m.entity != subjects[0]
+            {
+                subjects.push(m.entity);
             }
         }
         // A state said of people named before it: "X and Y are engaged", "the couple split".

@@ -379,10 +379,12 @@ impl Tables {
             Order::SortedKeys,
         )?;
         for (line, f) in list.fields(3)? {
-            if !matches!(f[1], "dating" | "engaged" | "married" | "split") {
+            if !matches!(f[1], "dating" | "engaged" | "married" | "split" | "none") {
                 return Err(Error::rule(list.name, line, "unknown stage"));
             }
-            if !matches!(f[2], "partner" | "state" | "noun") {
+            if !matches!(f[2], "partner" | "state" | "noun" | "none")
+                || (f[1] == "none") != (f[2] == "none")
+            {
                 return Err(Error::rule(
                     list.name,
                     line,

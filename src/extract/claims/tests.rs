@@ -630,6 +630,56 @@ fn relationships_name_both_people() {
 }
 
 #[test]
+fn the_day_someone_spoke_is_the_speakers() {
+    let day = |text: &str| -> Vec<String> {
+        claims(text)
+            .into_iter()
+            .filter(|c| c.1 == "mention" && c.3 == "2025-03-10")
+            .map(|c| c.0)
+            .collect()
+    };
+    assert_eq!(
+        day("Senator Rhea Gowdin suggested Monday that the inquiry would go on."),
+        vec!["Rhea Gowdin"]
+    );
+    assert_eq!(
+        day("On Monday, Mr. Tobias Prell said in an interview that the plan was dead."),
+        vec!["Tobias Prell"]
+    );
+    assert_eq!(
+        day("\"The bill matters to every New Yorker,\" Dana Schuyler said Monday."),
+        vec!["Dana Schuyler"]
+    );
+    assert_eq!(
+        day("Sen. Carl Mabry (R-Ohio) suggested Monday that the vote be delayed."),
+        vec!["Carl Mabry"]
+    );
+}
+
+#[test]
+fn words_of_couples_used_of_other_things_tell_no_relationship() {
+    for text in [
+        "Senator Ada Moss came out in support of same-sex marriage on Tuesday.",
+        "Governor Ada Moss signed a ban on gay marriage.",
+        "Ada Moss proposed a model law for the state.",
+        "Officers engaged the gunman, Ada Moss said.",
+        "Ada Moss said the party is split on tax.",
+        "Ada Moss cited a tradition dating back to 1909.",
+    ] {
+        assert!(of(text, "relationship").is_empty(), "{text}");
+    }
+    // Said of one person toward another, it names both.
+    assert_eq!(
+        of("Tom Reed proposed to Ann Lee in Paris.", "relationship"),
+        vec![sev("Ann Lee & Tom Reed", "", "engaged")]
+    );
+    assert_eq!(
+        of("Rosa Vell is engaged to Piet Marr.", "relationship"),
+        vec![sev("Piet Marr & Rosa Vell", "", "engaged")]
+    );
+}
+
+#[test]
 fn a_relationship_keeps_its_own_date_and_its_hedge() {
     let p = Pipeline::new().unwrap();
     let text = "Lena Morrow and Pavel Dunn toured together in 2022. However, as the year drew \
