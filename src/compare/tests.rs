@@ -284,6 +284,35 @@ fn two_events_of_one_kind_in_one_week_are_two_stories() {
 }
 
 #[test]
+fn two_turns_of_one_saga_a_news_cycle_apart_are_two_stories() {
+    let got = stories_of(&[
+        (
+            "alpha",
+            Some("2026-01-19"),
+            "Mayor Vera Holt offered on Monday to reopen the Calder city depots if the council              funds a new tram line. The Calder council rejected the tram offer from Vera Holt.",
+        ),
+        (
+            "beta",
+            Some("2026-01-19"),
+            "Vera Holt made an offer to the Calder council on Monday: reopen the depots in              exchange for tram money. Council leaders in Calder turned the offer down.",
+        ),
+        (
+            "alpha",
+            Some("2026-01-25"),
+            "Mayor Vera Holt agreed on Sunday to reopen the Calder city depots without tram              money, ending the shutdown. The Calder council welcomed the deal with Vera Holt.",
+        ),
+        (
+            "beta",
+            Some("2026-01-25"),
+            "The Calder depots will reopen after Vera Holt dropped her tram demand on Sunday.              The Calder council and Vera Holt signed the deal.",
+        ),
+    ]);
+    assert_eq!(got[0], got[1]);
+    assert_eq!(got[2], got[3]);
+    assert_ne!(got[0], got[2]);
+}
+
+#[test]
 fn the_date_window_separates_stories() {
     let text = "Kestrel Plastics will close its Dunwich plant, Ruth Amos of Kestrel Plastics \
                 said. The Dunwich plant opened in 1971.";

@@ -1499,6 +1499,11 @@ impl<'a> View<'a> {
                     || self.dimension(y) != self.dimension(x)
                     || self.other_nouns(x, y)
                     || y.value == x.value
+                    // A length in other units measures another way ("14 hours over three
+                    // days"): never contradicts, nor makes two answers.
+                    || x.value_type == "duration"
+                        && duration_unit(self.c.strings.get(x.value))
+                            != duration_unit(self.c.strings.get(y.value))
                     // One answer told more or less finely ("on Tuesday", "at 2.35pm on
                     // Tuesday").
                     || matches!((x.cmp, y.cmp), (Some(p), Some(q)) if p.compatible(q))

@@ -252,7 +252,22 @@ impl AmountExtractor {
                 push_lower(&mut tok.lower, t.span.slice(text));
                 n += 1;
             });
+            let from = out.len();
             self.sentence(text, &toks[..n], skip, &mut out);
+            // A decimal broken by a space ("$2. 6 million", as some pages are scraped): the
+            // figure cannot be read, so none is given.
+            let broken = |a: &Amount| {
+                let rest = &bytes[a.span.end().min(bytes.len())..];
+                rest.first() == Some(&b'.')
+                    && rest.get(1).is_some_and(u8::is_ascii_whitespace)
+                    && rest[1..]
+                        .iter()
+                        .find(|b| !b.is_ascii_whitespace())
+                        .is_some_and(u8::is_ascii_digit)
+                    && bytes[a.span.end() - 1].is_ascii_digit()
+            };
+            let told = out.split_off(from);
+            out.extend(told.into_iter().filter(|a| !broken(a)));
         }
         out
     }
@@ -320,6 +335,26 @@ impl AmountExtractor {
                     unit: unit.into(),
                     bound,
                     precision,
+                },
+                j + 1,
+            ));
+        }
+        // Pence written in one token: "412p", "37.5p" (a share price, a fare).
+        if let Some(tok) = t.get(j)
+            && tok.kind == TokenKind::Word
+            && let Some(digits) = tok.span.slice(text).strip_suffix('p')
+            && (1..=6).contains(&digits.len())
+            && digits.starts_with(|c: char| c.is_ascii_digit())
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && let Some(v) = parse_digits(digits)
+        {
+            return Some((
+                Amount {
+                    span: Span::new(t[i].span.start(), tok.span.end()),
+                    value: sign * v / 100.0,
+                    unit: "GBP".into(),
+                    bound,
+                    precision: digits_precision(digits) / 100.0,
                 },
                 j + 1,
             ));

@@ -85,6 +85,18 @@ fn money_and_scales() {
         one("The offer is 412 pence a share."),
         t("412 pence", "4.12", "GBP", false)
     );
+    // A decimal broken by a space is no figure.
+    assert!(
+        AmountExtractor::new()
+            .unwrap()
+            .extract_text("Thieves took jewels worth $2. 6 million on Monday.")
+            .iter()
+            .all(|a| a.value != 2.0)
+    );
+    assert_eq!(
+        one("Each share is valued at 412p."),
+        t("412p", "4.12", "GBP", false)
+    );
     assert_eq!(
         one("Shares rose 75 cents in New York."),
         t("75 cents", "0.75", "USD", false)

@@ -259,11 +259,20 @@ impl ClaimExtractor {
                 .filter(|&y| y <= 2100)
                 .max()
         });
+        // A name only ever given in parentheses is a credit ("PENNISTOW, March 16
+        // (Presswire) -"), not what the article is about.
+        let credit = |e: &crate::extract::names::Entity| {
+            e.mentions.iter().all(|&m| {
+                let span = names.mentions[m].span;
+                text[..span.start()].trim_end().ends_with('(')
+                    && text[span.end()..].trim_start().starts_with(')')
+            })
+        };
         let topic = names
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| matches!(e.kind, NameKind::Org | NameKind::Person))
+            .filter(|(_, e)| matches!(e.kind, NameKind::Org | NameKind::Person) && !credit(e))
             .max_by_key(|(i, e)| {
                 (
                     e.mentions.len(),
@@ -871,7 +880,9 @@ impl ClaimExtractor {
             // contract", "two years left on the contract".
             // A sentence opening with "If" or "Unless" supposes what it tells.
             let supposed = toks.first().is_some_and(|t| t.is("if") || t.is("unless"));
+            // (A ransom is what was demanded: the demand is its question.)
             if kind != ValueKind::Date
+                && attribute != "ransom"
                 && (supposed
                     || self.in_clause(s, first, |t| {
                         !t.cap && self.t.proposals.contains(t.lower.as_str())
@@ -1392,6 +1403,7 @@ impl ClaimExtractor {
             if k >= s.toks.len()
                 || s.toks[k].clause != clause && !opening && !when
                 || k > 0 && s.toks[k - 1].is("since") && !when
+                || now_between(s.toks, after, first)
             {
                 return false;
             }
@@ -1478,6 +1490,44 @@ fn bare_count(toks: &[Tok], n: &crate::extract::amounts::BareNumber) -> bool {
 /// Tokens between a reporting verb and the day it is told on ("told reporters on Capitol
 /// Hill Friday").
 const SPEAKING_REACH: usize = 5;
+
+/// True when tokens `from..to` join on a clause told in the present ("carried 2.1 million
+/// passengers last year and employs 1,620 people"): the date before dates the first verb,
+/// not the value after.
+fn now_between(toks: &[Tok], from: usize, to: usize) -> bool {
+    let present = |t: &Tok| {
+        t.kind == TokenKind::Word
+            && !t.cap
+            && (matches!(
+                t.lower.as_str(),
+                "is" | "are" | "has" | "have" | "now" | "still" | "remains" | "currently"
+            ) || t.lower.len() > 3
+                && t.lower.ends_with('s')
+                && !t.lower.ends_with("ss")
+                && !t.lower.ends_with("us")
+                && !t.lower.ends_with("is"))
+    };
+    // A verb in -s takes its object next ("employs 1,620", "runs a fleet"); a plural noun
+    // does not ("porters and cleaners held").
+    let object = |t: &Tok| {
+        t.kind == TokenKind::Number
+            || t.lower.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                t.lower.as_str(),
+                "a" | "an" | "the" | "some" | "about" | "around" | "more" | "nearly" | "over"
+            )
+    };
+    toks.get(from..to.min(toks.len())).is_some_and(|w| {
+        w.windows(3).any(|p| {
+            (p[0].is("and") || p[0].is("but"))
+                && present(&p[1])
+                && (matches!(
+                    p[1].lower.as_str(),
+                    "is" | "are" | "has" | "have" | "now" | "still" | "remains" | "currently"
+                ) || object(&p[2]))
+        })
+    })
+}
 
 /// Days before publication beyond which a clause's date makes its figures background.
 const BACKGROUND_DAYS: i32 = 30;

@@ -630,6 +630,20 @@ fn relationships_name_both_people() {
 }
 
 #[test]
+fn a_ransom_and_a_sum_stolen_are_their_own_questions() {
+    let got = claims("Hackers have demanded £4m to unlock the files of Wold Hospitals Trust.");
+    assert!(
+        got.iter().any(|c| c.1 == "ransom" && c.3 == "4000000"),
+        "{got:?}"
+    );
+    let got = claims("Clive Ambery stole £870,000 from the Lantern Trust, the court heard.");
+    assert!(
+        got.iter().any(|c| c.1 == "stolen" && c.3 == "870000"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn the_day_someone_spoke_is_the_speakers() {
     let day = |text: &str| -> Vec<String> {
         claims(text)

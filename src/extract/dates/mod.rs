@@ -569,6 +569,7 @@ impl DateExtractor {
             }
         }
         ranges::complete(toks, out, first_new);
+        ranges::compound(text, &mut out[..], first_new);
         value::join_clock_and_day(text, &mut out[..], first_new);
         value::date_from_aside(text, &mut out[..], first_new);
         let mut k = first_new;

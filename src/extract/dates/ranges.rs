@@ -187,3 +187,48 @@ pub(crate) fn complete(toks: &[Tok<'_>], out: &mut Vec<DateMention>, first: usiz
 fn valid_day(v: &str) -> bool {
     v.parse::<jiff::civil::Date>().is_ok()
 }
+
+/// Joins a length told in two units into one ("five years and six months" is `P5Y6M`, "4hr
+/// 52min" is `PT4H52M`): the larger unit first, joined by "and", a comma or nothing. The
+/// second mention's span is emptied for the caller to drop.
+pub(crate) fn compound(text: &str, out: &mut [DateMention], first: usize) {
+    let rank = |head: &str, unit: &str| -> Option<u8> {
+        match (head, unit) {
+            ("P", "Y") | ("PT", "H") => Some(0),
+            ("P", "M") | ("PT", "M") => Some(1),
+            ("P", "D") | ("PT", "S") => Some(2),
+            _ => None,
+        }
+    };
+    for k in first..out.len().saturating_sub(1) {
+        let (a, b) = (&out[k], &out[k + 1]);
+        if a.kind != DateType::Duration
+            || b.kind != DateType::Duration
+            || b.modifier.is_some()
+            || a.span.is_empty()
+            || b.span.start() < a.span.end()
+        {
+            continue;
+        }
+        let between = text.get(a.span.end()..b.span.start()).unwrap_or("x").trim();
+        if !matches!(between, "" | "and" | ",") {
+            continue;
+        }
+        let (Some((h1, n1, u1)), Some((h2, n2, u2))) =
+            (split_duration(&a.value), split_duration(&b.value))
+        else {
+            continue;
+        };
+        let (Some(r1), Some(r2)) = (rank(h1, u1), rank(h2, u2)) else {
+            continue;
+        };
+        if h1 != h2 || r1 >= r2 {
+            continue;
+        }
+        let value = format!("{h1}{}{u1}{}{u2}", n1 as i64, n2 as i64);
+        let end = b.span.end();
+        out[k].value = value;
+        out[k].span = Span::new(out[k].span.start(), end);
+        out[k + 1].span = Span::new(end, end);
+    }
+}

@@ -290,6 +290,15 @@ fn times() {
 #[test]
 fn durations() {
     assert_dates("She stayed for three years.", &[("three years", "P3Y")]);
+    // One length in two units.
+    assert_dates(
+        "He was jailed for five years and six months.",
+        &[("five years and six months", "P5Y6M")],
+    );
+    assert_dates(
+        "The talks lasted two hours and 15 minutes.",
+        &[("two hours and 15 minutes", "PT2H15M")],
+    );
     // "one day" after a modal is some day to come, not a day long.
     assert_dates(
         "The mill will one day reopen; the strike lasted one day.",
