@@ -1912,11 +1912,6 @@ impl<'a> View<'a> {
         // Dated to exactly the day it was published ("announced today").
         let own_day =
             |m: &Member<'_>| dated(m).is_some_and(|(lo, hi, day)| lo == day && hi == day + 1);
-        // Two sources' facts all published on one (known) day.
-        let same_day = |p: &[Member<'_>], q: &[Member<'_>]| {
-            let days: BTreeSet<Option<Date>> = p.iter().chain(q).map(&published).collect();
-            days.len() == 1 && !days.contains(&None)
-        };
         // Sources that contradict themselves (fixed facts only: a toll that rises or a couple
         // that gets engaged is no self-contradiction).
         let mut selfish: Vec<String> = Vec::new();
@@ -2072,28 +2067,11 @@ impl<'a> View<'a> {
                     }
                 }
                 // Two different roles are both true more often than not ("striker",
-                // "forward"); only "former" against the same role without it contradicts.
-                // An outlet that gives the role both with and without "former" has dropped the
-                // word once ("former CIA Director John Brennan" read as "director"): no clash.
-                let torn = |ms: &[Member<'_>]| {
-                    ms.iter().any(|a| {
-                        ms.iter().any(|b| {
-                            former_clash(c.strings.get(a.claim.key), c.strings.get(b.claim.key))
-                        })
-                    })
-                };
-                // On real news "former" is dropped as often as it differs ("Before former
-                // President George W. Bush left office" read as "president"): roles only
-                // contradict when both outlets tell them on one day.
-                let other_roles = first.value_type == "role"
-                    && (torn(ma)
-                        || torn(mb)
-                        || !same_day(ma, mb)
-                        || !ma.iter().any(|a| {
-                            mb.iter().any(|b| {
-                                former_clash(c.strings.get(a.claim.key), c.strings.get(b.claim.key))
-                            })
-                        }));
+                // "forward"), and so are a role with and without "former": on real news a
+                // title is given of the time told ("criticised President Barack Obama for
+                // using executive action", "former President Barack Obama" in the next
+                // outlet), and "former" is dropped as often as it differs.
+                let other_roles = first.value_type == "role";
                 let explained = other_roles
                     || match change {
                         Change::Fixed => false,
@@ -2423,22 +2401,6 @@ fn role_words(r: &str) -> Vec<&str> {
         }
     }
     out
-}
-
-/// True when two roles are one role, once said to be `former` and once not.
-fn former_clash(a: &str, b: &str) -> bool {
-    let strip = |r: &str| -> Vec<String> {
-        role_words(r)
-            .into_iter()
-            .filter(|w| *w != "former")
-            .map(str::to_string)
-            .collect()
-    };
-    let (x, y) = (role_words(a), role_words(b));
-    x.contains(&"former") != y.contains(&"former") && {
-        let (p, q) = (strip(a), strip(b));
-        p.iter().all(|w| q.contains(w)) || q.iter().all(|w| p.contains(w))
-    }
 }
 
 /// Two roles can both be right when one's words hold the other's (`minister`, `transport

@@ -880,9 +880,9 @@ impl ClaimExtractor {
             // contract", "two years left on the contract".
             // A sentence opening with "If" or "Unless" supposes what it tells.
             let supposed = toks.first().is_some_and(|t| t.is("if") || t.is("unless"));
-            // (A ransom is what was demanded: the demand is its question.)
+            // (What was demanded, a ransom: the demand is its question.)
             if kind != ValueKind::Date
-                && attribute != "ransom"
+                && attribute != "demanded"
                 && (supposed
                     || self.in_clause(s, first, |t| {
                         !t.cap && self.t.proposals.contains(t.lower.as_str())

@@ -861,7 +861,17 @@ fn role_text(ctx: &Ctx<'_>, toks: &[Tok]) -> String {
             continue;
         }
         let w = t.lower.trim_end_matches('.');
-        words.push(if w == "ex" { "former" } else { w });
+        let (w, former) = match w.strip_prefix("ex-") {
+            Some(rest) => (rest, true),
+            None if w == "ex" => ("former", false),
+            None => (w, false),
+        };
+        if former && words.last() != Some(&"former") {
+            words.push("former");
+        }
+        if !(w == "former" && words.last() == Some(&"former")) {
+            words.push(w);
+        }
     }
     words.join(" ")
 }
@@ -874,9 +884,9 @@ pub(crate) fn roles(x: &ClaimExtractor, ctx: &mut Ctx<'_>, s: &Sentence<'_>, out
     let toks = s.toks;
     let ms = mentions_in(ctx.names, s.span);
     let is_role_word = |t: &Tok| {
-        t.kind == TokenKind::Word
-            && (x.t.role_words.contains(t.lower.as_str())
-                || x.t.role_nouns.contains(t.lower.as_str()))
+        // "ex-Vice President": the word after "ex-".
+        let w = t.lower.strip_prefix("ex-").unwrap_or(&t.lower);
+        t.kind == TokenKind::Word && (x.t.role_words.contains(w) || x.t.role_nouns.contains(w))
     };
     let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (entity, first tok, last tok)
     for m in ms.iter().filter(|m| m.kind == NameKind::Person) {
@@ -884,6 +894,7 @@ pub(crate) fn roles(x: &ClaimExtractor, ctx: &mut Ctx<'_>, s: &Sentence<'_>, out
         let me = tok_at(toks, m.span.end()).saturating_sub(1).max(mk);
         // A title the names extractor stripped ("Transport Minister"), or a role before.
         let mut first = mk;
+        let mut titled = false;
         if let Some(title) = m.title {
             let tk = tok_at(toks, title.start());
             let words: Vec<&Tok> = toks[tk..mk]
@@ -895,6 +906,7 @@ pub(crate) fn roles(x: &ClaimExtractor, ctx: &mut Ctx<'_>, s: &Sentence<'_>, out
                 .all(|t| HONORIFICS.contains(&t.lower.trim_end_matches('.')));
             if !honorific && !words.is_empty() {
                 first = tk;
+                titled = true;
             }
         }
         // Lower-case role words before ("former transport minister", "chief executive"),
@@ -904,7 +916,8 @@ pub(crate) fn roles(x: &ClaimExtractor, ctx: &mut Ctx<'_>, s: &Sentence<'_>, out
         let mut b = first;
         while b > 0 && first - b < 6 {
             let t = &toks[b - 1];
-            if is_role_word(t) && (!t.cap || b - 1 == opening) {
+            // A capitalised role word goes on a title ("ex-Vice President Dick Chaney").
+            if is_role_word(t) && (!t.cap || b - 1 == opening || titled) {
                 b -= 1;
             } else if t.is("-") && b >= 2 && toks[b - 2].is("ex") {
                 b -= 2;
@@ -913,7 +926,8 @@ pub(crate) fn roles(x: &ClaimExtractor, ctx: &mut Ctx<'_>, s: &Sentence<'_>, out
             }
         }
         // The word nearest the name must be a role noun (or the title itself).
-        if b < first && !x.t.role_nouns.contains(toks[first - 1].lower.as_str()) {
+        let nearest = if titled { mk - 1 } else { first - 1 };
+        if b < first && !x.t.role_nouns.contains(toks[nearest].lower.as_str()) {
             b = first;
         }
         if b < mk {

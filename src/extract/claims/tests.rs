@@ -630,10 +630,10 @@ fn relationships_name_both_people() {
 }
 
 #[test]
-fn a_ransom_and_a_sum_stolen_are_their_own_questions() {
+fn a_sum_demanded_and_a_sum_stolen_are_their_own_questions() {
     let got = claims("Hackers have demanded £4m to unlock the files of Wold Hospitals Trust.");
     assert!(
-        got.iter().any(|c| c.1 == "ransom" && c.3 == "4000000"),
+        got.iter().any(|c| c.1 == "demanded" && c.3 == "4000000"),
         "{got:?}"
     );
     let got = claims("Clive Ambery stole £870,000 from the Lantern Trust, the court heard.");
@@ -668,6 +668,27 @@ fn the_day_someone_spoke_is_the_speakers() {
         day("Sen. Carl Mabry (R-Ohio) suggested Monday that the vote be delayed."),
         vec!["Carl Mabry"]
     );
+}
+
+#[test]
+fn a_capitalised_role_word_before_a_title_is_part_of_it() {
+    for (text, role) in [
+        (
+            "The ex-Vice President Dick Chaney spoke.",
+            "former vice president",
+        ),
+        (
+            "Former ex-Vice President Dick Chaney spoke.",
+            "former vice president",
+        ),
+        (
+            "Deputy Prime Minister Ana Varga spoke.",
+            "deputy prime minister",
+        ),
+    ] {
+        let got = of(text, "role");
+        assert!(got.iter().any(|r| r.2 == role), "{text}: {got:?}");
+    }
 }
 
 #[test]
