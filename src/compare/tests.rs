@@ -1019,3 +1019,34 @@ fn an_article_gathers_no_chain_of_its_figures_into_one_finding() {
         statuses(&got)
     );
 }
+
+#[test]
+fn a_relationship_told_in_its_stages_is_one_row() {
+    let got = rows(&[
+        (
+            "alpha",
+            DAY,
+            "Actor Tom Brenner has been with his girlfriend, Lia Marsh, for three years.",
+        ),
+        (
+            "beta",
+            DAY,
+            "Tom Brenner and his girlfriend, Lia Marsh, met on the set of Harrowgate. In \
+             early 2022 the couple announced their engagement. By the end of 2023, whispers \
+             of a split began to circulate.",
+        ),
+    ]);
+    let rel: Vec<&ClaimGroup> = got
+        .iter()
+        .filter(|r| r.attribute == "relationship")
+        .collect();
+    assert_eq!(rel.len(), 1, "{:?}", statuses(&got));
+    let beta = rel[0].values.get("beta").cloned().unwrap_or_default();
+    for stage in ["dating", "engaged", "split"] {
+        assert!(
+            beta.iter().any(|v| v.contains(stage)),
+            "{stage}: {:?}",
+            rel[0].values
+        );
+    }
+}

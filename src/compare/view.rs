@@ -1300,6 +1300,15 @@ impl<'a> View<'a> {
             if a.article == b.article && a.claim.sentence == b.claim.sentence {
                 a.claim.value == b.claim.value
             } else if a.article == b.article {
+                // A person's relationship told in its stages (dating, engaged, split) is one
+                // changing fact, however many stages the article gives.
+                if a.claim.change == Change::Changes
+                    && a.claim.value_type == "relationship"
+                    && b.claim.value_type == "relationship"
+                    && self.personal(a.claim, b.claim)
+                {
+                    return true;
+                }
                 // One article telling one fact twice says it alike: the same value, or values
                 // that fit in sentences that share their words. A day and a clock time of it
                 // ("today" in a quotation, "at 7.45am" in the narration) are two facts.
